@@ -1,0 +1,68 @@
+/** What the reader learns from a WAVE file's chunks, before any sample is decoded. */
+
+/** The sample encodings voiceprep decodes. Anything else is reported by name and format tag. */
+export type Encoding = 'pcm' | 'float' | 'alaw' | 'mulaw';
+
+export interface WaveFormat {
+  /** The format tag as declared in `fmt ` (0xFFFE for WAVE_FORMAT_EXTENSIBLE). */
+  formatTag: number;
+  /** The effective tag: the sub-format's tag inside WAVE_FORMAT_EXTENSIBLE, else `formatTag`. */
+  effectiveTag: number;
+  /** The decodable encoding, or null when the encoding is not one we decode (see `encodingName`). */
+  encoding: Encoding | null;
+  /** A human name for the encoding: 'PCM', 'IEEE float', 'A-law', 'mu-law', 'IMA ADPCM', 'MPEG Layer 3', ... */
+  encodingName: string;
+  extensible: boolean;
+  channels: number;
+  sampleRate: number;
+  /** wBitsPerSample: the bits each sample occupies in its container. */
+  bitsPerSample: number;
+  /** wValidBitsPerSample for WAVE_FORMAT_EXTENSIBLE, else equal to bitsPerSample. */
+  validBitsPerSample: number;
+  blockAlign: number;
+  byteRate: number;
+  /** Size of the fmt chunk body as declared (16, 18, 20, 40, ...). */
+  fmtSize: number;
+  /** cbSize when the fmt chunk carries one, else null. */
+  extraSize: number | null;
+}
+
+export interface ChunkInfo {
+  /** Four-character id as read (may contain any bytes; non-printable ones are shown as '?'). */
+  id: string;
+  /** Offset of the chunk header (the id) in the file. */
+  offset: number;
+  /** Size as declared in the header (for RF64 chunks, the 64-bit size from ds64 where it applies). */
+  declaredSize: number;
+  /** Bytes of the body the file really holds: the declared size clamped to the end of the file. */
+  size: number;
+  /** Whether a pad byte follows an odd-sized body in the file. */
+  padded: boolean;
+}
+
+export interface WaveWarning {
+  code: string;
+  message: string;
+}
+
+export interface WaveHeader {
+  container: 'RIFF' | 'RF64';
+  fileSize: number;
+  /** The RIFF (or ds64) size as declared: bytes after the 8-byte RIFF header. */
+  declaredRiffSize: number;
+  format: WaveFormat;
+  /** Absolute offset of the first data byte. */
+  dataOffset: number;
+  /** Bytes of sample data really available (clamped to the file, after the rules for 0 and 0xFFFFFFFF). */
+  dataSize: number;
+  /** The data chunk's size as declared (after ds64 for RF64). */
+  declaredDataSize: number;
+  /** Whole frames in the available data: floor(dataSize / blockAlign). */
+  frames: number;
+  /** Sample count from the `fact` chunk, when there is one. */
+  factSamples: number | null;
+  /** Every chunk in file order, including unknown ones. */
+  chunks: ChunkInfo[];
+  /** Oddities that did not stop reading: clamped sizes, a missing pad byte, data size 0 read as "rest of file". */
+  warnings: WaveWarning[];
+}
