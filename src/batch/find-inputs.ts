@@ -1,0 +1,105 @@
+import { stat } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+
+/** A WAV file to work on, with the path the batch mirrors under its output folder. */
+export interface FoundInput {
+  /** The path to read, as found (absolute when the argument was). */
+  path: string;
+  /** Where it sits below the folder or glob base it was found under; just its name when named directly. */
+  relativePath: string;
+}
+
+export interface SkippedInput {
+  path: string;
+  reason: string;
+}
+
+export interface InputDiscovery {
+  inputs: FoundInput[];
+  /** Arguments that name nothing: no such file or folder, or a glob that matches no file. */
+  missing: string[];
+  /** Paths named that are not regular files (FIFOs, devices, sockets): never opened, so never read. */
+  skipped: SkippedInput[];
+}
+
+const WAV_IN_ANY_CASE = '**/*.wav';
+
+/**
+ * Resolves the command line's files, folders and globs into the WAV files to work on. Folders are searched
+ * recursively for *.wav in any letter case. Symbolic links inside searched folders are not followed, so a link
+ * loop cannot make the search endless; a link named on the command line is followed.
+ */
+export async function findInputs(args: readonly string[], cwd = process.cwd()): Promise<InputDiscovery> {
+  const discovery: InputDiscovery = { inputs: [], missing: [], skipped: [] };
+  const seen = new Set<string>();
+  const add = (path: string, relativePath: string) => {
+    const key = resolve(cwd, path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    discovery.inputs.push({ path, relativePath });
+  };
+
+  for (const arg of args) {
+    const stats = await stat(resolve(cwd, arg)).catch(() => null);
+    if (stats?.isDirectory()) {
+      for (const found of await searchFolder(resolve(cwd, arg))) add(join(arg, found), found);
+    } else if (stats?.isFile()) {
+      add(arg, basename(arg));
+    } else if (stats) {
+      discovery.skipped.push({ path: arg, reason: `not a regular file (${kindOf(stats)})` });
+    } else if (fg.isDynamicPattern(arg)) {
+      const matches = await searchGlob(arg, cwd);
+      if (matches.length === 0) discovery.missing.push(arg);
+      for (const match of matches) add(match.path, match.relativePath);
+    } else {
+      discovery.missing.push(arg);
+    }
+  }
+  return discovery;
+}
+
+async function searchFolder(folder: string): Promise<string[]> {
+  const found = await fg(WAV_IN_ANY_CASE, {
+    cwd: folder,
+    caseSensitiveMatch: false,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    dot: true,
+    suppressErrors: true, // an unreadable subfolder should not hide the rest
+  });
+  return found.sort();
+}
+
+async function searchGlob(pattern: string, cwd: string): Promise<FoundInput[]> {
+  const base = staticBase(pattern);
+  const found = await fg(pattern, {
+    cwd,
+    caseSensitiveMatch: false,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    dot: true,
+    suppressErrors: true,
+  });
+  return found.sort().map((path) => ({ path, relativePath: relative(resolve(cwd, base), resolve(cwd, path)) }));
+}
+
+/** The leading folders of a glob that contain no pattern characters: what its matches are mirrored relative to. */
+function staticBase(pattern: string): string {
+  const parts = pattern.split(/[\\/]/);
+  const fixed: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    if (fg.isDynamicPattern(part)) break;
+    fixed.push(part);
+  }
+  if (fixed.length === 0) return '.';
+  const joined = fixed.join(sep);
+  return joined === '' && isAbsolute(pattern) ? sep : joined;
+}
+
+function kindOf(stats: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a file';
+}

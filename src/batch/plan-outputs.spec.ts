@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isInside, planOutputs } from './plan-outputs.js';
+
+const cwd = '/work/project';
+const found = (path: string, relativePath = path) => ({ path, relativePath });
+
+describe('planOutputs', () => {
+  it('mirrors subfolders below the output folder and renames to the platform rules', () => {
+    const plan = planOutputs([found('in/sub/欢迎.wav', 'sub/欢迎.wav'), found('in/ok.wav', 'ok.wav')], { kind: 'folder', folder: 'out' }, false, cwd);
+    expect(plan.map((p) => p.output)).toEqual([join(cwd, 'out/sub/huanying.wav'), join(cwd, 'out/ok.wav')]);
+    expect(plan.map((p) => p.renamed)).toEqual([true, false]);
+  });
+
+  it('gives inputs that map to one name distinct outputs', () => {
+    const plan = planOutputs([found('a b.wav'), found('a_b.wav'), found('a?b.wav')], { kind: 'folder', folder: 'out' }, false, cwd);
+    expect(plan.map((p) => p.output)).toEqual(['a_b.wav', 'a_b-2.wav', 'a_b-3.wav'].map((name) => join(cwd, 'out', name)));
+  });
+
+  it('never lets a relative path climb out of the output folder', () => {
+    const plan = planOutputs([found('../x/a.wav', '../x/a.wav'), found('/abs/b.wav', '/abs/b.wav')], { kind: 'folder', folder: 'out' }, false, cwd);
+    expect(plan.map((p) => p.output)).toEqual([join(cwd, 'out/a.wav'), join(cwd, 'out/b.wav')]);
+  });
+
+  it('with --keep-names, refuses a bad name instead of renaming it', () => {
+    const [plan] = planOutputs([found('欢迎.wav')], { kind: 'folder', folder: 'out' }, true, cwd);
+    expect(plan.output).toBeNull();
+    expect(plan.problem?.code).toBe('name');
+    expect(plan.problem?.message).toContain("'欢'");
+  });
+
+  it('in place, writes beside the input', () => {
+    const plan = planOutputs([found('in/a b.wav'), found('in/ok.wav')], { kind: 'in-place' }, false, cwd);
+    expect(plan.map((p) => p.output)).toEqual([join(cwd, 'in/a_b.wav'), join(cwd, 'in/ok.wav')]);
+  });
+
+  it('refuses an output that would overwrite an input when writing to a folder', () => {
+    const [plan] = planOutputs([found('out/a.wav', 'a.wav')], { kind: 'folder', folder: 'out' }, false, cwd);
+    expect(plan.problem?.code).toBe('exists');
+  });
+});
+
+describe('isInside', () => {
+  it('tells paths inside a folder from paths outside it', () => {
+    expect(isInside('/a/b', '/a/b/c')).toBe(true);
+    expect(isInside('/a/b', '/a/b')).toBe(true);
+    expect(isInside('/a/b', '/a/bc')).toBe(false);
+    expect(isInside('/a/b', '/a')).toBe(false);
+  });
+});

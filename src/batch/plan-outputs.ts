@@ -1,0 +1,60 @@
+import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import type { Problem } from '../check/file-record.js';
+import { isCompliantName, nameFault } from '../check/file-name.js';
+import { NameAllocator, compliantName } from './compliant-name.js';
+import type { FoundInput } from './find-inputs.js';
+
+export type OutputMode = { kind: 'folder'; folder: string } | { kind: 'in-place' };
+
+export interface PlannedOutput {
+  input: FoundInput;
+  /** Absolute path of the file to write; null when the input cannot get one (see `problem`). */
+  output: string | null;
+  /** The name changed to comply with the platform's rules. */
+  renamed: boolean;
+  problem: Problem | null;
+}
+
+/**
+ * Decides where every input goes before anything is written: mirrored below the output folder (or beside the
+ * input, in place), renamed to the platform's rules, made distinct ('-2', '-3'), and never outside the output
+ * folder nor onto another input.
+ */
+export function planOutputs(inputs: readonly FoundInput[], mode: OutputMode, keepNames: boolean, cwd: string): PlannedOutput[] {
+  const allocators = new Map<string, NameAllocator>();
+  const inputPaths = new Set(inputs.map((input) => resolve(cwd, input.path)));
+  return inputs.map((input) => {
+    const inputPath = resolve(cwd, input.path);
+    const folder = mode.kind === 'in-place' ? dirname(inputPath) : join(resolve(cwd, mode.folder), mirroredFolder(input.relativePath));
+    const original = basename(input.path);
+    if (keepNames && !isCompliantName(original)) {
+      return { input, output: null, renamed: false, problem: { code: 'name', message: `${nameFault(original)} (--keep-names refuses to rename)` } };
+    }
+    let allocator = allocators.get(folder);
+    if (!allocator) allocators.set(folder, (allocator = new NameAllocator()));
+    const name = allocator.claim(keepNames ? original : compliantName(original));
+    const output = join(folder, name);
+    if (mode.kind === 'folder' && inputPaths.has(output)) {
+      return {
+        input,
+        output: null,
+        renamed: false,
+        problem: { code: 'exists', message: `its output would overwrite the input ${output}: use --in-place, or another output folder` },
+      };
+    }
+    return { input, output, renamed: name !== original, problem: null };
+  });
+}
+
+/** The input's folder below its search base, kept only if it stays below it: '..' or absolute parts are dropped. */
+function mirroredFolder(relativePath: string): string {
+  const folder = dirname(normalize(relativePath));
+  if (folder === '.' || isAbsolute(folder) || folder === '..' || folder.startsWith(`..${sep}`)) return '';
+  return folder;
+}
+
+/** Whether `path` lies inside `folder` (both absolute, real paths). */
+export function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}

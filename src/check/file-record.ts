@@ -1,0 +1,59 @@
+/**
+ * The per-file record that `check --json` and `convert --json` print: a contract with scripts, documented in the
+ * README. Fields may be added; none may change meaning or disappear.
+ */
+
+/** Why a file will not be accepted by the platform (or could not be converted). */
+export type ProblemCode =
+  | 'name' // a character outside [0-9A-Za-z._@-], no .wav extension, or longer than 128 characters
+  | 'not-wav' // not RIFF/WAVE at all
+  | 'malformed' // WAVE, but broken
+  | 'encoding' // not plain A-law (PCM, mu-law, float, A-law inside WAVE_FORMAT_EXTENSIBLE, ...)
+  | 'sample-rate' // not 8000 Hz
+  | 'channels' // not mono
+  | 'size' // larger than the limit
+  | 'not-found' // the path does not exist
+  | 'unreadable' // exists but cannot be read (permissions, a FIFO or device, an I/O error)
+  | 'unsupported' // convert: an encoding or sample rate voiceprep cannot decode
+  | 'exists' // convert: a different file is already at the output path (use --force)
+  | 'write-failed' // convert: the output could not be written (disk full, permissions)
+  | 'interrupted'; // convert: stopped by a signal before this file was done
+
+export interface Problem {
+  code: ProblemCode;
+  message: string;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+}
+
+/** The format as read from the header; null when the file is not a readable WAVE file. */
+export interface FormatSummary {
+  container: 'RIFF' | 'RF64';
+  encoding: string;
+  formatTag: number;
+  extensible: boolean;
+  sampleRate: number;
+  channels: number;
+  bitsPerSample: number;
+}
+
+export interface FileRecord {
+  path: string;
+  ok: boolean;
+  problems: Problem[];
+  warnings: Warning[];
+  format: FormatSummary | null;
+  /** The file's size in bytes; null when it could not be read. */
+  bytes: number | null;
+  /** Duration from the header; null when unknown. */
+  seconds: number | null;
+}
+
+export interface Summary {
+  checked: number;
+  ok: number;
+  failed: number;
+}
