@@ -13,4 +13,3 @@ export const REQUIRED_EXTENSION = '.wav';
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const REQUIRED_SAMPLE_RATE = 8000;
 export const REQUIRED_CHANNELS = 1;
-export const WAVE_FORMAT_ALAW = 6;

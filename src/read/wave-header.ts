@@ -40,13 +40,30 @@ export interface ChunkInfo {
   padded: boolean;
 }
 
+/**
+ * Oddities the reader works around. The first five mean the file's sizes disagree with its bytes (the checker
+ * treats those as `malformed`); the rest do not stop a file from working anywhere.
+ */
+export type WaveWarningCode =
+  | 'data-size-unset' // data size 0 or 0xFFFFFFFF: read as "the rest of the file"
+  | 'data-truncated' // the data chunk declares more bytes than the file holds
+  | 'chunk-truncated' // another chunk declares more bytes than the file holds
+  | 'riff-size' // the RIFF size disagrees with the file's length
+  | 'partial-frame' // the data ends inside a frame; the partial frame is ignored
+  | 'missing-pad' // an odd-sized chunk is not followed by its pad byte
+  | 'trailing-bytes' // bytes after the last chunk that are too few to be one
+  | 'duplicate-chunk' // a second fmt or data chunk; the first one is used
+  | 'byte-rate' // the fmt chunk's byte rate is not rate x block align
+  | 'too-many-chunks'; // the walk stopped early, so a file of tiny chunks cannot keep the reader busy
+
 export interface WaveWarning {
-  code: string;
+  code: WaveWarningCode;
   message: string;
 }
 
 export interface WaveHeader {
-  container: 'RIFF' | 'RF64';
+  /** BW64 is the EBU's name for RF64 with the same layout. */
+  container: 'RIFF' | 'RF64' | 'BW64';
   fileSize: number;
   /** The RIFF (or ds64) size as declared: bytes after the 8-byte RIFF header. */
   declaredRiffSize: number;

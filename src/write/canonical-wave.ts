@@ -1,3 +1,5 @@
+import { WAVE_FORMAT_ALAW } from '../read/format-tags.js';
+
 /**
  * The one layout voiceprep writes (SPEC.md, "The layout voiceprep writes"): RIFF/WAVE with an 18-byte `fmt `
  * (A-law, mono, 8000 Hz), a `fact` chunk and a `data` chunk, then one pad byte when the sample count is odd.
@@ -6,7 +8,6 @@
  */
 export const CANONICAL_HEADER_BYTES = 58;
 export const OUTPUT_SAMPLE_RATE = 8000;
-const WAVE_FORMAT_ALAW = 6;
 
 /** The size of the finished file for a given number of samples, pad byte included. */
 export function canonicalFileSize(samples: number): number {

@@ -1,0 +1,274 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { asciiBytes, buildRiff, fmtBody, type ChunkSpec } from '../../test/support/wav-builder.js';
+import { VoiceprepError } from '../errors.js';
+import { bytesSource } from './byte-source.js';
+import { readWaveHeader } from './read-wave-header.js';
+
+const pcm16Mono8k = fmtBody({ formatTag: 1, channels: 1, sampleRate: 8000, bitsPerSample: 16 });
+const samples = (count: number) => Uint8Array.from({ length: count }, (_, i) => i & 0xff);
+const read = (bytes: Uint8Array) => readWaveHeader(bytesSource(bytes));
+
+async function failure(bytes: Uint8Array): Promise<VoiceprepError> {
+  try {
+    await read(bytes);
+  } catch (error) {
+    if (error instanceof VoiceprepError) return error;
+    throw error;
+  }
+  throw new Error('expected the reader to refuse the file');
+}
+
+describe('readWaveHeader', () => {
+  it('reads a plain PCM file', async () => {
+    const file = buildRiff([
+      { id: 'fmt ', body: pcm16Mono8k },
+      { id: 'data', body: samples(200) },
+    ]);
+    const header = await read(file);
+    expect(header.container).toBe('RIFF');
+    expect(header.format).toMatchObject({ encoding: 'pcm', channels: 1, sampleRate: 8000, bitsPerSample: 16, blockAlign: 2 });
+    expect(header.dataOffset).toBe(44);
+    expect(header.dataSize).toBe(200);
+    expect(header.frames).toBe(100);
+    expect(header.warnings).toEqual([]);
+    expect(header.chunks.map((c) => c.id)).toEqual(['fmt ', 'data']);
+  });
+
+  it('skips unknown chunks wherever they stand and finds data before fmt', async () => {
+    const file = buildRiff([
+      { id: 'JUNK', body: samples(28) },
+      { id: 'data', body: samples(10) },
+      { id: 'LIST', body: asciiBytes('INFOISFT') },
+      { id: 'fmt ', body: pcm16Mono8k },
+      { id: 'id3 ', body: samples(5) },
+    ]);
+    const header = await read(file);
+    expect(header.dataOffset).toBe(12 + 8 + 28 + 8);
+    expect(header.frames).toBe(5);
+    expect(header.chunks.map((c) => c.id)).toEqual(['JUNK', 'data', 'LIST', 'fmt ', 'id3 ']);
+    expect(header.chunks[4]).toMatchObject({ size: 5, padded: true });
+    expect(header.warnings).toEqual([]);
+  });
+
+  it('steps over the pad byte after an odd-sized chunk, and copes when a writer left it out', async () => {
+    const chunks: ChunkSpec[] = [
+      { id: 'fmt ', body: fmtBody({ formatTag: 6, channels: 1, sampleRate: 8000, bitsPerSample: 8 }) },
+      { id: 'data', body: samples(7) },
+      { id: 'LIST', body: samples(4) },
+    ];
+    const padded = await read(buildRiff(chunks));
+    expect(padded.chunks.map((c) => c.id)).toEqual(['fmt ', 'data', 'LIST']);
+    expect(padded.warnings).toEqual([]);
+
+    const unpadded = await read(buildRiff(chunks.map((c) => ({ ...c, pad: false }))));
+    expect(unpadded.chunks.map((c) => c.id)).toEqual(['fmt ', 'data', 'LIST']);
+    expect(unpadded.warnings.map((w) => w.code)).toEqual(['missing-pad']);
+  });
+
+  it('warns about a missing pad byte at the end of the file', async () => {
+    const file = buildRiff([
+      { id: 'fmt ', body: fmtBody({ formatTag: 6, channels: 1, sampleRate: 8000, bitsPerSample: 8 }) },
+      { id: 'data', body: samples(7), pad: false },
+    ]);
+    const header = await read(file);
+    expect(header.dataSize).toBe(7);
+    expect(header.warnings.map((w) => w.code)).toEqual(['missing-pad']);
+  });
+
+  it.each([0, 0xffffffff])('reads a data size of %d as the rest of the file, with a warning', async (size) => {
+    const file = buildRiff([
+      { id: 'fmt ', body: pcm16Mono8k },
+      { id: 'data', body: samples(300), declaredSize: size },
+    ]);
+    const header = await read(file);
+    expect(header.dataSize).toBe(300);
+    expect(header.frames).toBe(150);
+    expect(header.warnings.map((w) => w.code)).toEqual(['data-size-unset']);
+  });
+
+  it('clamps a data chunk that declares more than the file holds', async () => {
+    const file = buildRiff([
+      { id: 'fmt ', body: pcm16Mono8k },
+      { id: 'data', body: samples(100), declaredSize: 100000 },
+    ]);
+    const header = await read(file);
+    expect(header.dataSize).toBe(100);
+    expect(header.declaredDataSize).toBe(100000);
+    expect(header.warnings.map((w) => w.code)).toEqual(['data-truncated']);
+  });
+
+  it('warns when the RIFF size disagrees with the file', async () => {
+    const file = buildRiff([{ id: 'fmt ', body: pcm16Mono8k }, { id: 'data', body: samples(10) }], { riffSize: 9999 });
+    expect((await read(file)).warnings.map((w) => w.code)).toEqual(['riff-size']);
+  });
+
+  it('reads the fact chunk and an odd partial frame', async () => {
+    const fact = new Uint8Array([3, 0, 0, 0]);
+    const file = buildRiff([{ id: 'fmt ', body: pcm16Mono8k }, { id: 'fact', body: fact }, { id: 'data', body: samples(7) }]);
+    const header = await read(file);
+    expect(header.factSamples).toBe(3);
+    expect(header.frames).toBe(3);
+    expect(header.warnings.map((w) => w.code)).toEqual(['partial-frame']);
+  });
+
+  it('reads RF64 and BW64 with their ds64 sizes', async () => {
+    for (const magic of ['RF64', 'BW64'] as const) {
+      const ds64 = new Uint8Array(28);
+      const view = new DataView(ds64.buffer);
+      view.setUint32(0, 4 + (8 + 28) + (8 + 16) + (8 + 400), true);
+      view.setUint32(8, 400, true);
+      const file = buildRiff(
+        [{ id: 'ds64', body: ds64 }, { id: 'fmt ', body: pcm16Mono8k }, { id: 'data', body: samples(400), declaredSize: 0xffffffff }],
+        { magic, riffSize: 0xffffffff },
+      );
+      const header = await read(file);
+      expect(header.container).toBe(magic);
+      expect(header.dataSize).toBe(400);
+      expect(header.declaredDataSize).toBe(400);
+      expect(header.declaredRiffSize + 8).toBe(file.length);
+      expect(header.warnings).toEqual([]);
+    }
+  });
+
+  it('refuses an RF64 file without ds64', async () => {
+    const file = buildRiff([{ id: 'fmt ', body: pcm16Mono8k }, { id: 'data', body: samples(4) }], { magic: 'RF64' });
+    expect((await failure(file)).code).toBe('malformed');
+  });
+
+  it('reads WAVE_FORMAT_EXTENSIBLE and names the sub-format', async () => {
+    const fmt = fmtBody({ formatTag: 0, channels: 2, sampleRate: 48000, bitsPerSample: 24, extensible: { subFormatTag: 1, validBits: 20 } });
+    const header = await read(buildRiff([{ id: 'fmt ', body: fmt }, { id: 'data', body: samples(12) }]));
+    expect(header.format).toMatchObject({
+      formatTag: 0xfffe,
+      effectiveTag: 1,
+      encoding: 'pcm',
+      extensible: true,
+      bitsPerSample: 24,
+      validBitsPerSample: 20,
+      blockAlign: 6,
+      fmtSize: 40,
+    });
+    expect(header.frames).toBe(2);
+
+    const alien = fmtBody({
+      formatTag: 0,
+      channels: 1,
+      sampleRate: 8000,
+      bitsPerSample: 8,
+      extensible: { subFormatTag: 1, guidTail: new Uint8Array(14).fill(7) },
+    });
+    const other = await read(buildRiff([{ id: 'fmt ', body: alien }, { id: 'data', body: samples(2) }]));
+    expect(other.format.encoding).toBeNull();
+    expect(other.format.encodingName).toMatch(/^sub-format \{07070001-0707-0707-0707-070707070707\}$/);
+  });
+
+  it('names encodings it does not decode', async () => {
+    const fmt = fmtBody({ formatTag: 0x11, channels: 1, sampleRate: 8000, bitsPerSample: 4, blockAlign: 256 });
+    const header = await read(buildRiff([{ id: 'fmt ', body: fmt }, { id: 'data', body: samples(512) }]));
+    expect(header.format).toMatchObject({ encoding: null, encodingName: 'IMA ADPCM', formatTag: 0x11 });
+  });
+
+  it.each([
+    ['an empty file', new Uint8Array(0), /empty/],
+    ['text', asciiBytes('hello, this is a text file\n'), /text file/],
+    ['an MP3 with ID3', asciiBytes('ID3\x04\x00\x00\x00\x00\x00\x00\x00\x00'), /MP3/],
+    ['an MP3 frame', Uint8Array.from([0xff, 0xfb, 0x90, 0x64, 0, 0, 0, 0, 0, 0, 0, 0]), /MP3/],
+    ['an AVI', buildRiff([], { form: 'AVI ' }), /type 'AVI '/],
+    ['a FLAC file', asciiBytes('fLaC\x00\x00\x00\x22xxxxxxxx'), /FLAC/],
+    ['a cut-off RIFF header', asciiBytes('RIFF\x10\x00'), /cut off/],
+  ])('says %s is not a WAV file', async (_name, bytes, message) => {
+    const error = await failure(bytes);
+    expect(error.code).toBe('not-wav');
+    expect(error.message).toMatch(message);
+  });
+
+  it.each([
+    ['no fmt chunk', [{ id: 'data', body: samples(4) }], /no fmt chunk/],
+    ['no data chunk', [{ id: 'fmt ', body: pcm16Mono8k }], /no data chunk/],
+    ['a short fmt chunk', [{ id: 'fmt ', body: pcm16Mono8k.subarray(0, 14) }, { id: 'data', body: samples(4) }], /14 bytes/],
+    ['0 channels', [{ id: 'fmt ', body: fmtBody({ formatTag: 1, channels: 0, sampleRate: 8000, bitsPerSample: 16, blockAlign: 2 }) }, { id: 'data', body: samples(4) }], /0 channels/],
+    ['rate 0', [{ id: 'fmt ', body: fmtBody({ formatTag: 1, channels: 1, sampleRate: 0, bitsPerSample: 16 }) }, { id: 'data', body: samples(4) }], /0 Hz/],
+    ['block align 0', [{ id: 'fmt ', body: fmtBody({ formatTag: 1, channels: 1, sampleRate: 8000, bitsPerSample: 16, blockAlign: 0 }) }, { id: 'data', body: samples(4) }], /block align/],
+  ])('refuses a file with %s as malformed', async (_name, chunks, message) => {
+    const error = await failure(buildRiff(chunks as ChunkSpec[]));
+    expect(error.code).toBe('malformed');
+    expect(error.message).toMatch(message);
+  });
+
+  it('uses the first of duplicate fmt and data chunks', async () => {
+    const file = buildRiff([
+      { id: 'fmt ', body: pcm16Mono8k },
+      { id: 'data', body: samples(4) },
+      { id: 'fmt ', body: fmtBody({ formatTag: 1, channels: 2, sampleRate: 44100, bitsPerSample: 16 }) },
+      { id: 'data', body: samples(40) },
+    ]);
+    const header = await read(file);
+    expect(header.format.sampleRate).toBe(8000);
+    expect(header.dataSize).toBe(4);
+    expect(header.warnings.map((w) => w.code)).toEqual(['duplicate-chunk', 'duplicate-chunk']);
+  });
+});
+
+/** Chunks that are neither fmt nor data: random ids (never 'fmt ', 'data', 'ds64') and bodies, odd sizes included. */
+const otherChunk: fc.Arbitrary<ChunkSpec> = fc
+  .record({
+    id: fc.constantFrom('LIST', 'JUNK', 'bext', 'cue ', 'id3 ', 'smpl', 'PAD ', 'iXML', 'zzzz'),
+    body: fc.uint8Array({ maxLength: 41 }),
+  })
+  .map(({ id, body }) => ({ id, body }));
+
+describe('readWaveHeader, properties', () => {
+  it('finds fmt and data among any other chunks, in any order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(otherChunk, { maxLength: 6 }),
+        fc.array(otherChunk, { maxLength: 6 }),
+        fc.array(otherChunk, { maxLength: 6 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 99 }),
+        async (a, b, c, dataFirst, frames) => {
+          const fmt: ChunkSpec = { id: 'fmt ', body: fmtBody({ formatTag: 6, channels: 1, sampleRate: 8000, bitsPerSample: 8 }) };
+          const data: ChunkSpec = { id: 'data', body: samples(frames) };
+          const middle = dataFirst ? [data, ...b, fmt] : [fmt, ...b, data];
+          const file = buildRiff([...a, ...middle, ...c]);
+          const header = await read(file);
+          expect(header.format.encoding).toBe('alaw');
+          expect(header.dataSize).toBe(frames);
+          expect([...file.subarray(header.dataOffset, header.dataOffset + frames)]).toEqual([...data.body]);
+          expect(header.chunks).toHaveLength(a.length + b.length + c.length + 2);
+          expect(header.warnings).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never reports more than the file holds, however it is cut or its sizes lie', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(otherChunk, { maxLength: 4 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.option(fc.constantFrom(0, 1, 3, 0x7fffffff, 0xffffffff, 1000)),
+        fc.nat(),
+        async (others, frames, lie, cutSeed) => {
+          const whole = buildRiff([
+            ...others,
+            { id: 'fmt ', body: pcm16Mono8k },
+            { id: 'data', body: samples(frames * 2), declaredSize: lie ?? undefined },
+          ]);
+          const file = whole.subarray(0, cutSeed % (whole.length + 1));
+          try {
+            const header = await read(file);
+            expect(header.dataOffset + header.dataSize).toBeLessThanOrEqual(file.length);
+            expect(header.frames * header.format.blockAlign).toBeLessThanOrEqual(header.dataSize);
+            for (const chunk of header.chunks) expect(chunk.offset + 8 + chunk.size).toBeLessThanOrEqual(file.length);
+          } catch (error) {
+            expect(error).toBeInstanceOf(VoiceprepError);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * Says what a file that is not a WAVE file probably is, from its first bytes, so that "not a WAV file" can read
+ * "an MP3 file renamed to .wav", which tells the user what to do about it.
+ */
+export function identifyNonWave(start: Uint8Array, fileSize: number): string {
+  if (fileSize === 0) return 'the file is empty, not a WAV file';
+  const text = String.fromCharCode(...start.subarray(0, 4));
+  if (text.startsWith('ID3') || (start[0] === 0xff && (start[1] & 0xe0) === 0xe0)) return 'an MP3 file, not a WAV file';
+  if (text === 'RIFF' || text === 'RF64' || text === 'BW64') {
+    if (start.length < 12) return `a ${text} file cut off after ${fileSize} bytes, before its form type`;
+    return `a RIFF file of type '${printable(String.fromCharCode(...start.subarray(8, 12)))}', not WAVE`;
+  }
+  if (String.fromCharCode(...start.subarray(4, 8)) === 'ftyp') return 'an MP4/M4A file, not a WAV file';
+  const signature = SIGNATURES.find(([magic]) => text.startsWith(magic));
+  if (signature) return `${signature[1]}, not a WAV file`;
+  if (start.length < 12) return `only ${fileSize} bytes, too short for a WAV header`;
+  if (start.every((b) => b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f) || b >= 0x80)) {
+    return 'a text file, not a WAV file';
+  }
+  return `not a WAV file (it starts with ${[...start.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ')})`;
+}
+
+const SIGNATURES: ReadonlyArray<readonly [string, string]> = [
+  ['fLaC', 'a FLAC file'],
+  ['OggS', 'an Ogg file'],
+  ['FORM', 'an AIFF file'],
+  ['.snd', 'an AU file'],
+  ['#!AM', 'an AMR file'],
+  ['caff', 'a CAF file'],
+  ['PK\x03\x04', 'a ZIP archive'],
+  ['%PDF', 'a PDF document'],
+  ['\x1aE\xdf\xa3', 'a Matroska/WebM file'],
+];
+
+function printable(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?');
+}
