@@ -1,5 +1,6 @@
 import { VoiceprepError } from '../errors.js';
 import type { WaveFormat } from '../read/wave-header.js';
+import { hexTag as hex } from '../read/format-tags.js';
 import { FLOAT_FROM_ALAW, FLOAT_FROM_MULAW } from './g711-expand.js';
 
 /**
@@ -65,7 +66,6 @@ function chooseLoop(format: WaveFormat): DecodeLoop {
 }
 
 function describe(format: WaveFormat): string {
-  const hex = (tag: number) => `0x${tag.toString(16).toUpperCase().padStart(4, '0')}`;
   const tag = format.extensible
     ? `format tag ${hex(format.formatTag)}, sub-format ${hex(format.effectiveTag)}`
     : `format tag ${hex(format.formatTag)}`;
@@ -76,7 +76,15 @@ function decodeUnsigned8(bytes: Uint8Array, out: Float32Array, count: number): v
   for (let i = 0; i < count; i++) out[i] = (bytes[i] - 128) / 128;
 }
 
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 function decodeSigned16(bytes: Uint8Array, out: Float32Array, count: number): void {
+  // The common case, read as 16-bit words in place: about twice as fast as assembling each sample from bytes.
+  if (LITTLE_ENDIAN_HOST && bytes.byteOffset % 2 === 0) {
+    const words = new Int16Array(bytes.buffer, bytes.byteOffset, count);
+    for (let i = 0; i < count; i++) out[i] = words[i] / 32768;
+    return;
+  }
   for (let i = 0, j = 0; i < count; i++, j += 2) {
     out[i] = (((bytes[j] | (bytes[j + 1] << 8)) << 16) >> 16) / 32768;
   }
