@@ -30,8 +30,8 @@ describe('findInputs', () => {
   it('takes a named file as it is, keeping only its name for the output', async () => {
     const { inputs } = await findInputs(['prompts/sub/c.Wav', 'prompts/linked.wav'], root);
     expect(inputs).toEqual([
-      { path: 'prompts/sub/c.Wav', relativePath: 'c.Wav' },
-      { path: 'prompts/linked.wav', relativePath: 'linked.wav' },
+      { path: 'prompts/sub/c.Wav', relativePath: 'c.Wav', searched: false },
+      { path: 'prompts/linked.wav', relativePath: 'linked.wav', searched: false },
     ]);
   });
 

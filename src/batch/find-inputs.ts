@@ -8,6 +8,8 @@ export interface FoundInput {
   path: string;
   /** Where it sits below the folder or glob base it was found under; just its name when named directly. */
   relativePath: string;
+  /** Found by searching a folder or matching a glob, rather than named on the command line. */
+  searched: boolean;
 }
 
 export interface SkippedInput {
@@ -33,25 +35,25 @@ const WAV_IN_ANY_CASE = '**/*.wav';
 export async function findInputs(args: readonly string[], cwd = process.cwd()): Promise<InputDiscovery> {
   const discovery: InputDiscovery = { inputs: [], missing: [], skipped: [] };
   const seen = new Set<string>();
-  const add = (path: string, relativePath: string) => {
+  const add = (path: string, relativePath: string, searched: boolean) => {
     const key = resolve(cwd, path);
     if (seen.has(key)) return;
     seen.add(key);
-    discovery.inputs.push({ path, relativePath });
+    discovery.inputs.push({ path, relativePath, searched });
   };
 
   for (const arg of args) {
     const stats = await stat(resolve(cwd, arg)).catch(() => null);
     if (stats?.isDirectory()) {
-      for (const found of await searchFolder(resolve(cwd, arg))) add(join(arg, found), found);
+      for (const found of await searchFolder(resolve(cwd, arg))) add(join(arg, found), found, true);
     } else if (stats?.isFile()) {
-      add(arg, basename(arg));
+      add(arg, basename(arg), false);
     } else if (stats) {
       discovery.skipped.push({ path: arg, reason: `not a regular file (${kindOf(stats)})` });
     } else if (fg.isDynamicPattern(arg)) {
       const matches = await searchGlob(arg, cwd);
       if (matches.length === 0) discovery.missing.push(arg);
-      for (const match of matches) add(match.path, match.relativePath);
+      for (const match of matches) add(match.path, match.relativePath, true);
     } else {
       discovery.missing.push(arg);
     }
@@ -71,7 +73,7 @@ async function searchFolder(folder: string): Promise<string[]> {
   return found.sort();
 }
 
-async function searchGlob(pattern: string, cwd: string): Promise<FoundInput[]> {
+async function searchGlob(pattern: string, cwd: string): Promise<Array<{ path: string; relativePath: string }>> {
   const base = staticBase(pattern);
   const found = await fg(pattern, {
     cwd,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isInside, planOutputs } from './plan-outputs.js';
 
 const cwd = '/work/project';
-const found = (path: string, relativePath = path) => ({ path, relativePath });
+const found = (path: string, relativePath = path) => ({ path, relativePath, searched: true });
 
 describe('planOutputs', () => {
   it('mirrors subfolders below the output folder and renames to the platform rules', () => {

@@ -11,6 +11,7 @@ export type ProblemCode =
   | 'encoding' // not plain A-law (PCM, mu-law, float, A-law inside WAVE_FORMAT_EXTENSIBLE, ...)
   | 'sample-rate' // not 8000 Hz
   | 'channels' // not mono
+  | 'container' // RF64/BW64 instead of a plain RIFF file
   | 'size' // larger than the limit
   | 'not-found' // the path does not exist
   | 'unreadable' // exists but cannot be read (permissions, a FIFO or device, an I/O error)
@@ -31,7 +32,7 @@ export interface Warning {
 
 /** The format as read from the header; null when the file is not a readable WAVE file. */
 export interface FormatSummary {
-  container: 'RIFF' | 'RF64';
+  container: 'RIFF' | 'RF64' | 'BW64';
   encoding: string;
   formatTag: number;
   extensible: boolean;

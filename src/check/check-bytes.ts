@@ -1,0 +1,58 @@
+import { isVoiceprepError } from '../errors.js';
+import type { ByteSource } from '../read/byte-source.js';
+import { bytesSource } from '../read/byte-source.js';
+import { readWaveHeader } from '../read/read-wave-header.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
+import { judgeHeader } from './compliance.js';
+import { nameFault } from './file-name.js';
+import type { FileRecord, Problem, Summary } from './file-record.js';
+
+export interface CheckOptions {
+  /** The size limit in bytes (default 2 MiB). */
+  maxBytes?: number;
+}
+
+/**
+ * Checks one file from its bytes and its name: every problem the platform would reject it for, from the header
+ * alone. `path` is what the record reports; its last segment is the name that is judged.
+ */
+export async function checkSource(source: ByteSource, path: string, options: CheckOptions = {}): Promise<FileRecord> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const record: FileRecord = { path, ok: false, problems: [], warnings: [], format: null, bytes: source.size, seconds: null };
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const badName = nameFault(name);
+  if (badName) record.problems.push({ code: 'name', message: `${badName}: rename it, or let "voiceprep convert" choose a compliant name` });
+  const fix = `fix with "voiceprep convert ${shellQuote(path)} -o <folder>"`;
+  try {
+    const verdict = judgeHeader(await readWaveHeader(source), source.size, maxBytes, fix);
+    record.problems.push(...verdict.problems);
+    record.warnings.push(...verdict.warnings);
+    record.format = verdict.format;
+    record.seconds = verdict.seconds;
+  } catch (error) {
+    if (!isVoiceprepError(error) || error.code === 'io') throw error;
+    record.problems.push(problemFromReader(error.code, error.message, fix));
+  }
+  record.ok = record.problems.length === 0;
+  return record;
+}
+
+export function checkBytes(bytes: Uint8Array, name: string, options: CheckOptions = {}): Promise<FileRecord> {
+  return checkSource(bytesSource(bytes), name, options);
+}
+
+function problemFromReader(code: 'not-wav' | 'malformed' | 'unsupported-encoding', message: string, fix: string): Problem {
+  if (code === 'not-wav') return { code, message: `${message}: export it as WAV first, then ${fix.replace(/^fix with /, 'run ')}` };
+  if (code === 'malformed') return { code, message: `the file is broken: ${message}` };
+  return { code: 'encoding', message };
+}
+
+export function summarizeRecords(records: readonly FileRecord[]): Summary {
+  const ok = records.filter((record) => record.ok).length;
+  return { checked: records.length, ok, failed: records.length - ok };
+}
+
+/** Quotes a path for a POSIX shell only when it needs it, so the suggested command can be pasted as it is. */
+export function shellQuote(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { findInputs } from '../batch/find-inputs.js';
+import { isVoiceprepError } from '../errors.js';
+import { openFileSource } from '../node/file-source.js';
+import { type CheckOptions, checkSource, summarizeRecords } from './check-bytes.js';
+import type { FileRecord, Summary } from './file-record.js';
+
+export interface CheckResult {
+  files: FileRecord[];
+  summary: Summary;
+}
+
+/** How many files are open at once: enough to keep the disk busy, few enough to stay far from the fd limit. */
+const CONCURRENCY = 32;
+
+/** Checks one file on disk from its header; a file that cannot be opened or read is a problem, not an exception. */
+export function checkFile(path: string, options: CheckOptions = {}): Promise<FileRecord> {
+  return checkAt(path, path, options);
+}
+
+async function checkAt(openPath: string, path: string, options: CheckOptions): Promise<FileRecord> {
+  let source;
+  try {
+    source = await openFileSource(openPath);
+  } catch (error) {
+    return unreadable(path, error);
+  }
+  try {
+    return await checkSource(source, path, options);
+  } catch (error) {
+    return unreadable(path, error);
+  } finally {
+    await source.close();
+  }
+}
+
+/**
+ * Checks the files, folders (searched recursively for *.wav in any case) and globs given, in the order found.
+ * Every argument shows up in the result: one that names nothing is a `not-found` record.
+ */
+export async function checkPaths(args: readonly string[], options: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult> {
+  const discovery = await findInputs(args, cwd);
+  const paths = discovery.inputs.map((input) => input.path);
+  const records: FileRecord[] = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const index = next++;
+      records[index] = await checkAt(resolve(cwd, paths[index]), paths[index], options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
+  for (const path of discovery.missing) {
+    records.push(failed(path, 'not-found', 'no such file or folder (and no glob match)'));
+  }
+  for (const skipped of discovery.skipped) records.push(failed(skipped.path, 'unreadable', `${skipped.reason}; not read`));
+  return { files: records, summary: summarizeRecords(records) };
+}
+
+function unreadable(path: string, error: unknown): FileRecord {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return failed(path, 'not-found', 'no such file');
+  if (code === 'EACCES' || code === 'EPERM') return failed(path, 'unreadable', 'permission denied');
+  if (code === 'ENOTFILE' || code === 'EISDIR') return failed(path, 'unreadable', 'not a regular file; not read');
+  const message = isVoiceprepError(error) || error instanceof Error ? error.message : String(error);
+  return failed(path, 'unreadable', message.split('\n')[0]);
+}
+
+function failed(path: string, code: 'not-found' | 'unreadable', message: string): FileRecord {
+  return { path, ok: false, problems: [{ code, message }], warnings: [], format: null, bytes: null, seconds: null };
+}

@@ -1,0 +1,90 @@
+import type { WaveHeader, WaveWarning } from '../read/wave-header.js';
+import { WAVE_FORMAT_ALAW } from '../read/format-tags.js';
+import { REQUIRED_CHANNELS, REQUIRED_SAMPLE_RATE } from '../platform-rules.js';
+import { maxSamplesForFileSize, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
+import type { FormatSummary, Problem, Warning } from './file-record.js';
+
+/** Reader warnings that mean the file's sizes disagree with its bytes: a strict parser may refuse such a file. */
+const MALFORMING_WARNINGS: ReadonlySet<WaveWarning['code']> = new Set([
+  'data-size-unset',
+  'data-truncated',
+  'chunk-truncated',
+  'riff-size',
+  'partial-frame',
+]);
+
+/** Chunks a canonical playback file has; anything else is reported as a harmless extra. */
+const CANONICAL_CHUNKS = new Set(['fmt ', 'fact', 'data']);
+
+export interface HeaderVerdict {
+  problems: Problem[];
+  warnings: Warning[];
+  format: FormatSummary;
+  seconds: number;
+}
+
+/**
+ * Everything that stops the platform from accepting a WAVE file, judged from its header alone. `fix` is the
+ * command that repairs the file, appended to each problem so that every message says what to do.
+ */
+export function judgeHeader(header: WaveHeader, fileBytes: number, maxBytes: number, fix: string): HeaderVerdict {
+  const { format } = header;
+  const problems: Problem[] = [];
+  const warnings: Warning[] = [];
+  const problem = (code: Problem['code'], message: string) => problems.push({ code, message: `${message}: ${fix}` });
+  const seconds = header.frames / format.sampleRate;
+
+  if (header.container !== 'RIFF') problem('container', `an ${header.container} container, not plain RIFF`);
+  for (const warning of header.warnings) {
+    if (MALFORMING_WARNINGS.has(warning.code)) problem('malformed', warning.message);
+    else warnings.push(warning);
+  }
+  if (format.extensible && format.effectiveTag === WAVE_FORMAT_ALAW) {
+    problem('encoding', 'A-law inside WAVE_FORMAT_EXTENSIBLE, which the platform need not accept; it wants plain A-law');
+  } else if (format.effectiveTag !== WAVE_FORMAT_ALAW || format.bitsPerSample !== 8) {
+    problem('encoding', `${describeEncoding(header)}, not A-law`);
+  }
+  if (format.sampleRate !== REQUIRED_SAMPLE_RATE) problem('sample-rate', `${format.sampleRate} Hz, not ${REQUIRED_SAMPLE_RATE} Hz`);
+  if (format.channels !== REQUIRED_CHANNELS) problem('channels', `${format.channels} channels, not mono`);
+  if (fileBytes > maxBytes) {
+    const fits = maxSamplesForFileSize(maxBytes) / OUTPUT_SAMPLE_RATE;
+    problems.push({
+      code: 'size',
+      message:
+        `${fileBytes} bytes is over the ${maxBytes}-byte limit: ${seconds.toFixed(1)} s of audio, and ${fits.toFixed(1)} s fit; ` +
+        `cut it with "voiceprep convert --trim", or split the recording`,
+    });
+  }
+
+  for (const chunk of header.chunks) {
+    if (!CANONICAL_CHUNKS.has(chunk.id)) {
+      const what = chunk.id === 'LIST' ? 'a LIST chunk (metadata)' : `an extra '${chunk.id}' chunk`;
+      warnings.push({ code: 'extra-chunk', message: `${what}, which the platform ignores` });
+    }
+  }
+  if (header.factSamples === null) warnings.push({ code: 'no-fact', message: 'no fact chunk, which an A-law WAV file should have' });
+  if (format.fmtSize !== 18 && format.effectiveTag === WAVE_FORMAT_ALAW) {
+    warnings.push({ code: 'fmt-size', message: `a ${format.fmtSize}-byte fmt chunk (the canonical A-law layout has 18)` });
+  }
+
+  return { problems, warnings, format: summarize(header), seconds };
+}
+
+function describeEncoding(header: WaveHeader): string {
+  const { format } = header;
+  const bits = format.encoding === 'pcm' || format.encoding === 'float' ? `${format.validBitsPerSample}-bit ` : '';
+  return `${bits}${format.encodingName}${format.extensible ? ' (WAVE_FORMAT_EXTENSIBLE)' : ''}`;
+}
+
+export function summarize(header: WaveHeader): FormatSummary {
+  const { format } = header;
+  return {
+    container: header.container,
+    encoding: format.encodingName,
+    formatTag: format.effectiveTag,
+    extensible: format.extensible,
+    sampleRate: format.sampleRate,
+    channels: format.channels,
+    bitsPerSample: format.bitsPerSample,
+  };
+}

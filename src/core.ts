@@ -1,0 +1,31 @@
+/**
+ * voiceprep's core: everything that works on bytes, with no Node-only module, so that it also runs in a browser
+ * or a worker. `voiceprep` (index.ts) adds files on disk on top of this.
+ */
+export { VoiceprepError, isVoiceprepError, type ErrorCode } from './errors.js';
+export { bytesSource, type ByteSource } from './read/byte-source.js';
+export { readWaveHeader } from './read/read-wave-header.js';
+export type { ChunkInfo, Encoding, WaveFormat, WaveHeader, WaveWarning } from './read/wave-header.js';
+export {
+  MAX_INPUT_RATE,
+  MIN_INPUT_RATE,
+  openConversion,
+  type ByteSink,
+  type Conversion,
+  type ConvertOptions,
+} from './pipeline/conversion.js';
+export { convertBytes, type ConvertResult } from './pipeline/convert-bytes.js';
+export type { ConvertReport, InputDescription } from './pipeline/report.js';
+export {
+  CANONICAL_HEADER_BYTES,
+  OUTPUT_SAMPLE_RATE,
+  canonicalFileSize,
+  maxSamplesForFileSize,
+} from './write/canonical-wave.js';
+export { checkBytes, checkSource, summarizeRecords, type CheckOptions } from './check/check-bytes.js';
+export { judgeHeader, type HeaderVerdict } from './check/compliance.js';
+export { isCompliantName, nameFault } from './check/file-name.js';
+export type { FileRecord, FormatSummary, Problem, ProblemCode, Summary, Warning } from './check/file-record.js';
+export * from './platform-rules.js';
+export { alawFromLinear16 } from './encode/g711-alaw.js';
+export { linear16FromAlaw, linear16FromMulaw } from './decode/g711-expand.js';

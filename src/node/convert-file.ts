@@ -1,0 +1,38 @@
+import { type ConvertOptions, openConversion } from '../pipeline/conversion.js';
+import { type ConvertResult, convertBytes } from '../pipeline/convert-bytes.js';
+import type { ConvertReport } from '../pipeline/report.js';
+import { writeFileAtomically } from './atomic-file.js';
+import { openFileSource } from './file-source.js';
+
+/**
+ * Converts a WAV given as bytes or as a path, returning the finished file's bytes and the report. For large
+ * inputs prefer `convertFile`, which streams to disk instead of holding the output in memory.
+ */
+export async function convert(input: Uint8Array | string, options: ConvertOptions = {}): Promise<ConvertResult> {
+  if (typeof input !== 'string') return convertBytes(input, options);
+  const source = await openFileSource(input);
+  try {
+    const conversion = await openConversion(source, options);
+    const chunks: Uint8Array[] = [];
+    const report = await conversion.run({ write: (chunk) => void chunks.push(chunk.slice()) });
+    return { bytes: Buffer.concat(chunks), report };
+  } finally {
+    await source.close();
+  }
+}
+
+/**
+ * Converts the file at `inputPath` into `outputPath`, streaming in bounded memory. The output appears whole or not
+ * at all (temp file, fsync, rename), so `outputPath` may even be `inputPath` itself: the input is only replaced
+ * once its conversion is complete.
+ */
+export async function convertFile(inputPath: string, outputPath: string, options: ConvertOptions = {}): Promise<ConvertReport> {
+  const source = await openFileSource(inputPath);
+  try {
+    const conversion = await openConversion(source, options);
+    const { value } = await writeFileAtomically(outputPath, (sink) => conversion.run(sink), { replace: true });
+    return value;
+  } finally {
+    await source.close();
+  }
+}
