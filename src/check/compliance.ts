@@ -62,9 +62,12 @@ export function judgeHeader(header: WaveHeader, fileBytes: number, maxBytes: num
       warnings.push({ code: 'extra-chunk', message: `${what}, which the platform ignores` });
     }
   }
-  if (header.factSamples === null) warnings.push({ code: 'no-fact', message: 'no fact chunk, which an A-law WAV file should have' });
-  if (format.fmtSize !== 18 && format.effectiveTag === WAVE_FORMAT_ALAW) {
-    warnings.push({ code: 'fmt-size', message: `a ${format.fmtSize}-byte fmt chunk (the canonical A-law layout has 18)` });
+  // Layout details matter only for a file that is A-law already; anything else must be converted anyway.
+  if (format.effectiveTag === WAVE_FORMAT_ALAW) {
+    if (header.factSamples === null) warnings.push({ code: 'no-fact', message: 'no fact chunk, which an A-law WAV file should have' });
+    if (format.fmtSize !== 18) {
+      warnings.push({ code: 'fmt-size', message: `a ${format.fmtSize}-byte fmt chunk (the canonical A-law layout has 18)` });
+    }
   }
 
   return { problems, warnings, format: summarize(header), seconds };
