@@ -1,0 +1,183 @@
+import { unlink } from 'node:fs/promises';
+import { summarize } from '../check/compliance.js';
+import type { FileRecord, Problem, ProblemCode } from '../check/file-record.js';
+import { isVoiceprepError, type ErrorCode } from '../errors.js';
+import { openConversion, type Conversion } from '../pipeline/conversion.js';
+import type { ConvertReport } from '../pipeline/report.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
+import { OUTPUT_SAMPLE_RATE, maxSamplesForFileSize } from '../write/canonical-wave.js';
+import { writeFileAtomically } from '../node/atomic-file.js';
+import { openFileSource } from '../node/file-source.js';
+
+/** One file's work, as the batch hands it to a worker thread: plain data, so it crosses threads as it is. */
+export interface ConvertJob {
+  input: string;
+  output: string;
+  /** Staging path beside `output`; chosen by the batch so that it can remove it if the worker is stopped. */
+  tempPath: string;
+  maxBytes: number;
+  trim: boolean;
+  normalize: boolean;
+  force: boolean;
+  /** Remove `input` once `output` is complete (in-place conversion under a new name). */
+  removeInput: boolean;
+}
+
+export interface ConvertedFile extends FileRecord {
+  output: OutputSummary | null;
+  conversion: ConversionSummary | null;
+}
+
+export interface OutputSummary {
+  path: string;
+  bytes: number;
+  seconds: number;
+  /** 'written', or 'unchanged' when the target already held exactly these bytes. */
+  outcome: 'written' | 'unchanged';
+}
+
+export interface ConversionSummary {
+  passThrough: boolean;
+  trimmed: boolean;
+  gainDb: number;
+  peakDbfs: number | null;
+  clippedSamples: number;
+}
+
+/** Converts one file; every failure becomes a problem in the record, never an exception. */
+export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
+  const record: ConvertedFile = {
+    path: job.input,
+    ok: false,
+    problems: [],
+    warnings: [],
+    format: null,
+    bytes: null,
+    seconds: null,
+    output: null,
+    conversion: null,
+  };
+  try {
+    const source = await openFileSource(job.input);
+    record.bytes = source.size;
+    try {
+      const conversion = await openConversion(source, {
+        maxSamples: job.trim ? maxSamplesForFileSize(job.maxBytes) : undefined,
+        normalize: job.normalize,
+      });
+      describeInput(record, conversion);
+      const tooLarge = sizeProblem(conversion, job.maxBytes);
+      if (tooLarge && !job.trim) {
+        record.problems.push(tooLarge);
+        return record;
+      }
+      const { value: report, outcome } = await writeFileAtomically(job.output, (sink) => conversion.run(sink), {
+        replace: job.force,
+        tempPath: job.tempPath,
+      }).catch((error: unknown) => {
+        throw isVoiceprepError(error) ? error : new WriteError(error);
+      });
+      if (outcome === 'exists') {
+        record.problems.push({
+          code: 'exists',
+          message: `a different file is already at ${job.output}: use --force to replace it`,
+        });
+        return record;
+      }
+      describeResult(record, report, job.output, outcome);
+    } finally {
+      await source.close();
+    }
+    if (job.removeInput) await unlink(job.input);
+  } catch (error) {
+    record.problems.push(problemFrom(error));
+  }
+  record.ok = record.problems.length === 0;
+  return record;
+}
+
+function describeInput(record: ConvertedFile, conversion: Conversion): void {
+  const { input, header } = conversion;
+  record.format = summarize(header);
+  record.seconds = input.seconds;
+  record.warnings = header.warnings.map(({ code, message }) => ({ code, message }));
+}
+
+function describeResult(record: ConvertedFile, report: ConvertReport, output: string, outcome: 'written' | 'unchanged'): void {
+  record.output = { path: output, bytes: report.output.bytes, seconds: report.output.seconds, outcome };
+  record.conversion = {
+    passThrough: report.passThrough,
+    trimmed: report.trimmed,
+    gainDb: report.gainDb,
+    peakDbfs: Number.isFinite(report.peakDbfs) ? report.peakDbfs : null,
+    clippedSamples: report.clippedSamples,
+  };
+  if (report.clippedSamples > 0) {
+    record.warnings.push({
+      code: 'clipped',
+      message: `${report.clippedSamples} samples clipped (peak ${report.peakDbfs.toFixed(1)} dBFS): use --normalize`,
+    });
+  }
+  if (report.trimmed) {
+    record.warnings.push({
+      code: 'trimmed',
+      message: `cut from ${record.seconds?.toFixed(1)} s to ${report.output.seconds.toFixed(1)} s to fit the size limit`,
+    });
+  }
+}
+
+/** Known from the header alone, before any sample is decoded. */
+export function sizeProblem(conversion: Conversion, maxBytes: number): Problem | null {
+  if (conversion.outputBytes <= (maxBytes ?? DEFAULT_MAX_FILE_BYTES)) return null;
+  const seconds = conversion.fullSamples / OUTPUT_SAMPLE_RATE;
+  const fits = maxSamplesForFileSize(maxBytes) / OUTPUT_SAMPLE_RATE;
+  return {
+    code: 'size',
+    message:
+      `${seconds.toFixed(1)} s of audio makes a ${conversion.outputBytes} byte file; ${maxBytes} bytes hold ` +
+      `${fits.toFixed(1)} s: use --trim to cut it to fit, or split the recording`,
+  };
+}
+
+const PROBLEM_FOR_ERROR: Record<ErrorCode, ProblemCode> = {
+  'not-wav': 'not-wav',
+  malformed: 'malformed',
+  'unsupported-encoding': 'unsupported',
+  io: 'unreadable',
+};
+
+/** A failure of the output side (folder not writable, disk full), told apart from failures to read the input. */
+class WriteError extends Error {
+  constructor(readonly reason: unknown) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
+}
+
+export function problemFrom(error: unknown): Problem {
+  if (isVoiceprepError(error)) return { code: PROBLEM_FOR_ERROR[error.code], message: error.message };
+  if (error instanceof WriteError) return writeProblem(error.reason);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return { code: 'not-found', message: 'no such file (was it removed while the batch ran?)' };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'unreadable', message: 'permission denied' };
+  if (code === 'ENOTFILE' || code === 'EISDIR') return { code: 'unreadable', message: 'not a regular file' };
+  return { code: 'unreadable', message: firstLine(error) };
+}
+
+function writeProblem(error: unknown): Problem {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reasons: Record<string, string> = {
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EACCES: 'permission denied in the output folder',
+    EPERM: 'permission denied in the output folder',
+    EROFS: 'the output folder is on a read-only file system',
+    ENOENT: 'the output folder disappeared',
+  };
+  const reason = (code && reasons[code]) ?? firstLine(error);
+  return { code: 'write-failed', message: `could not write the output: ${reason}; nothing partial was left` };
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0];
+}

@@ -1,0 +1,206 @@
+import { unlinkSync } from 'node:fs';
+import { mkdir, realpath } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { Piscina } from 'piscina';
+import { tempPathFor } from '../node/atomic-file.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
+import { type ConvertJob, type ConvertedFile, problemFrom, runConvertJob } from './convert-job.js';
+import { type FoundInput, findInputs } from './find-inputs.js';
+import { type OutputMode, type PlannedOutput, isInside, planOutputs } from './plan-outputs.js';
+
+export interface BatchOptions {
+  /** Files, folders and globs, as given on the command line. */
+  inputs: readonly string[];
+  mode: OutputMode;
+  keepNames?: boolean;
+  force?: boolean;
+  trim?: boolean;
+  normalize?: boolean;
+  maxBytes?: number;
+  /** Worker threads; 1 converts in this thread. Default: one per core. */
+  jobs?: number;
+  cwd?: string;
+  onProgress?: (event: BatchProgress) => void;
+}
+
+export type BatchProgress =
+  | { type: 'planned'; total: number }
+  | { type: 'started'; path: string }
+  | { type: 'finished'; file: BatchFile; done: number; total: number };
+
+/** One input's line in the report: the convert record plus where it was going and whether it was renamed. */
+export interface BatchFile extends ConvertedFile {
+  renamed: boolean;
+}
+
+export interface BatchResult {
+  files: BatchFile[];
+  summary: { checked: number; ok: number; failed: number; written: number; unchanged: number };
+  interrupted: boolean;
+}
+
+export interface RunningBatch {
+  readonly done: Promise<BatchResult>;
+  /**
+   * Stops at once, for a signal handler: removes the temp files of the conversions under way (synchronously, so it
+   * is done before the process exits), and returns what was finished, with every other input marked interrupted.
+   */
+  interrupt(): BatchResult;
+}
+
+export function startBatch(options: BatchOptions): RunningBatch {
+  const state = new BatchState(options);
+  return { done: state.run(), interrupt: () => state.interrupt() };
+}
+
+class BatchState {
+  private planned: PlannedOutput[] = [];
+  private readonly finished = new Map<number, BatchFile>();
+  private readonly inFlight = new Map<number, string>();
+  private stopped = false;
+  private pool: Piscina | null = null;
+  private readonly cwd: string;
+
+  constructor(private readonly options: BatchOptions) {
+    this.cwd = options.cwd ?? process.cwd();
+  }
+
+  async run(): Promise<BatchResult> {
+    const discovery = await findInputs(this.options.inputs, this.cwd);
+    const missing: BatchFile[] = [
+      ...discovery.missing.map((path) => failed(path, 'not-found', 'no such file, folder, or matching file')),
+      ...discovery.skipped.map(({ path, reason }) => failed(path, 'unreadable', `${reason}: skipped, never read`)),
+    ];
+    this.planned = planOutputs(this.outsideOutput(discovery.inputs), this.options.mode, this.options.keepNames ?? false, this.cwd);
+    this.options.onProgress?.({ type: 'planned', total: this.planned.length });
+
+    const jobs = Math.max(1, Math.min(this.options.jobs ?? availableParallelism(), this.planned.length));
+    if (jobs > 1) {
+      this.pool = new Piscina({
+        filename: new URL('./convert-worker.js', import.meta.url).href,
+        minThreads: jobs,
+        maxThreads: jobs,
+      });
+    }
+    try {
+      let next = 0;
+      const lane = async () => {
+        while (!this.stopped && next < this.planned.length) await this.convert(next++);
+      };
+      await Promise.all(Array.from({ length: jobs }, lane));
+    } finally {
+      await this.pool?.destroy();
+    }
+    return this.result(missing);
+  }
+
+  /** `convert . -o out` searches `.`, which holds out/: what an earlier run wrote there is output, not input. */
+  private outsideOutput(inputs: FoundInput[]): FoundInput[] {
+    const { mode } = this.options;
+    if (mode.kind !== 'folder') return inputs;
+    const folder = resolve(this.cwd, mode.folder);
+    return inputs.filter((input) => !input.searched || !isInside(folder, resolve(this.cwd, input.path)));
+  }
+
+  interrupt(): BatchResult {
+    this.stopped = true;
+    for (const temp of this.inFlight.values()) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // already renamed into place (then the output is complete) or never created
+      }
+    }
+    this.inFlight.clear();
+    return this.result([], true);
+  }
+
+  private async convert(index: number): Promise<void> {
+    const plan = this.planned[index];
+    this.options.onProgress?.({ type: 'started', path: plan.input.path });
+    let file: BatchFile;
+    if (plan.problem || !plan.output) {
+      file = failed(plan.input.path, plan.problem?.code ?? 'exists', plan.problem?.message ?? 'no output path');
+    } else {
+      file = { ...(await this.convertPlanned(index, plan.output)), renamed: plan.renamed };
+    }
+    if (this.stopped) return;
+    this.finished.set(index, file);
+    this.options.onProgress?.({ type: 'finished', file, done: this.finished.size, total: this.planned.length });
+  }
+
+  private async convertPlanned(index: number, output: string) {
+    const plan = this.planned[index];
+    const inputPath = resolve(this.cwd, plan.input.path);
+    try {
+      await this.prepareFolder(output);
+    } catch (error) {
+      return { ...failed(plan.input.path, 'write-failed', `could not create the output folder: ${problemFrom(error).message}`) };
+    }
+    const temp = tempPathFor(output);
+    const job: ConvertJob = {
+      input: plan.input.path,
+      output,
+      tempPath: temp,
+      maxBytes: this.options.maxBytes ?? DEFAULT_MAX_FILE_BYTES,
+      trim: this.options.trim ?? false,
+      normalize: this.options.normalize ?? false,
+      force: (this.options.force ?? false) || (this.options.mode.kind === 'in-place' && output === inputPath),
+      removeInput: this.options.mode.kind === 'in-place' && output !== inputPath,
+    };
+    this.inFlight.set(index, temp);
+    try {
+      const record = this.pool ? ((await this.pool.run(job)) as ConvertedFile) : await runConvertJob(job);
+      return { ...record, path: plan.input.path };
+    } finally {
+      this.inFlight.delete(index);
+    }
+  }
+
+  /** Creates the output's folder and makes sure that, links resolved, it is still inside the output folder. */
+  private async prepareFolder(output: string): Promise<void> {
+    const folder = dirname(output);
+    await mkdir(folder, { recursive: true });
+    if (this.options.mode.kind !== 'folder') return;
+    const root = await realpath(resolve(this.cwd, this.options.mode.folder));
+    const real = await realpath(folder);
+    if (!isInside(root, real)) {
+      throw Object.assign(new Error(`${folder} leads outside the output folder (a symbolic link?)`), { code: 'EESCAPE' });
+    }
+  }
+
+  private result(extra: BatchFile[], interrupted = false): BatchResult {
+    const files: BatchFile[] = [...extra];
+    this.planned.forEach((plan, index) => {
+      files.push(this.finished.get(index) ?? failed(plan.input.path, 'interrupted', 'not converted: the batch was interrupted'));
+    });
+    const ok = files.filter((file) => file.ok).length;
+    return {
+      files,
+      summary: {
+        checked: files.length,
+        ok,
+        failed: files.length - ok,
+        written: files.filter((file) => file.output?.outcome === 'written').length,
+        unchanged: files.filter((file) => file.output?.outcome === 'unchanged').length,
+      },
+      interrupted,
+    };
+  }
+}
+
+function failed(path: string, code: BatchFile['problems'][number]['code'], message: string): BatchFile {
+  return {
+    path,
+    ok: false,
+    problems: [{ code, message }],
+    warnings: [],
+    format: null,
+    bytes: null,
+    seconds: null,
+    output: null,
+    conversion: null,
+    renamed: false,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
+import { sizeOption } from './option-parsers.js';
+import type { CliIo } from './output.js';
+
+export interface CheckFlags {
+  maxSize: number;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export function registerCheck(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  program
+    .command('check')
+    .description('prove that WAV files are playback files the platform accepts (reads headers only, fast)')
+    .argument('<inputs...>', 'WAV files, folders (searched recursively for *.wav) and globs')
+    .option('--max-size <size>', 'largest file allowed, e.g. 2MB, 500KB, 2097152', sizeOption, DEFAULT_MAX_FILE_BYTES)
+    .option('--json', 'print one JSON document: {"files": [...], "summary": {...}} (schema in the README)')
+    .option('-q, --quiet', 'list only the files with problems, then the summary')
+    .option('--no-color', 'no colour')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  voiceprep check prompts                  every WAV below prompts/
+  voiceprep check 'ivr/**/*.wav' --quiet   only what is wrong
+  voiceprep check upload --max-size 1MB    a stricter size limit
+  voiceprep check prompts --json | jq '.files[] | select(.ok | not) | .path'
+
+Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error.`,
+    )
+    .action(async (inputs: string[], flags: CheckFlags) => {
+      const { runCheck } = await import('./check-run.js');
+      setExitCode(await runCheck(inputs, flags, io));
+    });
+}

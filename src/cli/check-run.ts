@@ -1,0 +1,45 @@
+import { checkPaths } from '../check/check-paths.js';
+import type { FileRecord } from '../check/file-record.js';
+import type { CheckFlags } from './check-command.js';
+import { type CliIo, formatBytes, formatSeconds, formatTable, painter } from './output.js';
+
+export async function runCheck(inputs: string[], flags: CheckFlags, io: CliIo): Promise<number> {
+  const result = await checkPaths(inputs, { maxBytes: flags.maxSize });
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    io.stdout.write(render(result.files, flags, io));
+    const { checked, ok, failed } = result.summary;
+    const paint = painter(io);
+    const line = `${checked} file(s) checked: ${ok} comply, ${failed} with problems`;
+    io.stdout.write(`${failed ? paint.bad(line) : paint.good(line)}\n`);
+  }
+  return result.summary.failed === 0 ? 0 : 1;
+}
+
+function render(files: FileRecord[], flags: CheckFlags, io: CliIo): string {
+  const paint = painter(io);
+  const shown = flags.quiet ? files.filter((file) => !file.ok) : files;
+  if (shown.length === 0) return '';
+  const rows = shown.map((file) => [
+    file.path,
+    describeFormat(file),
+    formatSeconds(file.seconds),
+    formatBytes(file.bytes),
+    file.ok ? paint.good('ok') : paint.bad(file.problems.map((problem) => problem.code).join(',')),
+  ]);
+  const lines = [formatTable(['file', 'format', 'duration', 'size', 'verdict'], rows, new Set([2, 3])), ''];
+  for (const file of shown) {
+    for (const problem of file.problems) lines.push(`${paint.bad('✗')} ${file.path}: ${problem.code}: ${problem.message}`);
+    if (!flags.quiet) for (const warning of file.warnings) lines.push(`${paint.warn('!')} ${file.path}: ${warning.message}`);
+  }
+  return `${lines.join('\n')}\n${lines.length > 2 ? '\n' : ''}`;
+}
+
+function describeFormat(file: FileRecord): string {
+  const format = file.format;
+  if (!format) return '-';
+  const channels = format.channels === 1 ? 'mono' : format.channels === 2 ? 'stereo' : `${format.channels} ch`;
+  const bits = format.encoding === 'PCM' || format.encoding === 'IEEE float' ? ` ${format.bitsPerSample}-bit` : '';
+  return `${format.encoding}${bits} ${format.sampleRate} Hz ${channels}`;
+}

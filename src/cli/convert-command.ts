@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
+import { jobsOption, sizeOption } from './option-parsers.js';
+import type { CliIo } from './output.js';
+
+export interface ConvertFlags {
+  output?: string;
+  inPlace?: boolean;
+  keepNames?: boolean;
+  force?: boolean;
+  maxSize: number;
+  trim?: boolean;
+  normalize?: boolean;
+  jobs?: number;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export function registerConvert(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  program
+    .command('convert')
+    .description('convert WAV files into compliant playback files (A-law, 8000 Hz, mono, platform-safe names)')
+    .argument('<inputs...>', 'WAV files, folders (searched recursively for *.wav) and globs')
+    .option('-o, --output <dir>', 'write the converted files below this folder, mirroring subfolders')
+    .option('--in-place', 'replace each input once its converted file is complete')
+    .option('--keep-names', 'never rename: a name the platform rejects is a problem and nothing is written')
+    .option('-f, --force', 'replace a different file already at an output path')
+    .option('--max-size <size>', 'largest output file, e.g. 2MB, 500KB, 2097152', sizeOption, DEFAULT_MAX_FILE_BYTES)
+    .option('--trim', 'cut a file too long for --max-size to the longest length that fits, with a 50 ms fade-out')
+    .option('--normalize', 'scale each file so its peak is at -1 dBFS (the remedy for clipping)')
+    .option('-j, --jobs <n>', 'files converted at once (default: one per core)', jobsOption)
+    .option('--json', 'print one JSON document (the schema of check, plus output) instead of the table')
+    .option('-q, --quiet', 'no progress bar')
+    .option('--no-color', 'no colour in the table')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  voiceprep convert samples -o out                 every WAV below samples/ into out/
+  voiceprep convert a.wav 'b/**/*.WAV' -o out -j 4  files and globs, four at a time
+  voiceprep convert prompts --in-place --trim       in place, cutting anything over 2 MiB
+  voiceprep convert prompts -o out --json > report.json`,
+    )
+    .action(async (inputs: string[], flags: ConvertFlags, command: Command) => {
+      if (Boolean(flags.output) === Boolean(flags.inPlace)) {
+        command.error('error: give either --output <dir> or --in-place (one of them, not both)', { exitCode: 2 });
+      }
+      // Loaded only when converting, so that `check` (run on every commit) starts without the pipeline and pool.
+      const { runConvert } = await import('./convert-run.js');
+      setExitCode(await runConvert(inputs, flags, io));
+    });
+}
+

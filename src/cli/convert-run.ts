@@ -1,0 +1,105 @@
+import { writeSync } from 'node:fs';
+import { relative } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { type BatchResult, startBatch } from '../batch/run-batch.js';
+import type { ConvertFlags } from './convert-command.js';
+import { type CliIo, formatBytes, formatSeconds, formatTable, painter } from './output.js';
+
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliIo): Promise<number> {
+  const started = Date.now();
+  const bar = progressBar(io, flags);
+  const batch = startBatch({
+    inputs,
+    mode: flags.inPlace ? { kind: 'in-place' } : { kind: 'folder', folder: flags.output as string },
+    keepNames: flags.keepNames,
+    force: flags.force,
+    trim: flags.trim,
+    normalize: flags.normalize,
+    maxBytes: flags.maxSize,
+    jobs: flags.jobs,
+    onProgress(event) {
+      if (!bar) return;
+      if (event.type === 'planned') bar.start(event.total, 0, { file: '' });
+      if (event.type === 'started') bar.update({ file: event.path });
+      if (event.type === 'finished') bar.update(event.done, { file: event.file.path });
+    },
+  });
+
+  const onSignal = (signal: keyof typeof SIGNAL_EXIT_CODES) => {
+    bar?.stop();
+    const result = batch.interrupt();
+    const text = render(result, flags, io, Date.now() - started);
+    writeSync(1, text.stdout);
+    writeSync(2, `${text.stderr}voiceprep: interrupted by ${signal}: finished files were kept, partial ones removed\n`);
+    process.exit(SIGNAL_EXIT_CODES[signal]);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const result = await batch.done;
+    bar?.stop();
+    const text = render(result, flags, io, Date.now() - started);
+    io.stdout.write(text.stdout);
+    io.stderr.write(text.stderr);
+    return result.summary.failed === 0 ? 0 : 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function progressBar(io: CliIo, flags: ConvertFlags): SingleBar | null {
+  if (flags.quiet || !io.stderr.isTTY) return null;
+  return new SingleBar({
+    stream: io.stderr,
+    format: 'converting [{bar}] {value}/{total} files | ETA {eta_formatted} | {file}',
+    hideCursor: true,
+    clearOnComplete: true,
+    etaBuffer: 20,
+  });
+}
+
+function render(result: BatchResult, flags: ConvertFlags, io: CliIo, elapsedMs: number): { stdout: string; stderr: string } {
+  if (flags.json) {
+    const document = { files: result.files, summary: result.summary, interrupted: result.interrupted };
+    return { stdout: `${JSON.stringify(document, null, 2)}\n`, stderr: '' };
+  }
+  const paint = painter(io);
+  const cwd = process.cwd();
+  const shown = (path: string) => (path.startsWith('/') ? relative(cwd, path) || path : path);
+  const rows = result.files.map((file) => [
+    file.path,
+    file.output ? `${shown(file.output.path)}${file.renamed ? ' (renamed)' : ''}` : '-',
+    formatSeconds(file.output?.seconds ?? file.seconds),
+    formatBytes(file.output?.bytes ?? null),
+    file.conversion?.peakDbfs != null ? `${file.conversion.peakDbfs.toFixed(1)} dBFS` : '-',
+    file.conversion ? String(file.conversion.clippedSamples) : '-',
+    verdict(file, paint),
+  ]);
+  const table = formatTable(['input', 'output', 'duration', 'size', 'peak', 'clipped', 'verdict'], rows, new Set([2, 3, 4, 5]));
+  const lines: string[] = [];
+  for (const file of result.files) {
+    for (const problem of file.problems) lines.push(`${paint.bad('✗')} ${file.path}: ${problem.message}`);
+    for (const warning of file.warnings) lines.push(`${paint.warn('!')} ${file.path}: ${warning.message}`);
+  }
+  const { summary } = result;
+  const target = flags.inPlace ? 'in place' : `into ${flags.output}`;
+  const summaryLine =
+    `${summary.checked} file(s): ${summary.ok} converted ${target}` +
+    (summary.unchanged ? ` (${summary.unchanged} already up to date)` : '') +
+    `, ${summary.failed} failed, in ${(elapsedMs / 1000).toFixed(1)} s`;
+  const colouredSummary = summary.failed ? paint.bad(summaryLine) : paint.good(summaryLine);
+  return {
+    stdout: `${table}\n\n${colouredSummary}\n`,
+    stderr: lines.length ? `${lines.join('\n')}\n` : '',
+  };
+}
+
+function verdict(file: BatchResult['files'][number], paint: ReturnType<typeof painter>): string {
+  if (!file.ok) return paint.bad(file.problems[0]?.code ?? 'failed');
+  if (file.output?.outcome === 'unchanged') return paint.good('up to date');
+  if (file.conversion?.passThrough) return paint.good('copied');
+  return paint.good('ok');
+}

@@ -1,0 +1,56 @@
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './check-command.js';
+import { registerConvert } from './convert-command.js';
+import { type CliIo, processIo } from './output.js';
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+const VERSION = '0.1.0';
+
+/**
+ * Runs the command line and resolves to the exit code: 0 all good, 1 some file has a problem, 2 the command line
+ * itself is wrong. Nothing a user does makes it print a stack trace: unexpected errors become one line too.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const program = new Command('voiceprep')
+    .description('Make WAV files the Huawei Cloud Voice Call platform accepts (A-law, 8000 Hz, mono) and prove they comply.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showSuggestionAfterError()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  voiceprep convert prompts -o upload          convert every WAV below prompts/ into upload/
+  voiceprep convert 'in/**/*.wav' -o out --trim   cut anything too long to fit 2 MiB
+  voiceprep convert prompts --in-place         replace each file once its compliant version is complete
+  voiceprep check upload                       prove every file in upload/ complies (exit 1 if not)
+
+Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error, 130 interrupted.`,
+    );
+
+  let exitCode = EXIT_OK;
+  const setExitCode = (code: number) => {
+    exitCode = code;
+  };
+  registerConvert(program, io, setExitCode);
+  registerCheck(program, io, setExitCode);
+
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const quietExit = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+      return quietExit ? EXIT_OK : EXIT_USAGE;
+    }
+    io.stderr.write(`voiceprep: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    return EXIT_PROBLEMS;
+  }
+  return exitCode;
+}

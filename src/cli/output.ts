@@ -1,0 +1,53 @@
+import pc from 'picocolors';
+import stringWidth from 'string-width';
+
+/** Where the CLI writes, so that commands can be run and tested without touching the real process streams. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /** Colour on a terminal only, and never when NO_COLOR is set (picocolors checks both, and --no-color). */
+  colors: boolean;
+}
+
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, colors: pc.isColorSupported && Boolean(process.stdout.isTTY) };
+}
+
+export type Paint = (text: string) => string;
+
+export function painter(io: CliIo) {
+  const plain: Paint = (text) => text;
+  return {
+    good: io.colors ? pc.green : plain,
+    bad: io.colors ? pc.red : plain,
+    warn: io.colors ? pc.yellow : plain,
+    dim: io.colors ? pc.dim : plain,
+    bold: io.colors ? pc.bold : plain,
+  };
+}
+
+/** Lays out rows in aligned columns, measuring the width a terminal gives each character (CJK takes two). */
+export function formatTable(header: string[], rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
+  const visible = (text: string) => stringWidth(text);
+  const widths = header.map((title, column) => Math.max(visible(title), ...rows.map((row) => visible(row[column] ?? ''))));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => {
+        const pad = ' '.repeat(widths[column] - visible(cell));
+        return rightAligned.has(column) ? pad + cell : cell + pad;
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+export function formatSeconds(seconds: number | null): string {
+  return seconds === null ? '-' : `${seconds.toFixed(1)} s`;
+}
+
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return '-';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+}
