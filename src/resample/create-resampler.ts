@@ -5,8 +5,8 @@ import { HalfbandDecimator } from './halfband-decimator.js';
 import { IntegerDecimator } from './integer-decimator.js';
 import { RationalResampler } from './rational-resampler.js';
 
-/** Every stage attenuates what it must remove by this much: 30 dB below the A-law noise floor. */
-const ATTENUATION_DB = 85;
+/** Every stage attenuates what it must remove by this much: below the smallest step A-law can code (-66 dBFS). */
+const ATTENUATION_DB = 80;
 /** Flat up to here: the telephone band and a little more. */
 const PASS_HZ = 3500;
 /** The final stage is fully stopped from here (the mirror of PASS_HZ around 4 kHz): nothing above aliases. */

@@ -14,6 +14,7 @@ describe('Kaiser design', () => {
     expect(kaiserBeta(10)).toBe(0);
     // 85 dB over a transition of 1/16 of the rate (16 kHz, 3.5 to 4.5 kHz)
     expect(kaiserTaps(85, 1 / 16)).toBe(87);
+    expect(kaiserTaps(80, 1 / 16)).toBe(82);
   });
 
   it('centres a lowpass on t = 0 with unit gain at DC', () => {
