@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import { relative } from 'node:path';
-import { SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { type BatchResult, startBatch } from '../batch/run-batch.js';
 import type { ConvertFlags } from './convert-command.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, painter } from './output.js';
@@ -9,7 +9,7 @@ const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
 export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliIo): Promise<number> {
   const started = Date.now();
-  const bar = progressBar(io, flags);
+  const bar = await progressBar(io, flags);
   const batch = startBatch({
     inputs,
     mode: flags.inPlace ? { kind: 'in-place' } : { kind: 'folder', folder: flags.output as string },
@@ -50,9 +50,11 @@ export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliI
   }
 }
 
-function progressBar(io: CliIo, flags: ConvertFlags): SingleBar | null {
+async function progressBar(io: CliIo, flags: ConvertFlags): Promise<SingleBar | null> {
   if (flags.quiet || !io.stderr.isTTY) return null;
-  return new SingleBar({
+  // Loaded only when a bar will be drawn: scripts and CI never pay for it.
+  const { SingleBar: Bar } = await import('cli-progress');
+  return new Bar({
     stream: io.stderr,
     format: 'converting [{bar}] {value}/{total} files | ETA {eta_formatted} | {file}',
     hideCursor: true,
