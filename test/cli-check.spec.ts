@@ -23,7 +23,7 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 describe('voiceprep check', () => {
   it('exits 0 when every file complies and says so', async () => {
     const run = await runCli(['check', 'good'], { cwd: root });
-    expect(run.code).toBe(0);
+    expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toMatch(/good\/MENU\.WAV\s+A-law 8000 Hz mono\s+0\.5 s\s+4\.0 KiB\s+ok/);
     expect(run.stdout).toMatch(/2 file\(s\) checked: 2 comply, 0 with problems/);
     expect(run.stderr).toBe('');
@@ -31,7 +31,7 @@ describe('voiceprep check', () => {
 
   it('exits 1 and gives one line per problem, naming the file and the fix', async () => {
     const run = await runCli(['check', 'mixed'], { cwd: root });
-    expect(run.code).toBe(1);
+    expect(run).toMatchObject({ code: 1 });
     const problems = run.stdout.split('\n').filter((line) => line.startsWith('✗'));
     expect(problems).toEqual([
       expect.stringMatching(/^✗ mixed\/deep\/song\.wav: not-wav: an MP3 file, not a WAV file/),
@@ -45,7 +45,7 @@ describe('voiceprep check', () => {
 
   it('prints exactly one JSON document with --json, every file in it', async () => {
     const run = await runCli(['check', 'good', 'mixed', 'absent.wav', '--json'], { cwd: root });
-    expect(run.code).toBe(1);
+    expect(run).toMatchObject({ code: 1 });
     const report = JSON.parse(run.stdout);
     expect(report.summary).toEqual({ checked: 6, ok: 3, failed: 3 });
     const absent = report.files.find((f: { path: string }) => f.path === 'absent.wav');
@@ -64,7 +64,7 @@ describe('voiceprep check', () => {
 
   it('takes --max-size', async () => {
     const run = await runCli(['check', 'good/welcome.wav', '--max-size', '4KB', '--json'], { cwd: root });
-    expect(run.code).toBe(1);
+    expect(run).toMatchObject({ code: 1 });
     expect(JSON.parse(run.stdout).files[0].problems[0].code).toBe('size');
   });
 
@@ -75,7 +75,7 @@ describe('voiceprep check', () => {
     [['frobnicate']],
   ])('exits 2 on a usage error: %j', async (args) => {
     const run = await runCli(args, { cwd: root });
-    expect(run.code).toBe(2);
+    expect(run).toMatchObject({ code: 2 });
     expect(run.stderr).toMatch(/error/i);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });

@@ -42,7 +42,7 @@ describe('voiceprep convert -o', () => {
     await put('in/ok.wav', canonicalAlawFile(801));
     const run = await runCli(['convert', 'in', '-o', 'out', '--json', '-j', '2'], { cwd: root });
     expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
+    expect(run).toMatchObject({ code: 0 });
     expect(await listFiles('out')).toEqual(['huanyingzhidian.wav', 'ok.wav', 'sub/Hold_music.wav', 'sub/hold_music-2.wav', 'sub/konnitiha.wav'].sort());
     const report = JSON.parse(run.stdout);
     expect(report.summary).toMatchObject({ checked: 5, ok: 5, failed: 0 });
@@ -58,7 +58,7 @@ describe('voiceprep convert -o', () => {
   it('prints a table with old -> new names and a summary on a human run', async () => {
     await put('in/欢迎.wav', stereo44());
     const run = await runCli(['convert', 'in', '-o', 'out'], { cwd: root });
-    expect(run.code).toBe(0);
+    expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toMatch(/in\/欢迎\.wav\s+out\/huanying\.wav \(renamed\)\s+0\.2 s/);
     expect(run.stdout).toMatch(/1 file\(s\): 1 converted into out, 0 failed/);
   });
@@ -68,7 +68,7 @@ describe('voiceprep convert -o', () => {
     await runCli(['convert', 'in', '-o', 'out'], { cwd: root });
     const first = await readFile(join(root, 'out/a.wav'));
     const again = await runCli(['convert', 'in', '-o', 'out', '--json'], { cwd: root });
-    expect(again.code).toBe(0);
+    expect(again).toMatchObject({ code: 0 });
     expect(JSON.parse(again.stdout).files[0].output.outcome).toBe('unchanged');
     expect(await readFile(join(root, 'out/a.wav'))).toEqual(first);
   });
@@ -77,11 +77,11 @@ describe('voiceprep convert -o', () => {
     await put('in/a.wav', stereo44());
     await put('out/a.wav', 'precious');
     const run = await runCli(['convert', 'in', '-o', 'out'], { cwd: root });
-    expect(run.code).toBe(1);
+    expect(run).toMatchObject({ code: 1 });
     expect(run.stderr).toMatch(/in\/a\.wav: a different file is already at .*--force/);
     expect(await readFile(join(root, 'out/a.wav'), 'utf8')).toBe('precious');
     const forced = await runCli(['convert', 'in', '-o', 'out', '--force'], { cwd: root });
-    expect(forced.code).toBe(0);
+    expect(forced).toMatchObject({ code: 0 });
     expect((await readFile(join(root, 'out/a.wav'))).subarray(0, 4).toString()).toBe('RIFF');
   });
 
@@ -89,7 +89,7 @@ describe('voiceprep convert -o', () => {
     await put('in/bad name.wav', stereo44());
     await put('in/good.wav', stereo44());
     const run = await runCli(['convert', 'in', '-o', 'out', '--keep-names'], { cwd: root });
-    expect(run.code).toBe(1);
+    expect(run).toMatchObject({ code: 1 });
     expect(run.stderr).toMatch(/in\/bad name\.wav: the name contains ' ' \(space\).*--keep-names/);
     expect(await listFiles('out')).toEqual(['good.wav']);
   });
@@ -97,11 +97,11 @@ describe('voiceprep convert -o', () => {
   it('refuses a file too large before decoding it, and --trim cuts it to fit with a fade', async () => {
     await put('in/long.wav', waveFile({ format: 'u8', channels: 1, sampleRate: 8000, samples: tone(3, 8000, 1) }));
     const refused = await runCli(['convert', 'in', '-o', 'out', '--max-size', '16KB'], { cwd: root });
-    expect(refused.code).toBe(1);
+    expect(refused).toMatchObject({ code: 1 });
     expect(refused.stderr).toMatch(/in\/long\.wav: 3\.0 s of audio makes a 24058 byte file; 16384 bytes hold 2\.0 s: use --trim/);
     expect(existsSync(join(root, 'out/long.wav'))).toBe(false);
     const trimmed = await runCli(['convert', 'in', '-o', 'out', '--max-size', '16KB', '--trim', '--json'], { cwd: root });
-    expect(trimmed.code).toBe(0);
+    expect(trimmed).toMatchObject({ code: 0 });
     const file = JSON.parse(trimmed.stdout).files[0];
     expect(file.output.bytes).toBeLessThanOrEqual(16384);
     expect(file.output.bytes).toBeGreaterThan(16384 - 2);
@@ -111,7 +111,7 @@ describe('voiceprep convert -o', () => {
   it('reports clipping and suggests --normalize', async () => {
     await put('in/loud.wav', waveFile({ format: 'f32', channels: 1, sampleRate: 8000, samples: tone(0.5, 8000, 1).map((x) => x * 4) }));
     const run = await runCli(['convert', 'in', '-o', 'out'], { cwd: root });
-    expect(run.code).toBe(0);
+    expect(run).toMatchObject({ code: 0 });
     expect(run.stderr).toMatch(/in\/loud\.wav: \d+ samples clipped .*--normalize/);
     const normalized = await runCli(['convert', 'in', '-o', 'out2', '--normalize', '--json'], { cwd: root });
     expect(JSON.parse(normalized.stdout).files[0].conversion).toMatchObject({ clippedSamples: 0 });
@@ -124,7 +124,7 @@ describe('voiceprep convert -o', () => {
     await put('in/cut.wav', stereo44(1).subarray(0, 30));
     await put('in/adpcm.wav', waveFile({ format: 'u8', channels: 1, sampleRate: 8000, samples: tone(0.1, 8000, 1) }).map((b, i) => (i === 20 ? 0x11 : b)));
     const run = await runCli(['convert', 'in', 'missing.wav', '-o', 'out', '--json'], { cwd: root });
-    expect(run.code).toBe(1);
+    expect(run).toMatchObject({ code: 1 });
     const report = JSON.parse(run.stdout);
     const codes = Object.fromEntries(report.files.map((f: { path: string; problems: { code: string }[] }) => [f.path, f.problems.map((p) => p.code)]));
     expect(codes).toEqual({
@@ -147,7 +147,7 @@ describe('voiceprep convert -o', () => {
     await mkdir(join(root, 'elsewhere'));
     await symlink(join(root, 'elsewhere'), join(root, 'out/sub'));
     const run = await runCli(['convert', 'in', '-o', 'out'], { cwd: root });
-    expect(run.code).toBe(1);
+    expect(run).toMatchObject({ code: 1 });
     expect(run.stderr).toMatch(/outside the output folder/);
     expect(await readdir(join(root, 'elsewhere'))).toEqual([]);
   });
@@ -166,7 +166,7 @@ describe('voiceprep convert --in-place', () => {
     await put('p/hello.wav', stereo44());
     await put('p/再见.wav', stereo44());
     const run = await runCli(['convert', 'p', '--in-place'], { cwd: root });
-    expect(run.code).toBe(0);
+    expect(run).toMatchObject({ code: 0 });
     expect(await listFiles('p')).toEqual(['hello.wav', 'zaijian.wav']);
     const checked = await checkPaths(['p'], {}, root);
     expect(checked.summary.failed).toBe(0);
@@ -176,7 +176,7 @@ describe('voiceprep convert --in-place', () => {
     const broken = Buffer.from('RIFF\x04\x00\x00\x00WAVE');
     await put('p/broken.wav', broken);
     const run = await runCli(['convert', 'p', '--in-place'], { cwd: root });
-    expect(run.code).toBe(1);
+    expect(run).toMatchObject({ code: 1 });
     expect(await readFile(join(root, 'p/broken.wav'))).toEqual(broken);
     expect(await listFiles('p')).toEqual(['broken.wav']);
   });
@@ -187,7 +187,7 @@ describe('voiceprep convert: usage and interruption', () => {
     'exits 2 on %j',
     async (args) => {
       const run = await runCli(args, { cwd: root });
-      expect(run.code).toBe(2);
+      expect(run).toMatchObject({ code: 2 });
       expect(run.stderr).toMatch(/error/);
     },
   );
@@ -198,7 +198,7 @@ describe('voiceprep convert: usage and interruption', () => {
     // Signal as soon as the first output is complete, so that some files are done and others under way.
     const firstDone = () => existsSync(join(root, 'out/f0.wav'));
     const run = await runCli(['convert', 'in', '-o', 'out', '--json', '-j', '1'], { cwd: root, signal: { name: signal, when: firstDone } });
-    expect(run.code).toBe(signal === 'SIGINT' ? 130 : 143);
+    expect(run).toMatchObject({ code: signal === 'SIGINT' ? 130 : 143 });
     expect(run.stderr).toMatch(new RegExp(`interrupted by ${signal}`));
     const report = JSON.parse(run.stdout);
     expect(report.interrupted).toBe(true);

@@ -1,12 +1,14 @@
-import { unlinkSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, realpath } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { tempPathFor } from '../node/atomic-file.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
+import { CANONICAL_HEADER_BYTES, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
 import { type ConvertJob, type ConvertedFile, problemFrom, runConvertJob } from './convert-job.js';
 import { type FoundInput, findInputs } from './find-inputs.js';
+import { type InFlight, committed, inFlight } from './in-flight.js';
 import { type OutputMode, type PlannedOutput, isInside, planOutputs } from './plan-outputs.js';
 
 export interface BatchOptions {
@@ -57,7 +59,7 @@ export function startBatch(options: BatchOptions): RunningBatch {
 class BatchState {
   private planned: PlannedOutput[] = [];
   private readonly finished = new Map<number, BatchFile>();
-  private readonly inFlight = new Map<number, string>();
+  private readonly inFlight = new Map<number, InFlight>();
   private stopped = false;
   private pool: Piscina | null = null;
   private readonly cwd: string;
@@ -77,6 +79,8 @@ class BatchState {
 
     const jobs = Math.max(1, Math.min(this.options.jobs ?? availableParallelism(), this.planned.length));
     if (jobs > 1) {
+      // Loaded only for a pool: a single file converts in this thread without paying for the import.
+      const { Piscina } = await import('piscina');
       this.pool = new Piscina({
         filename: new URL('./convert-worker.js', import.meta.url).href,
         minThreads: jobs,
@@ -105,11 +109,17 @@ class BatchState {
 
   interrupt(): BatchResult {
     this.stopped = true;
-    for (const temp of this.inFlight.values()) {
+    for (const [index, job] of this.inFlight) {
+      // A job may have moved its output into place without having told us yet: then that output is complete and
+      // stays, and the report must say so rather than call it interrupted.
+      if (committed(job)) {
+        const plan = this.planned[index];
+        this.finished.set(index, finishedUnreported(plan.input.path, job.output, plan.renamed));
+      }
       try {
-        unlinkSync(temp);
+        unlinkSync(job.temp);
       } catch {
-        // already renamed into place (then the output is complete) or never created
+        // never created, or already moved into place
       }
     }
     this.inFlight.clear();
@@ -149,7 +159,7 @@ class BatchState {
       force: (this.options.force ?? false) || (this.options.mode.kind === 'in-place' && output === inputPath),
       removeInput: this.options.mode.kind === 'in-place' && output !== inputPath,
     };
-    this.inFlight.set(index, temp);
+    this.inFlight.set(index, inFlight(temp, output));
     try {
       const record = this.pool ? ((await this.pool.run(job)) as ConvertedFile) : await runConvertJob(job);
       return { ...record, path: plan.input.path };
@@ -188,6 +198,34 @@ class BatchState {
       interrupted,
     };
   }
+}
+
+function finishedUnreported(path: string, output: string, renamed: boolean): BatchFile {
+  const bytes = statSync(output, { throwIfNoEntry: false })?.size ?? 0;
+  return {
+    path,
+    ok: true,
+    problems: [],
+    warnings: [{ code: 'interrupted', message: 'converted as the batch was interrupted; its details were not collected' }],
+    format: null,
+    bytes: null,
+    seconds: null,
+    output: { path: output, bytes, seconds: samplesIn(output) / OUTPUT_SAMPLE_RATE, outcome: 'written' },
+    conversion: null,
+    renamed,
+  };
+}
+
+/** The data size of a file this batch wrote: in the canonical layout, the last field of the header. */
+function samplesIn(output: string): number {
+  const header = Buffer.alloc(CANONICAL_HEADER_BYTES);
+  const fd = openSync(output, 'r');
+  try {
+    readSync(fd, header, 0, header.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header.readUInt32LE(CANONICAL_HEADER_BYTES - 4);
 }
 
 function failed(path: string, code: BatchFile['problems'][number]['code'], message: string): BatchFile {
