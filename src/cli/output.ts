@@ -26,9 +26,12 @@ export function painter(io: CliIo) {
   };
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lays out rows in aligned columns, measuring the width a terminal gives each character (CJK takes two). */
 export function formatTable(header: string[], rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
-  const visible = (text: string) => stringWidth(text);
+  // Plain ASCII is one column a character; string-width's full analysis is only needed for the rest.
+  const visible = (text: string) => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
   const widths = header.map((title, column) => Math.max(visible(title), ...rows.map((row) => visible(row[column] ?? ''))));
   const line = (cells: string[]) =>
     cells

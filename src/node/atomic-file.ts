@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, unlink } from 'node:fs/promises';
+import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ByteSink } from '../pipeline/conversion.js';
 
@@ -45,18 +45,34 @@ export async function writeFileAtomically<T>(
   }
 }
 
+/** Output is gathered into writes this large: each write is a round trip through the thread pool. */
+const WRITE_BYTES = 1024 * 1024;
+
 async function writeAndSync<T>(temp: string, write: (sink: ByteSink) => Promise<T>): Promise<T> {
   const handle = await open(temp, 'wx');
+  const pending = Buffer.allocUnsafe(WRITE_BYTES);
+  let held = 0;
+  const writeAll = async (bytes: Uint8Array) => {
+    for (let done = 0; done < bytes.length; ) {
+      const { bytesWritten } = await handle.write(bytes, done, bytes.length - done);
+      done += bytesWritten;
+    }
+  };
   try {
     const value = await write({
       async write(bytes) {
-        let done = 0;
-        while (done < bytes.length) {
-          const { bytesWritten } = await handle.write(bytes, done, bytes.length - done);
-          done += bytesWritten;
+        if (held + bytes.length > pending.length) {
+          await writeAll(pending.subarray(0, held));
+          held = 0;
+        }
+        if (bytes.length >= pending.length) await writeAll(bytes);
+        else {
+          pending.set(bytes, held);
+          held += bytes.length;
         }
       },
     });
+    await writeAll(pending.subarray(0, held));
     await handle.sync();
     return value;
   } finally {
@@ -84,6 +100,9 @@ async function moveIntoPlace(temp: string, target: string, replace: boolean): Pr
 }
 
 async function sameContents(a: string, b: string): Promise<boolean> {
-  const [left, right] = await Promise.all([readFile(a), readFile(b).catch(() => null)]);
-  return right !== null && left.equals(right);
+  // Most targets do not exist yet, or differ in size: then there is nothing to read.
+  const [left, right] = await Promise.all([stat(a), stat(b).catch(() => null)]);
+  if (right === null || left.size !== right.size) return false;
+  const [leftBytes, rightBytes] = await Promise.all([readFile(a), readFile(b).catch(() => null)]);
+  return rightBytes !== null && leftBytes.equals(rightBytes);
 }

@@ -5,25 +5,46 @@ export interface FileSource extends ByteSource {
   close(): Promise<void>;
 }
 
+/** Reads this small are served as asked: the header walk hops between chunk headers and needs no more. */
+const FIRST_READ_BYTES = 64 * 1024;
+/** Once reads run in sequence (the samples), they are served from windows this large, read one ahead. */
+const WINDOW_BYTES = 4 * 1024 * 1024;
 /**
- * A file read in place, a block at a time: converting a file of any size keeps only one block in memory.
- * The size is taken once, when the file is opened; a file that shrinks later reads short, which the pipeline
- * reports instead of trusting the header.
+ * Each window starts this far before the end of the previous one, so that a request that begins near the end of a
+ * window still lies whole inside the next. Larger requests (only a single frame of thousands of channels comes
+ * near) are read directly.
+ */
+const OVERLAP_BYTES = 1024 * 1024;
+
+/**
+ * A file read in place: converting a file of any size keeps at most two windows in memory. Every read through
+ * the thread pool costs a round trip, so sequential reads are served from large windows, and the next window is
+ * read while the caller decodes this one. The size is taken once, when the file is opened; a file that shrinks
+ * later reads short, which the pipeline reports instead of trusting the header.
  */
 export async function openFileSource(path: string): Promise<FileSource> {
   const handle = await open(path, 'r');
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw Object.assign(new Error(`not a regular file: ${path}`), { code: 'ENOTFILE' });
-    return new HandleSource(handle, stats.size);
+    return new ReadAheadSource(handle, stats.size);
   } catch (error) {
     await handle.close();
     throw error;
   }
 }
 
-class HandleSource implements FileSource {
-  private buffer = Buffer.alloc(0);
+interface Window {
+  start: number;
+  bytes: Uint8Array;
+}
+
+class ReadAheadSource implements FileSource {
+  private current: Window = { start: 0, bytes: new Uint8Array(0) };
+  private next: Promise<Window> | null = null;
+  /** Two buffers in turn: one holds the window the caller reads, the other the window being read ahead. */
+  private buffers: [Buffer, Buffer] = [Buffer.alloc(0), Buffer.alloc(0)];
+  private lastEnd = -1;
 
   constructor(
     private readonly handle: FileHandle,
@@ -33,17 +54,52 @@ class HandleSource implements FileSource {
   async read(offset: number, length: number): Promise<Uint8Array> {
     const start = Math.min(Math.max(0, offset), this.size);
     const wanted = Math.max(0, Math.min(length, this.size - start));
-    if (this.buffer.length < wanted) this.buffer = Buffer.alloc(wanted);
-    let filled = 0;
-    while (filled < wanted) {
-      const { bytesRead } = await this.handle.read(this.buffer, filled, wanted - filled, start + filled);
-      if (bytesRead === 0) break; // the file shrank since it was opened
-      filled += bytesRead;
+    const sequential = start === this.lastEnd;
+    this.lastEnd = start + wanted;
+    if (!covers(this.current, start, wanted)) {
+      const ahead = this.next && (await this.next);
+      this.next = null;
+      if (ahead && covers(ahead, start, wanted)) {
+        this.current = ahead;
+        this.buffers.reverse();
+      } else {
+        const size = sequential && wanted <= OVERLAP_BYTES ? WINDOW_BYTES : Math.max(wanted, FIRST_READ_BYTES);
+        this.current = await this.readWindow(0, start, size);
+      }
     }
-    return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, filled);
+    if (sequential && !this.next) this.readAhead();
+    const from = start - this.current.start;
+    return this.current.bytes.subarray(from, from + wanted);
   }
 
   close(): Promise<void> {
-    return this.handle.close();
+    return this.next ? this.next.then(() => this.handle.close(), () => this.handle.close()) : this.handle.close();
   }
+
+  private readAhead(): void {
+    const end = this.current.start + this.current.bytes.length;
+    if (end >= this.size) return;
+    const start = Math.max(this.current.start + 1, end - OVERLAP_BYTES);
+    this.next = this.readWindow(1, start, WINDOW_BYTES);
+    // A failed read-ahead is reported by the read that needs it, not as an unhandled rejection.
+    this.next.catch(() => undefined);
+  }
+
+  /** Reads into buffer `which` (0: the caller's, 1: the read-ahead's). */
+  private async readWindow(which: 0 | 1, start: number, length: number): Promise<Window> {
+    const wanted = Math.max(0, Math.min(length, this.size - start));
+    if (this.buffers[which].length < wanted) this.buffers[which] = Buffer.allocUnsafe(wanted);
+    const buffer = this.buffers[which];
+    let filled = 0;
+    while (filled < wanted) {
+      const { bytesRead } = await this.handle.read(buffer, filled, wanted - filled, start + filled);
+      if (bytesRead === 0) break; // the file shrank since it was opened
+      filled += bytesRead;
+    }
+    return { start, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, filled) };
+  }
+}
+
+function covers(window: Window, start: number, length: number): boolean {
+  return start >= window.start && start + length <= window.start + window.bytes.length;
 }

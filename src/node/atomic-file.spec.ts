@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileAtomically } from './atomic-file.js';
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'voiceprep-atomic-'));
+});
+afterEach(() => rm(folder, { recursive: true, force: true }));
+
+/** Writes `parts` through the sink, as a conversion does (header, blocks of samples, trailer). */
+const writing = (parts: Uint8Array[]) => async (sink: { write(bytes: Uint8Array): void | Promise<void> }) => {
+  for (const part of parts) await sink.write(part);
+  return parts.length;
+};
+
+describe('writeFileAtomically', () => {
+  it('writes exactly the bytes given, however they are split', async () => {
+    const parts = [randomBytes(58), ...Array.from({ length: 40 }, (_, i) => randomBytes(1 + i * 9973)), randomBytes(3 << 20), randomBytes(1)];
+    const target = join(folder, 'a.wav');
+    const { value, outcome } = await writeFileAtomically(target, writing(parts));
+    expect({ value, outcome }).toEqual({ value: parts.length, outcome: 'written' });
+    expect((await readFile(target)).equals(Buffer.concat(parts))).toBe(true);
+    expect(await readdir(folder)).toEqual(['a.wav']);
+  });
+
+  it('leaves neither the target nor a temp file when the writer fails part way (a full disk, say)', async () => {
+    const target = join(folder, 'a.wav');
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const failing = async (sink: { write(bytes: Uint8Array): void | Promise<void> }) => {
+      await sink.write(randomBytes(2 << 20));
+      throw full;
+    };
+    await expect(writeFileAtomically(target, failing)).rejects.toBe(full);
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('keeps an existing different file unless asked to replace it, and recognises identical bytes', async () => {
+    const target = join(folder, 'a.wav');
+    await writeFile(target, 'precious');
+    expect((await writeFileAtomically(target, writing([Buffer.from('new')]))).outcome).toBe('exists');
+    expect(await readFile(target, 'utf8')).toBe('precious');
+    expect((await writeFileAtomically(target, writing([Buffer.from('precious')]))).outcome).toBe('unchanged');
+    expect((await writeFileAtomically(target, writing([Buffer.from('new')]), { replace: true })).outcome).toBe('written');
+    expect(await readFile(target, 'utf8')).toBe('new');
+    expect(await readdir(folder)).toEqual(['a.wav']);
+  });
+
+  it('lets only one of two writers racing for a name write it; the other is told', async () => {
+    const target = join(folder, 'a.wav');
+    const outcomes = await Promise.all([
+      writeFileAtomically(target, writing([Buffer.from('first')])),
+      writeFileAtomically(target, writing([Buffer.from('second')])),
+    ]);
+    expect(outcomes.map((result) => result.outcome).sort()).toEqual(['exists', 'written']);
+    const winner = outcomes[0].outcome === 'written' ? 'first' : 'second';
+    expect(await readFile(target, 'utf8')).toBe(winner);
+    expect(await readdir(folder)).toEqual(['a.wav']);
+  });
+
+  it('fails cleanly where it cannot write (here a file stands where the folder should be)', async () => {
+    await writeFile(join(folder, 'out'), 'not a folder');
+    await expect(writeFileAtomically(join(folder, 'out', 'a.wav'), writing([Buffer.from('x')]))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    expect(await readdir(folder)).toEqual(['out']);
+  });
+});

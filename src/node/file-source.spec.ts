@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openFileSource } from './file-source.js';
+
+let folder: string;
+let path: string;
+/** Larger than two read-ahead windows, so that reads cross from one window into the next. */
+const contents = randomBytes(9 * 1024 * 1024 + 12345);
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'voiceprep-file-source-'));
+  path = join(folder, 'bytes.bin');
+  await writeFile(path, contents);
+});
+afterAll(() => rm(folder, { recursive: true, force: true }));
+
+describe('openFileSource', () => {
+  it('streams the whole file in blocks of any size, exactly', async () => {
+    for (const block of [1, 4096, 131072, 1_000_003]) {
+      const source = await openFileSource(path);
+      const copy = Buffer.alloc(contents.length);
+      for (let at = 0; at < contents.length; at += block) copy.set(await source.read(at, block), at);
+      await source.close();
+      expect(copy.equals(contents)).toBe(true);
+    }
+  });
+
+  it('returns what the file holds for any mix of sequential and scattered reads', async () => {
+    const read = fc.record({
+      sequential: fc.boolean(),
+      offset: fc.integer({ min: -10, max: contents.length + 10 }),
+      length: fc.oneof(fc.integer({ min: 0, max: 64 }), fc.integer({ min: 0, max: 2 * 1024 * 1024 })),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(read, { minLength: 1, maxLength: 30 }), async (reads) => {
+        const source = await openFileSource(path);
+        let end = 0;
+        try {
+          for (const { sequential, offset, length } of reads) {
+            const at = sequential ? end : offset;
+            const bytes = await source.read(at, length);
+            const start = Math.min(Math.max(0, at), contents.length);
+            expect(Buffer.from(bytes).equals(contents.subarray(start, Math.min(start + length, contents.length)))).toBe(true);
+            end = start + bytes.length;
+          }
+        } finally {
+          await source.close();
+        }
+      }),
+      { numRuns: 40, seed: 20261125 },
+    );
+  });
+
+  it('reads short, never stale bytes, when the file shrinks after it was opened', async () => {
+    const shrinking = join(folder, 'shrinking.bin');
+    await writeFile(shrinking, contents);
+    const source = await openFileSource(shrinking);
+    expect(source.size).toBe(contents.length);
+    await source.read(0, 65536);
+    await truncate(shrinking, 100_000);
+    const rest = await source.read(65536, 5_000_000);
+    await source.close();
+    expect(rest.length).toBe(100_000 - 65536);
+    expect(Buffer.from(rest).equals(contents.subarray(65536, 100_000))).toBe(true);
+  });
+
+  it('refuses what is not a regular file', async () => {
+    await expect(openFileSource(folder)).rejects.toMatchObject({ code: expect.stringMatching(/ENOTFILE|EISDIR/) });
+  });
+});
