@@ -1,7 +1,7 @@
 import { VoiceprepError } from '../errors.js';
 import type { ByteSource } from './byte-source.js';
 import { parseFmt } from './parse-fmt.js';
-import { identifyNonWave } from './sniff.js';
+import { identifyNonWave, printable } from './sniff.js';
 import type { ChunkInfo, WaveFormat, WaveHeader, WaveWarning } from './wave-header.js';
 
 const CHUNK_HEADER_BYTES = 8;
@@ -54,7 +54,7 @@ export async function readWaveHeader(source: ByteSource): Promise<WaveHeader> {
     const available = fileSize - bodyOffset;
 
     if (chunks.length === 0 && container !== 'RIFF') {
-      if (id !== 'ds64') throw new VoiceprepError('malformed', `an ${container} file must start with a ds64 chunk; found '${id}'`);
+      if (id !== 'ds64') throw new VoiceprepError('malformed', `an ${container} file must start with a ds64 chunk; found '${printable(id)}'`);
       ds64 = parseDs64(await source.read(bodyOffset, Math.min(declaredSize, DS64_MIN_BYTES)));
       if (declaredRiffSize === UNSET_32) declaredRiffSize = ds64.riffSize;
     }
@@ -185,8 +185,4 @@ function copy(bytes: Uint8Array): Uint8Array {
 
 function ascii(bytes: Uint8Array, at: number, length: number): string {
   return String.fromCharCode(...bytes.subarray(at, at + length));
-}
-
-function printable(id: string): string {
-  return id.replace(/[^\x20-\x7e]/g, '?');
 }

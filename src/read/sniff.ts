@@ -32,6 +32,7 @@ const SIGNATURES: ReadonlyArray<readonly [string, string]> = [
   ['\x1aE\xdf\xa3', 'a Matroska/WebM file'],
 ];
 
-function printable(text: string): string {
+/** Chunk ids and magic numbers are bytes, not text: shown with '?' for what a terminal should not print. */
+export function printable(text: string): string {
   return text.replace(/[^\x20-\x7e]/g, '?');
 }
