@@ -150,7 +150,7 @@ class BatchState {
     }
     const temp = tempPathFor(output);
     const job: ConvertJob = {
-      input: plan.input.path,
+      input: inputPath,
       output,
       tempPath: temp,
       maxBytes: this.options.maxBytes ?? DEFAULT_MAX_FILE_BYTES,

@@ -1,0 +1,67 @@
+import { truncateSync, unlinkSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waveFile } from '../../test/support/wav-builder.js';
+import { bytesSource, type ByteSource } from '../read/byte-source.js';
+import { openConversion } from '../pipeline/conversion.js';
+import { writeFileAtomically } from '../node/atomic-file.js';
+import { isVoiceprepError } from '../errors.js';
+import { startBatch } from './run-batch.js';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'voiceprep-batch-'));
+  await mkdir(join(root, 'in'));
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+const tone = (frames: number) => Float32Array.from({ length: frames * 2 }, (_, i) => 0.5 * Math.sin(Math.floor(i / 2) / 7));
+const stereo = (frames = 44100) => waveFile({ format: 's16', channels: 2, sampleRate: 44100, samples: tone(frames) });
+
+describe('startBatch when inputs change under it', () => {
+  it('reports an input deleted or cut short between listing and reading, and converts the rest', async () => {
+    for (const name of ['gone', 'shortened', 'stub', 'fine']) await writeFile(join(root, 'in', `${name}.wav`), stereo());
+    const batch = startBatch({
+      inputs: ['in'],
+      mode: { kind: 'folder', folder: 'out' },
+      cwd: root,
+      jobs: 1,
+      onProgress: (event) => {
+        if (event.type !== 'planned') return;
+        // after the listing, before any file is opened: what another program could do at that moment
+        unlinkSync(join(root, 'in/gone.wav'));
+        truncateSync(join(root, 'in/shortened.wav'), 44 + 4 * 1000);
+        truncateSync(join(root, 'in/stub.wav'), 30);
+      },
+    });
+    const result = await batch.done;
+    const byPath = Object.fromEntries(result.files.map((file) => [file.path, file]));
+    expect(byPath['in/gone.wav'].problems).toEqual([{ code: 'not-found', message: expect.stringMatching(/removed while the batch ran/) }]);
+    expect(byPath['in/stub.wav'].problems[0].code).toBe('malformed');
+    // what is left of a cut file is converted, and the report says it was cut
+    expect(byPath['in/shortened.wav'].ok).toBe(true);
+    expect(byPath['in/shortened.wav'].output?.seconds).toBeCloseTo((1000 * 8000) / 44100 / 8000, 3);
+    expect(byPath['in/shortened.wav'].warnings.map((warning) => warning.code)).toContain('data-truncated');
+    expect(byPath['in/fine.wav'].ok).toBe(true);
+    expect((await readdir(join(root, 'out'))).sort()).toEqual(['fine.wav', 'shortened.wav']);
+  });
+});
+
+describe('a conversion whose input shrinks while it is read', () => {
+  it('fails with a typed error and leaves no output behind', async () => {
+    const bytes = stereo(200_000);
+    const inner = bytesSource(bytes);
+    // the header promised 200,000 frames (800 kB); after 400 kB the file ends
+    const shrinking: ByteSource = {
+      size: bytes.length,
+      read: (offset, length) => inner.read(offset, Math.max(0, Math.min(length, 400_000 - offset))),
+    };
+    const conversion = await openConversion(shrinking);
+    const target = join(root, 'out.wav');
+    const failure = await writeFileAtomically(target, (sink) => conversion.run(sink)).catch((error: unknown) => error);
+    expect(isVoiceprepError(failure) && failure.code).toBe('io');
+    expect(await readdir(root)).toEqual(['in']);
+  });
+});
