@@ -172,6 +172,7 @@ function writeProblem(error: unknown): Problem {
     EPERM: 'permission denied in the output folder',
     EROFS: 'the output folder is on a read-only file system',
     ENOENT: 'the output folder disappeared',
+    EFBIG: 'the file size limit of this process (ulimit -f) was reached',
   };
   const reason = (code && reasons[code]) ?? firstLine(error);
   return { code: 'write-failed', message: `could not write the output: ${reason}; nothing partial was left` };

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 
@@ -58,7 +58,23 @@ export async function findInputs(args: readonly string[], cwd = process.cwd()): 
       discovery.missing.push(arg);
     }
   }
-  return discovery;
+  return setAsideUnnamable(discovery, cwd);
+}
+
+/**
+ * A name that is not valid UTF-8 reaches us with U+FFFD in place of its bad bytes, and no path string can open
+ * it. Such files are reported, never silently dropped. (A name can hold a real U+FFFD: those still exist.)
+ */
+async function setAsideUnnamable(discovery: InputDiscovery, cwd: string): Promise<InputDiscovery> {
+  const inputs: FoundInput[] = [];
+  for (const input of discovery.inputs) {
+    if (input.path.includes('\uFFFD') && !(await lstat(resolve(cwd, input.path)).catch(() => null))) {
+      discovery.skipped.push({ path: input.path, reason: 'its name is not valid UTF-8, so it cannot be opened (rename it)' });
+    } else {
+      inputs.push(input);
+    }
+  }
+  return { ...discovery, inputs };
 }
 
 async function searchFolder(folder: string): Promise<string[]> {

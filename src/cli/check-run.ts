@@ -1,7 +1,7 @@
 import { checkPaths } from '../check/check-paths.js';
 import type { FileRecord } from '../check/file-record.js';
 import type { CheckFlags } from './check-command.js';
-import { type CliIo, formatBytes, formatSeconds, formatTable, painter } from './output.js';
+import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter } from './output.js';
 
 export async function runCheck(inputs: string[], flags: CheckFlags, io: CliIo): Promise<number> {
   const result = await checkPaths(inputs, { maxBytes: flags.maxSize });
@@ -22,7 +22,7 @@ function render(files: FileRecord[], flags: CheckFlags, io: CliIo): string {
   const shown = flags.quiet ? files.filter((file) => !file.ok) : files;
   if (shown.length === 0) return '';
   const rows = shown.map((file) => [
-    file.path,
+    oneLine(file.path),
     describeFormat(file),
     formatSeconds(file.seconds),
     formatBytes(file.bytes),
@@ -30,8 +30,8 @@ function render(files: FileRecord[], flags: CheckFlags, io: CliIo): string {
   ]);
   const lines = [formatTable(['file', 'format', 'duration', 'size', 'verdict'], rows, new Set([2, 3])), ''];
   for (const file of shown) {
-    for (const problem of file.problems) lines.push(`${paint.bad('✗')} ${file.path}: ${problem.code}: ${problem.message}`);
-    if (!flags.quiet) for (const warning of file.warnings) lines.push(`${paint.warn('!')} ${file.path}: ${warning.message}`);
+    for (const problem of file.problems) lines.push(`${paint.bad('✗')} ${oneLine(`${file.path}: ${problem.code}: ${problem.message}`)}`);
+    if (!flags.quiet) for (const warning of file.warnings) lines.push(`${paint.warn('!')} ${oneLine(`${file.path}: ${warning.message}`)}`);
   }
   return `${lines.join('\n')}\n${lines.length > 2 ? '\n' : ''}`;
 }

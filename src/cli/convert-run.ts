@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { SingleBar } from 'cli-progress';
 import { type BatchResult, startBatch } from '../batch/run-batch.js';
 import type { ConvertFlags } from './convert-command.js';
-import { type CliIo, formatBytes, formatSeconds, formatTable, painter } from './output.js';
+import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter } from './output.js';
 
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -70,10 +70,14 @@ function render(result: BatchResult, flags: ConvertFlags, io: CliIo, elapsedMs: 
   }
   const paint = painter(io);
   const cwd = process.cwd();
-  const shown = (path: string) => (path.startsWith('/') ? relative(cwd, path) || path : path);
+  // Outputs below the working folder are shown relative to it; elsewhere a climb of ../.. says less than the path.
+  const shown = (path: string) => {
+    const below = relative(cwd, path);
+    return below && !below.startsWith('..') ? below : path;
+  };
   const rows = result.files.map((file) => [
-    file.path,
-    file.output ? `${shown(file.output.path)}${file.renamed ? ' (renamed)' : ''}` : '-',
+    oneLine(file.path),
+    file.output ? `${oneLine(shown(file.output.path))}${file.renamed ? ' (renamed)' : ''}` : '-',
     formatSeconds(file.output?.seconds ?? file.seconds),
     formatBytes(file.output?.bytes ?? null),
     file.conversion?.peakDbfs != null ? `${file.conversion.peakDbfs.toFixed(1)} dBFS` : '-',
@@ -83,8 +87,8 @@ function render(result: BatchResult, flags: ConvertFlags, io: CliIo, elapsedMs: 
   const table = formatTable(['input', 'output', 'duration', 'size', 'peak', 'clipped', 'verdict'], rows, new Set([2, 3, 4, 5]));
   const lines: string[] = [];
   for (const file of result.files) {
-    for (const problem of file.problems) lines.push(`${paint.bad('✗')} ${file.path}: ${problem.message}`);
-    for (const warning of file.warnings) lines.push(`${paint.warn('!')} ${file.path}: ${warning.message}`);
+    for (const problem of file.problems) lines.push(`${paint.bad('✗')} ${oneLine(`${file.path}: ${problem.message}`)}`);
+    for (const warning of file.warnings) lines.push(`${paint.warn('!')} ${oneLine(`${file.path}: ${warning.message}`)}`);
   }
   const { summary } = result;
   const target = flags.inPlace ? 'in place' : `into ${flags.output}`;

@@ -27,6 +27,15 @@ export function painter(io: CliIo) {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const CONTROL = /[\x00-\x1f\x7f]/g;
+
+/**
+ * A file name may hold a newline or an escape sequence; printed raw it would split a report line or drive the
+ * terminal. Shown escaped instead, as JSON would (the --json output carries the name exactly).
+ */
+export function oneLine(text: string): string {
+  return text.replace(CONTROL, (ch) => JSON.stringify(ch).slice(1, -1));
+}
 
 /** Lays out rows in aligned columns, measuring the width a terminal gives each character (CJK takes two). */
 export function formatTable(header: string[], rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
