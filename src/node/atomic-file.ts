@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ByteSink } from '../pipeline/conversion.js';
+import { borrowBuffer, returnBuffer } from './spare-buffers.js';
 
 export interface AtomicWriteOptions {
   /** Replace a file already at the target. Without it an existing file is left alone (see `outcome`). */
@@ -50,7 +51,7 @@ const WRITE_BYTES = 1024 * 1024;
 
 async function writeAndSync<T>(temp: string, write: (sink: ByteSink) => Promise<T>): Promise<T> {
   const handle = await open(temp, 'wx');
-  const pending = Buffer.allocUnsafe(WRITE_BYTES);
+  const pending = borrowBuffer(WRITE_BYTES);
   let held = 0;
   const writeAll = async (bytes: Uint8Array) => {
     for (let done = 0; done < bytes.length; ) {
@@ -76,6 +77,7 @@ async function writeAndSync<T>(temp: string, write: (sink: ByteSink) => Promise<
     await handle.sync();
     return value;
   } finally {
+    returnBuffer(pending);
     await handle.close();
   }
 }

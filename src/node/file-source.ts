@@ -1,5 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ByteSource } from '../read/byte-source.js';
+import { borrowBuffer, returnBuffer } from './spare-buffers.js';
 
 export interface FileSource extends ByteSource {
   close(): Promise<void>;
@@ -34,6 +35,8 @@ export async function openFileSource(path: string): Promise<FileSource> {
   }
 }
 
+const EMPTY = Buffer.alloc(0);
+
 interface Window {
   start: number;
   bytes: Uint8Array;
@@ -43,7 +46,7 @@ class ReadAheadSource implements FileSource {
   private current: Window = { start: 0, bytes: new Uint8Array(0) };
   private next: Promise<Window> | null = null;
   /** Two buffers in turn: one holds the window the caller reads, the other the window being read ahead. */
-  private buffers: [Buffer, Buffer] = [Buffer.alloc(0), Buffer.alloc(0)];
+  private buffers: [Buffer, Buffer] = [EMPTY, EMPTY];
   private lastEnd = -1;
 
   constructor(
@@ -72,8 +75,13 @@ class ReadAheadSource implements FileSource {
     return this.current.bytes.subarray(from, from + wanted);
   }
 
-  close(): Promise<void> {
-    return this.next ? this.next.then(() => this.handle.close(), () => this.handle.close()) : this.handle.close();
+  async close(): Promise<void> {
+    // the read-ahead may still be filling its buffer: let it finish before the buffer goes back to the spares
+    await this.next?.catch(() => undefined);
+    this.next = null;
+    for (const buffer of this.buffers) returnBuffer(buffer);
+    this.buffers = [EMPTY, EMPTY];
+    await this.handle.close();
   }
 
   private readAhead(): void {
@@ -88,7 +96,10 @@ class ReadAheadSource implements FileSource {
   /** Reads into buffer `which` (0: the caller's, 1: the read-ahead's). */
   private async readWindow(which: 0 | 1, start: number, length: number): Promise<Window> {
     const wanted = Math.max(0, Math.min(length, this.size - start));
-    if (this.buffers[which].length < wanted) this.buffers[which] = Buffer.allocUnsafe(wanted);
+    if (this.buffers[which].length < wanted) {
+      returnBuffer(this.buffers[which]);
+      this.buffers[which] = borrowBuffer(wanted > FIRST_READ_BYTES ? Math.max(wanted, WINDOW_BYTES) : FIRST_READ_BYTES);
+    }
     const buffer = this.buffers[which];
     let filled = 0;
     while (filled < wanted) {
