@@ -77,12 +77,14 @@ class BatchState {
     this.planned = planOutputs(this.outsideOutput(discovery.inputs), this.options.mode, this.options.keepNames ?? false, this.cwd);
     this.options.onProgress?.({ type: 'planned', total: this.planned.length });
 
-    const jobs = Math.max(1, Math.min(this.options.jobs ?? availableParallelism(), this.planned.length));
+    // Inputs refused while planning (a bad name with --keep-names, say) need no worker.
+    const toConvert = this.planned.filter((plan) => plan.output && !plan.problem).length;
+    const jobs = Math.max(1, Math.min(this.options.jobs ?? availableParallelism(), toConvert));
     if (jobs > 1) {
       // Loaded only for a pool: a single file converts in this thread without paying for the import.
       const { Piscina } = await import('piscina');
       this.pool = new Piscina({
-        filename: new URL('./convert-worker.js', import.meta.url).href,
+        filename: new URL('./convert-worker.cjs', import.meta.url).href,
         minThreads: jobs,
         maxThreads: jobs,
       });
