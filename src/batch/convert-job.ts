@@ -1,8 +1,8 @@
 import { unlink } from 'node:fs/promises';
-import { summarize } from '../check/compliance.js';
 import type { FileRecord, Problem, ProblemCode } from '../check/file-record.js';
 import { isVoiceprepError, type ErrorCode } from '../errors.js';
 import { openConversion, type Conversion } from '../pipeline/conversion.js';
+import { summarizeFormat } from '../read/format-summary.js';
 import type { ConvertReport } from '../pipeline/report.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
 import { OUTPUT_SAMPLE_RATE, maxSamplesForFileSize } from '../write/canonical-wave.js';
@@ -45,18 +45,13 @@ export interface ConversionSummary {
 }
 
 /** Converts one file; every failure becomes a problem in the record, never an exception. */
+/** A record with nothing known yet: not ok until a conversion has succeeded. */
+export function emptyRecord(path: string): ConvertedFile {
+  return { path, ok: false, problems: [], warnings: [], format: null, bytes: null, seconds: null, output: null, conversion: null };
+}
+
 export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
-  const record: ConvertedFile = {
-    path: job.input,
-    ok: false,
-    problems: [],
-    warnings: [],
-    format: null,
-    bytes: null,
-    seconds: null,
-    output: null,
-    conversion: null,
-  };
+  const record = emptyRecord(job.input);
   try {
     const source = await openFileSource(job.input);
     record.bytes = source.size;
@@ -98,7 +93,7 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
 
 function describeInput(record: ConvertedFile, conversion: Conversion): void {
   const { input, header } = conversion;
-  record.format = summarize(header);
+  record.format = summarizeFormat(header);
   record.seconds = input.seconds;
   record.warnings = header.warnings.map(({ code, message }) => ({ code, message }));
 }

@@ -6,7 +6,7 @@ import type { Piscina } from 'piscina';
 import { tempPathFor } from '../node/atomic-file.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
 import { CANONICAL_HEADER_BYTES, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
-import { type ConvertJob, type ConvertedFile, problemFrom, runConvertJob } from './convert-job.js';
+import { type ConvertJob, type ConvertedFile, emptyRecord, problemFrom, runConvertJob } from './convert-job.js';
 import { type FoundInput, findInputs } from './find-inputs.js';
 import { type InFlight, committed, inFlight } from './in-flight.js';
 import { type OutputMode, type PlannedOutput, isInside, planOutputs } from './plan-outputs.js';
@@ -205,15 +205,10 @@ class BatchState {
 function finishedUnreported(path: string, output: string, renamed: boolean): BatchFile {
   const bytes = statSync(output, { throwIfNoEntry: false })?.size ?? 0;
   return {
-    path,
+    ...emptyRecord(path),
     ok: true,
-    problems: [],
     warnings: [{ code: 'interrupted', message: 'converted as the batch was interrupted; its details were not collected' }],
-    format: null,
-    bytes: null,
-    seconds: null,
     output: { path: output, bytes, seconds: samplesIn(output) / OUTPUT_SAMPLE_RATE, outcome: 'written' },
-    conversion: null,
     renamed,
   };
 }
@@ -231,16 +226,5 @@ function samplesIn(output: string): number {
 }
 
 function failed(path: string, code: BatchFile['problems'][number]['code'], message: string): BatchFile {
-  return {
-    path,
-    ok: false,
-    problems: [{ code, message }],
-    warnings: [],
-    format: null,
-    bytes: null,
-    seconds: null,
-    output: null,
-    conversion: null,
-    renamed: false,
-  };
+  return { ...emptyRecord(path), problems: [{ code, message }], renamed: false };
 }

@@ -2,7 +2,8 @@ import type { WaveHeader, WaveWarning } from '../read/wave-header.js';
 import { WAVE_FORMAT_ALAW } from '../read/format-tags.js';
 import { REQUIRED_CHANNELS, REQUIRED_SAMPLE_RATE } from '../platform-rules.js';
 import { maxSamplesForFileSize, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
-import type { FormatSummary, Problem, Warning } from './file-record.js';
+import { type FormatSummary, summarizeFormat } from '../read/format-summary.js';
+import type { Problem, Warning } from './file-record.js';
 
 /** Reader warnings that mean the file's sizes disagree with its bytes: a strict parser may refuse such a file. */
 const MALFORMING_WARNINGS: ReadonlySet<WaveWarning['code']> = new Set([
@@ -70,24 +71,11 @@ export function judgeHeader(header: WaveHeader, fileBytes: number, maxBytes: num
     }
   }
 
-  return { problems, warnings, format: summarize(header), seconds };
+  return { problems, warnings, format: summarizeFormat(header), seconds };
 }
 
 function describeEncoding(header: WaveHeader): string {
   const { format } = header;
   const bits = format.encoding === 'pcm' || format.encoding === 'float' ? `${format.validBitsPerSample}-bit ` : '';
   return `${bits}${format.encodingName}${format.extensible ? ' (WAVE_FORMAT_EXTENSIBLE)' : ''}`;
-}
-
-export function summarize(header: WaveHeader): FormatSummary {
-  const { format } = header;
-  return {
-    container: header.container,
-    encoding: format.encodingName,
-    formatTag: format.effectiveTag,
-    extensible: format.extensible,
-    sampleRate: format.sampleRate,
-    channels: format.channels,
-    bitsPerSample: format.bitsPerSample,
-  };
 }

@@ -1,3 +1,5 @@
+import type { FormatSummary } from '../read/format-summary.js';
+
 /**
  * The per-file record that `check --json` and `convert --json` print: a contract with scripts, documented in the
  * README. Fields may be added; none may change meaning or disappear.
@@ -30,22 +32,14 @@ export interface Warning {
   message: string;
 }
 
-/** The format as read from the header; null when the file is not a readable WAVE file. */
-export interface FormatSummary {
-  container: 'RIFF' | 'RF64' | 'BW64';
-  encoding: string;
-  formatTag: number;
-  extensible: boolean;
-  sampleRate: number;
-  channels: number;
-  bitsPerSample: number;
-}
+export type { FormatSummary } from '../read/format-summary.js';
 
 export interface FileRecord {
   path: string;
   ok: boolean;
   problems: Problem[];
   warnings: Warning[];
+  /** null when the file is not a readable WAVE file */
   format: FormatSummary | null;
   /** The file's size in bytes; null when it could not be read. */
   bytes: number | null;

@@ -6,6 +6,7 @@ import { AlawEncoder } from '../encode/alaw-encoder.js';
 import { VoiceprepError } from '../errors.js';
 import { mixToMono } from '../mix/mix-to-mono.js';
 import type { ByteSource } from '../read/byte-source.js';
+import { summarizeFormat } from '../read/format-summary.js';
 import { readWaveHeader } from '../read/read-wave-header.js';
 import type { WaveHeader } from '../read/wave-header.js';
 import { createResampler } from '../resample/create-resampler.js';
@@ -230,17 +231,5 @@ async function* monoBlocks(
 }
 
 function describeInput(header: WaveHeader, bytes: number): InputDescription {
-  const { format } = header;
-  return {
-    container: header.container,
-    encoding: format.encodingName,
-    formatTag: format.effectiveTag,
-    extensible: format.extensible,
-    channels: format.channels,
-    sampleRate: format.sampleRate,
-    bitsPerSample: format.bitsPerSample,
-    frames: header.frames,
-    seconds: header.frames / format.sampleRate,
-    bytes,
-  };
+  return { ...summarizeFormat(header), frames: header.frames, seconds: header.frames / header.format.sampleRate, bytes };
 }

@@ -1,15 +1,8 @@
-import type { WaveHeader, WaveWarning } from '../read/wave-header.js';
+import type { FormatSummary } from '../read/format-summary.js';
+import type { WaveWarning } from '../read/wave-header.js';
 
 /** The input as the reader understood it. */
-export interface InputDescription {
-  container: WaveHeader['container'];
-  /** 'PCM', 'IEEE float', 'A-law', ... */
-  encoding: string;
-  formatTag: number;
-  extensible: boolean;
-  channels: number;
-  sampleRate: number;
-  bitsPerSample: number;
+export interface InputDescription extends FormatSummary {
   frames: number;
   seconds: number;
   bytes: number;
