@@ -1,6 +1,6 @@
 import { lstat, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
+import type FastGlob from 'fast-glob';
 
 /** A WAV file to work on, with the path the batch mirrors under its output folder. */
 export interface FoundInput {
@@ -27,6 +27,11 @@ export interface InputDiscovery {
 
 const WAV_IN_ANY_CASE = '**/*.wav';
 
+/** fast-glob and its matchers take ~40 ms to load; files named one by one never need them. */
+async function fastGlob(): Promise<typeof FastGlob> {
+  return (await import('fast-glob')).default;
+}
+
 /**
  * Resolves the command line's files, folders and globs into the WAV files to work on. Folders are searched
  * recursively for *.wav in any letter case. Symbolic links inside searched folders are not followed, so a link
@@ -50,7 +55,7 @@ export async function findInputs(args: readonly string[], cwd = process.cwd()): 
       add(arg, basename(arg), false);
     } else if (stats) {
       discovery.skipped.push({ path: arg, reason: `not a regular file (${kindOf(stats)})` });
-    } else if (fg.isDynamicPattern(arg)) {
+    } else if ((await fastGlob()).isDynamicPattern(arg)) {
       const matches = await searchGlob(arg, cwd);
       if (matches.length === 0) discovery.missing.push(arg);
       for (const match of matches) add(match.path, match.relativePath, true);
@@ -78,6 +83,7 @@ async function setAsideUnnamable(discovery: InputDiscovery, cwd: string): Promis
 }
 
 async function searchFolder(folder: string): Promise<string[]> {
+  const fg = await fastGlob();
   const found = await fg(WAV_IN_ANY_CASE, {
     cwd: folder,
     caseSensitiveMatch: false,
@@ -90,7 +96,8 @@ async function searchFolder(folder: string): Promise<string[]> {
 }
 
 async function searchGlob(pattern: string, cwd: string): Promise<Array<{ path: string; relativePath: string }>> {
-  const base = staticBase(pattern);
+  const fg = await fastGlob();
+  const base = staticBase(pattern, fg);
   const found = await fg(pattern, {
     cwd,
     caseSensitiveMatch: false,
@@ -103,7 +110,7 @@ async function searchGlob(pattern: string, cwd: string): Promise<Array<{ path: s
 }
 
 /** The leading folders of a glob that contain no pattern characters: what its matches are mirrored relative to. */
-function staticBase(pattern: string): string {
+function staticBase(pattern: string, fg: typeof FastGlob): string {
   const parts = pattern.split(/[\\/]/);
   const fixed: string[] = [];
   for (const part of parts.slice(0, -1)) {

@@ -1,13 +1,14 @@
 import { checkPaths } from '../check/check-paths.js';
 import type { FileRecord } from '../check/file-record.js';
 import type { CheckFlags } from './check-command.js';
-import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter } from './output.js';
+import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths } from './output.js';
 
 export async function runCheck(inputs: string[], flags: CheckFlags, io: CliIo): Promise<number> {
   const result = await checkPaths(inputs, { maxBytes: flags.maxSize });
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
+    await prepareWidths(result.files.map((file) => file.path));
     io.stdout.write(render(result.files, flags, io));
     const { checked, ok, failed } = result.summary;
     const paint = painter(io);

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { SingleBar } from 'cli-progress';
 import { type BatchResult, startBatch } from '../batch/run-batch.js';
 import type { ConvertFlags } from './convert-command.js';
-import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter } from './output.js';
+import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths } from './output.js';
 
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -40,6 +40,7 @@ export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliI
   try {
     const result = await batch.done;
     bar?.stop();
+    await prepareWidths(result.files.flatMap((file) => [file.path, file.output?.path ?? '']));
     const text = render(result, flags, io, Date.now() - started);
     io.stdout.write(text.stdout);
     io.stderr.write(text.stderr);

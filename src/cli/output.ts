@@ -1,5 +1,4 @@
 import pc from 'picocolors';
-import stringWidth from 'string-width';
 
 /** Where the CLI writes, so that commands can be run and tested without touching the real process streams. */
 export interface CliIo {
@@ -28,6 +27,25 @@ export function painter(io: CliIo) {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const CONTROL = /[\x00-\x1f\x7f]/g;
+const COLOUR = /\x1b\[[0-9;]*m/g;
+
+let wideWidth: ((text: string) => number) | null = null;
+
+/**
+ * string-width knows how many columns a terminal gives any character (CJK and emoji take two), but takes ~25 ms to
+ * load, so it is loaded only when a table will hold more than ASCII. Call before formatTable.
+ */
+export async function prepareWidths(texts: readonly string[]): Promise<void> {
+  if (wideWidth || texts.every((text) => PRINTABLE_ASCII.test(text))) return;
+  wideWidth = (await import('string-width')).default;
+}
+
+/** Columns a cell takes: ASCII directly; the rest by string-width, or by code points if it was never loaded. */
+function columns(cell: string): number {
+  const text = cell.replace(COLOUR, '');
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  return wideWidth ? wideWidth(text) : [...text].length;
+}
 
 /**
  * A file name may hold a newline or an escape sequence; printed raw it would split a report line or drive the
@@ -39,13 +57,11 @@ export function oneLine(text: string): string {
 
 /** Lays out rows in aligned columns, measuring the width a terminal gives each character (CJK takes two). */
 export function formatTable(header: string[], rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
-  // Plain ASCII is one column a character; string-width's full analysis is only needed for the rest.
-  const visible = (text: string) => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
-  const widths = header.map((title, column) => Math.max(visible(title), ...rows.map((row) => visible(row[column] ?? ''))));
+  const widths = header.map((title, column) => Math.max(columns(title), ...rows.map((row) => columns(row[column] ?? ''))));
   const line = (cells: string[]) =>
     cells
       .map((cell, column) => {
-        const pad = ' '.repeat(widths[column] - visible(cell));
+        const pad = ' '.repeat(widths[column] - columns(cell));
         return rightAligned.has(column) ? pad + cell : cell + pad;
       })
       .join('  ')
