@@ -80,6 +80,17 @@ describe('voiceprep check', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 2 with the help on stderr when no command is given, 0 when help or the version is asked for', async () => {
+    const bare = await runCli([], { cwd: root });
+    expect(bare).toMatchObject({ code: 2, stdout: '' });
+    expect(bare.stderr).toMatch(/Usage: voiceprep/);
+    for (const args of [['--help'], ['convert', '--help'], ['check', '--help'], ['--version']]) {
+      const asked = await runCli(args, { cwd: root });
+      expect(asked).toMatchObject({ code: 0 });
+      expect(asked.stdout).toMatch(/Usage: voiceprep|^\d+\.\d+\.\d+/);
+    }
+  });
+
   it('uses no colour when NO_COLOR is set or stdout is not a terminal', async () => {
     const run = await runCli(['check', 'mixed'], { cwd: root, env: { NO_COLOR: '1' } });
     expect(run.stdout).not.toMatch(/\x1b\[/);

@@ -39,7 +39,10 @@ Examples:
   voiceprep convert samples -o out                 every WAV below samples/ into out/
   voiceprep convert a.wav 'b/**/*.WAV' -o out -j 4  files and globs, four at a time
   voiceprep convert prompts --in-place --trim       in place, cutting anything over 2 MiB
-  voiceprep convert prompts -o out --json > report.json`,
+  voiceprep convert prompts -o out --json > report.json
+
+Exit codes: 0 every file converted and complies, 1 some file failed (the others were still converted),
+2 usage error, 130/143 interrupted by SIGINT/SIGTERM (finished files kept, partial ones removed).`,
     )
     .action(async (inputs: string[], flags: ConvertFlags, command: Command) => {
       if (Boolean(flags.output) === Boolean(flags.inPlace)) {

@@ -46,8 +46,9 @@ Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error, 130
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      const quietExit = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
-      return quietExit ? EXIT_OK : EXIT_USAGE;
+      // Help or the version asked for is a success; help shown because no command was given is a usage error.
+      const asked = ['commander.helpDisplayed', 'commander.version'].includes(error.code);
+      return asked ? EXIT_OK : EXIT_USAGE;
     }
     io.stderr.write(`voiceprep: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
     return EXIT_PROBLEMS;
