@@ -76,7 +76,8 @@ function decodeUnsigned8(bytes: Uint8Array, out: Float32Array, count: number): v
   for (let i = 0; i < count; i++) out[i] = (bytes[i] - 128) / 128;
 }
 
-const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Typed arrays use the host's byte order; WAV is little-endian, so 16-bit views are only right on such a host. */
+export const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 function decodeSigned16(bytes: Uint8Array, out: Float32Array, count: number): void {
   // The common case, read as 16-bit words in place: about twice as fast as assembling each sample from bytes.

@@ -4,7 +4,7 @@ import { FLOAT_FROM_ALAW } from '../decode/g711-expand.js';
 import { createDecoder, type SampleDecoder } from '../decode/sample-decoder.js';
 import { AlawEncoder } from '../encode/alaw-encoder.js';
 import { VoiceprepError } from '../errors.js';
-import { mixToMono } from '../mix/mix-to-mono.js';
+import { mixStereo16ToMono, mixToMono } from '../mix/mix-to-mono.js';
 import type { ByteSource } from '../read/byte-source.js';
 import { summarizeFormat } from '../read/format-summary.js';
 import { readWaveHeader } from '../read/read-wave-header.js';
@@ -220,12 +220,21 @@ async function* monoBlocks(
   const blockFrames = Math.max(1, Math.floor((options.blockSamples ?? DEFAULT_BLOCK_SAMPLES) / channels));
   const interleaved = new Float32Array(blockFrames * channels);
   const mono = new Float32Array(blockFrames);
+  const { format } = header;
+  const stereo16 = format.encoding === 'pcm' && channels === 2 && bytesPerFrame === 4;
   for (let frame = 0; frame < frames; ) {
     const want = Math.min(blockFrames, frames - frame);
     const bytes = await source.read(header.dataOffset + frame * bytesPerFrame, want * bytesPerFrame);
-    const got = decoder.decode(bytes, interleaved);
+    let got = stereo16 ? mixStereo16ToMono(bytes, mono) : -1;
+    let block: Float32Array;
+    if (got >= 0) {
+      block = mono.subarray(0, got);
+    } else {
+      got = decoder.decode(bytes, interleaved);
+      block = mixToMono(interleaved, channels, got, mono);
+    }
     if (got === 0) throw new VoiceprepError('io', 'the input ended while it was being read');
-    yield mixToMono(interleaved, channels, got, mono);
+    yield block;
     frame += got;
   }
 }
