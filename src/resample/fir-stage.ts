@@ -7,8 +7,11 @@ import type { Stage } from '../pipeline/stage.js';
  * the input (never on how it was split into blocks) the result is the same for any block size.
  */
 export abstract class FirStage implements Stage {
-  /** Input samples from absolute index `base` on; indices below 0 are the zeros before the signal. */
-  protected buffer: Float64Array;
+  /**
+   * Input samples from absolute index `base` on; indices below 0 are the zeros before the signal. Kept as the
+   * 32-bit floats they arrive as (storing them wider adds no precision, only memory traffic); the sums are 64-bit.
+   */
+  protected buffer: Float32Array;
   protected base: number;
   private filled: number;
   private received = 0;
@@ -22,7 +25,7 @@ export abstract class FirStage implements Stage {
   ) {
     this.base = Math.min(0, firstNeeded);
     this.filled = -this.base;
-    this.buffer = new Float64Array(Math.max(1024, this.filled * 2));
+    this.buffer = new Float32Array(Math.max(1024, this.filled * 2));
   }
 
   /** The first input index that output `k` reads; it reads `span` inputs from there. */
@@ -66,7 +69,7 @@ export abstract class FirStage implements Stage {
       this.base += keepFrom;
     }
     if (this.filled + length > this.buffer.length) {
-      const grown = new Float64Array(Math.max(this.filled + length, this.buffer.length * 2));
+      const grown = new Float32Array(Math.max(this.filled + length, this.buffer.length * 2));
       grown.set(this.buffer.subarray(0, this.filled));
       this.buffer = grown;
     }

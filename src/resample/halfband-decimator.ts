@@ -48,7 +48,7 @@ export class HalfbandDecimator extends FirStage {
 }
 
 /** The hot loop, four outputs side by side for the reasons given in integer-decimator.ts. */
-function decimate(x: Float64Array, firstCentre: number, c: Float64Array, out: Float32Array, count: number): void {
+function decimate(x: Float32Array, firstCentre: number, c: Float64Array, out: Float32Array, count: number): void {
   const taps = c.length;
   let k = 0;
   let centre = firstCentre;

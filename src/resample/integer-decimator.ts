@@ -54,7 +54,7 @@ export class IntegerDecimator extends FirStage {
  * on one chain of additions (1.7x faster here). Each output's sum runs in the same order either way, so the result
  * does not depend on where a block starts.
  */
-function decimate(x: Float64Array, firstCentre: number, factor: number, c: Float64Array, out: Float32Array, count: number): void {
+function decimate(x: Float32Array, firstCentre: number, factor: number, c: Float64Array, out: Float32Array, count: number): void {
   const half = c.length - 1;
   let k = 0;
   let centre = firstCentre;

@@ -93,7 +93,7 @@ export class RationalResampler extends FirStage {
 
 /** The hot loop, kept free of `this` so that V8 compiles it once for these exact array types. */
 function filterWithBank(
-  x: Float64Array,
+  x: Float32Array,
   firstStart: number,
   firstPhase: number,
   up: number,
