@@ -55,6 +55,18 @@ describe('openFileSource', () => {
     );
   });
 
+  it('keeps the alignment of file offsets in memory, through header reads and read-ahead windows', async () => {
+    const source = await openFileSource(path);
+    // a header walk: small reads, some of them consecutive, the last one the header of the sample data
+    for (const [at, length] of [[0, 12], [12, 8], [20, 16], [36, 8]]) await source.read(at, length);
+    for (let at = 44; at < contents.length; at += 131072) {
+      const bytes = await source.read(at, 131072);
+      expect(bytes.byteOffset % 4).toBe(at % 4);
+      expect(Buffer.from(bytes).equals(contents.subarray(at, at + 131072))).toBe(true);
+    }
+    await source.close();
+  });
+
   it('reads short, never stale bytes, when the file shrinks after it was opened', async () => {
     const shrinking = join(folder, 'shrinking.bin');
     await writeFile(shrinking, contents);

@@ -16,6 +16,9 @@ const WINDOW_BYTES = 4 * 1024 * 1024;
  * near) are read directly.
  */
 const OVERLAP_BYTES = 1024 * 1024;
+/** Consecutive reads at least this large are sample blocks, worth reading ahead for. */
+const STREAMING_READ_BYTES = 16 * 1024;
+const WINDOW_ALIGNMENT = 8;
 
 /**
  * A file read in place: converting a file of any size keeps at most two windows in memory. Every read through
@@ -57,7 +60,8 @@ class ReadAheadSource implements FileSource {
   async read(offset: number, length: number): Promise<Uint8Array> {
     const start = Math.min(Math.max(0, offset), this.size);
     const wanted = Math.max(0, Math.min(length, this.size - start));
-    const sequential = start === this.lastEnd;
+    // Samples are read in large consecutive blocks; the header walk's small reads never start a read-ahead.
+    const streaming = start === this.lastEnd && wanted >= STREAMING_READ_BYTES;
     this.lastEnd = start + wanted;
     if (!covers(this.current, start, wanted)) {
       const ahead = this.next && (await this.next);
@@ -66,11 +70,11 @@ class ReadAheadSource implements FileSource {
         this.current = ahead;
         this.buffers.reverse();
       } else {
-        const size = sequential && wanted <= OVERLAP_BYTES ? WINDOW_BYTES : Math.max(wanted, FIRST_READ_BYTES);
+        const size = streaming && wanted <= OVERLAP_BYTES ? WINDOW_BYTES : Math.max(wanted, FIRST_READ_BYTES);
         this.current = await this.readWindow(0, start, size);
       }
     }
-    if (sequential && !this.next) this.readAhead();
+    if (streaming && !this.next) this.readAhead();
     const from = start - this.current.start;
     return this.current.bytes.subarray(from, from + wanted);
   }
@@ -93,9 +97,14 @@ class ReadAheadSource implements FileSource {
     this.next.catch(() => undefined);
   }
 
-  /** Reads into buffer `which` (0: the caller's, 1: the read-ahead's). */
-  private async readWindow(which: 0 | 1, start: number, length: number): Promise<Window> {
-    const wanted = Math.max(0, Math.min(length, this.size - start));
+  /**
+   * Reads into buffer `which` (0: the caller's, 1: the read-ahead's), from `requested` rounded down to a multiple
+   * of 8: a view at an even file offset then sits at an even memory offset, so that the decoders can read 16-bit
+   * samples as Int16Array words instead of byte by byte.
+   */
+  private async readWindow(which: 0 | 1, requested: number, length: number): Promise<Window> {
+    const start = requested - (requested % WINDOW_ALIGNMENT);
+    const wanted = Math.max(0, Math.min(length + (requested - start), this.size - start));
     if (this.buffers[which].length < wanted) {
       returnBuffer(this.buffers[which]);
       this.buffers[which] = borrowBuffer(wanted > FIRST_READ_BYTES ? Math.max(wanted, WINDOW_BYTES) : FIRST_READ_BYTES);
