@@ -14,35 +14,40 @@ export interface EncoderStats {
  * counted), and 16-bit integers become A-law through the G.191 table.
  */
 export class AlawEncoder {
-  private peak = 0;
+  private highest = 0;
+  private lowest = 0;
   private clipped = 0;
   private count = 0;
 
   /** Encodes `block` into `out` starting at `offset`; `out` must have room for `block.length` bytes. */
   encode(block: Float32Array, out: Uint8Array, offset = 0): void {
     const table = ALAW_FROM_LINEAR16;
-    let peak = this.peak;
+    let highest = this.highest;
+    let lowest = this.lowest;
     let clipped = 0;
     for (let i = 0; i < block.length; i++) {
       const value = block[i] * 32768;
-      const magnitude = value < 0 ? -value : value;
-      if (magnitude > peak) peak = magnitude;
-      let sample = Math.round(value);
-      if (sample > 32767) {
-        sample = 32767;
+      if (value > highest) highest = value;
+      else if (value < lowest) lowest = value;
+      // Math.floor(value + 0.5) is Math.round(value), offset into the table; V8 runs Math.round three times slower.
+      // The sum is exact for every float32 sample that could round differently, so the result is bit for bit the same.
+      let index = Math.floor(value + 32768.5);
+      if (index > 65535) {
+        index = 65535;
         clipped++;
-      } else if (sample < -32768) {
-        sample = -32768;
+      } else if (index < 0) {
+        index = 0;
         clipped++;
       }
-      out[offset + i] = table[sample + 32768];
+      out[offset + i] = table[index];
     }
-    this.peak = peak;
+    this.highest = highest;
+    this.lowest = lowest;
     this.clipped += clipped;
     this.count += block.length;
   }
 
   stats(): EncoderStats {
-    return { peak: this.peak / 32768, clippedSamples: this.clipped, samples: this.count };
+    return { peak: Math.max(this.highest, -this.lowest) / 32768, clippedSamples: this.clipped, samples: this.count };
   }
 }
