@@ -1,3 +1,4 @@
+import { cachedDesign } from './design-cache.js';
 import { FirStage } from './fir-stage.js';
 import { kaiserTaps, lowpassKernel } from './kaiser.js';
 
@@ -22,12 +23,7 @@ export class HalfbandDecimator extends FirStage {
     if (half % 2 === 0) half++;
     super(2 * half + 1, -half);
     this.half = half;
-    const kernel = lowpassKernel(0.25, half + 1, attenuationDb);
-    this.coefficients = new Float64Array((half + 1) / 2);
-    for (let m = 0; m < this.coefficients.length; m++) this.coefficients[m] = kernel.at(2 * m + 1);
-    // The odd taps of an exact halfband sum to 1/2; scaling them so keeps the DC gain at exactly 1.
-    const sum = 2 * this.coefficients.reduce((a, b) => a + b, 0);
-    for (let m = 0; m < this.coefficients.length; m++) this.coefficients[m] *= 0.5 / sum;
+    this.coefficients = cachedDesign(`halfband ${half} ${attenuationDb}`, () => designCoefficients(half, attenuationDb));
   }
 
   protected firstInput(k: number): number {
@@ -45,6 +41,17 @@ export class HalfbandDecimator extends FirStage {
   protected render(from: number, to: number, out: Float32Array): void {
     decimate(this.buffer, 2 * from - this.base, this.coefficients, out, to - from);
   }
+}
+
+/** coefficients[m] is the tap at offsets +-(2m + 1); the centre tap, 1/2, is implied. */
+function designCoefficients(half: number, attenuationDb: number): Float64Array {
+  const kernel = lowpassKernel(0.25, half + 1, attenuationDb);
+  const coefficients = new Float64Array((half + 1) / 2);
+  for (let m = 0; m < coefficients.length; m++) coefficients[m] = kernel.at(2 * m + 1);
+  // The odd taps of an exact halfband sum to 1/2; scaling them so keeps the DC gain at exactly 1.
+  const sum = 2 * coefficients.reduce((a, b) => a + b, 0);
+  for (let m = 0; m < coefficients.length; m++) coefficients[m] *= 0.5 / sum;
+  return coefficients;
 }
 
 /** The hot loop, four outputs side by side for the reasons given in integer-decimator.ts. */

@@ -1,3 +1,4 @@
+import { cachedDesign } from './design-cache.js';
 import { FirStage } from './fir-stage.js';
 import { kaiserTaps, lowpassKernel } from './kaiser.js';
 
@@ -25,10 +26,10 @@ export class IntegerDecimator extends FirStage {
     super(2 * half + 1, -half);
     this.factor = design.factor;
     this.half = half;
-    const kernel = lowpassKernel((design.passFraction + design.stopFraction) / 2, half + 1, design.attenuationDb);
-    this.coefficients = Float64Array.from({ length: half + 1 }, (_, m) => kernel.at(m));
-    const sum = 2 * this.coefficients.reduce((a, b) => a + b, 0) - this.coefficients[0];
-    for (let m = 0; m <= half; m++) this.coefficients[m] /= sum;
+    const cutoff = (design.passFraction + design.stopFraction) / 2;
+    this.coefficients = cachedDesign(`integer ${cutoff} ${half} ${design.attenuationDb}`, () =>
+      designCoefficients(cutoff, half, design.attenuationDb),
+    );
   }
 
   protected firstInput(k: number): number {
@@ -46,6 +47,15 @@ export class IntegerDecimator extends FirStage {
   protected render(from: number, to: number, out: Float32Array): void {
     decimate(this.buffer, from * this.factor - this.base, this.factor, this.coefficients, out, to - from);
   }
+}
+
+/** coefficients[m] is the tap at offsets +-m, scaled to a DC gain of exactly 1. */
+function designCoefficients(cutoff: number, half: number, attenuationDb: number): Float64Array {
+  const kernel = lowpassKernel(cutoff, half + 1, attenuationDb);
+  const coefficients = Float64Array.from({ length: half + 1 }, (_, m) => kernel.at(m));
+  const sum = 2 * coefficients.reduce((a, b) => a + b, 0) - coefficients[0];
+  for (let m = 0; m <= half; m++) coefficients[m] /= sum;
+  return coefficients;
 }
 
 /**

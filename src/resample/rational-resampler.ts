@@ -1,3 +1,4 @@
+import { cachedDesign } from './design-cache.js';
 import { FirStage } from './fir-stage.js';
 import { type LowpassKernel, kaiserTaps, lowpassKernel } from './kaiser.js';
 
@@ -40,10 +41,11 @@ export class RationalResampler extends FirStage {
     this.up = up;
     this.down = down;
     this.reach = reach;
-    const kernel = lowpassKernel(cutoff, reach, design.attenuationDb);
+    const kernel = () => lowpassKernel(cutoff, reach, design.attenuationDb);
     const useBank = up * 2 * reach <= MAX_BANK_COEFFICIENTS;
-    this.bank = useBank ? buildBank(kernel, up, reach) : null;
-    this.table = useBank ? null : buildTable(kernel, reach);
+    const key = `${cutoff} ${reach} ${design.attenuationDb}`;
+    this.bank = useBank ? cachedDesign(`bank ${up} ${key}`, () => buildBank(kernel(), up, reach)) : null;
+    this.table = useBank ? null : cachedDesign(`table ${key}`, () => buildTable(kernel(), reach));
   }
 
   protected firstInput(k: number): number {
