@@ -85,16 +85,20 @@ class BatchState {
       const { Piscina } = await import('piscina');
       this.pool = new Piscina({
         filename: new URL('./convert-worker.cjs', import.meta.url).href,
-        minThreads: jobs,
-        maxThreads: jobs,
+        minThreads: jobs - 1,
+        maxThreads: jobs - 1,
       });
     }
     try {
       let next = 0;
-      const lane = async () => {
-        while (!this.stopped && next < this.planned.length) await this.convert(next++);
+      const lane = async (convert: (job: ConvertJob) => Promise<ConvertedFile>) => {
+        while (!this.stopped && next < this.planned.length) await this.convert(next++, convert);
       };
-      await Promise.all(Array.from({ length: jobs }, lane));
+      // This thread is one of the `jobs`: it converts from the start, while the workers are still starting up
+      // (which takes longer than converting a short prompt), instead of sitting idle beside them.
+      const pool = this.pool;
+      const workers = pool ? Array.from({ length: jobs - 1 }, () => lane(async (job) => (await pool.run(job)) as ConvertedFile)) : [];
+      await Promise.all([lane(runConvertJob), ...workers]);
     } finally {
       await this.pool?.destroy();
     }
@@ -128,21 +132,21 @@ class BatchState {
     return this.result([], true);
   }
 
-  private async convert(index: number): Promise<void> {
+  private async convert(index: number, convert: (job: ConvertJob) => Promise<ConvertedFile>): Promise<void> {
     const plan = this.planned[index];
     this.options.onProgress?.({ type: 'started', path: plan.input.path });
     let file: BatchFile;
     if (plan.problem || !plan.output) {
       file = failed(plan.input.path, plan.problem?.code ?? 'exists', plan.problem?.message ?? 'no output path');
     } else {
-      file = { ...(await this.convertPlanned(index, plan.output)), renamed: plan.renamed };
+      file = { ...(await this.convertPlanned(index, plan.output, convert)), renamed: plan.renamed };
     }
     if (this.stopped) return;
     this.finished.set(index, file);
     this.options.onProgress?.({ type: 'finished', file, done: this.finished.size, total: this.planned.length });
   }
 
-  private async convertPlanned(index: number, output: string) {
+  private async convertPlanned(index: number, output: string, convert: (job: ConvertJob) => Promise<ConvertedFile>) {
     const plan = this.planned[index];
     const inputPath = resolve(this.cwd, plan.input.path);
     try {
@@ -163,7 +167,7 @@ class BatchState {
     };
     this.inFlight.set(index, inFlight(temp, output));
     try {
-      const record = this.pool ? ((await this.pool.run(job)) as ConvertedFile) : await runConvertJob(job);
+      const record = await convert(job);
       return { ...record, path: plan.input.path };
     } finally {
       this.inFlight.delete(index);
