@@ -1,4 +1,4 @@
-import { lstat, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type FastGlob from 'fast-glob';
 
@@ -25,9 +25,9 @@ export interface InputDiscovery {
   skipped: SkippedInput[];
 }
 
-const WAV_IN_ANY_CASE = '**/*.wav';
+const WAV_NAME = /\.wav$/i;
 
-/** fast-glob and its matchers take ~40 ms to load; files named one by one never need them. */
+/** fast-glob and its matchers take ~45 ms to load; only globs need them. */
 async function fastGlob(): Promise<typeof FastGlob> {
   return (await import('fast-glob')).default;
 }
@@ -82,16 +82,23 @@ async function setAsideUnnamable(discovery: InputDiscovery, cwd: string): Promis
   return { ...discovery, inputs };
 }
 
+/**
+ * Every *.wav (any case) below `folder`, relative to it, sorted. Only real folders are entered: links are not
+ * followed (so a link loop cannot make the search endless), and only regular files are listed (never a FIFO or a
+ * device). A folder that cannot be read is passed over so that it does not hide the rest. A plain walk rather
+ * than fast-glob: loading fast-glob alone (45 ms) takes longer than searching a folder of prompts.
+ */
 async function searchFolder(folder: string): Promise<string[]> {
-  const fg = await fastGlob();
-  const found = await fg(WAV_IN_ANY_CASE, {
-    cwd: folder,
-    caseSensitiveMatch: false,
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    dot: true,
-    suppressErrors: true, // an unreadable subfolder should not hide the rest
-  });
+  const found: string[] = [];
+  const pending = [''];
+  for (let below = pending.pop(); below !== undefined; below = pending.pop()) {
+    const entries = await readdir(join(folder, below), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const path = below === '' ? entry.name : `${below}/${entry.name}`;
+      if (entry.isDirectory()) pending.push(path);
+      else if (entry.isFile() && WAV_NAME.test(entry.name)) found.push(path);
+    }
+  }
   return found.sort();
 }
 
