@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
-import { mkdir, realpath } from 'node:fs/promises';
+import { mkdir, realpath, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { Piscina } from 'piscina';
@@ -169,6 +169,11 @@ class BatchState {
     try {
       const record = await convert(job);
       return { ...record, path: plan.input.path };
+    } catch (error) {
+      // runConvertJob reports every failure of its own: only a worker thread that died (out of memory, say) lands
+      // here, and then the batch goes on without it.
+      await unlink(temp).catch(() => undefined);
+      return failed(plan.input.path, 'unreadable', `the conversion stopped: ${problemFrom(error).message}`);
     } finally {
       this.inFlight.delete(index);
     }
