@@ -44,12 +44,12 @@ export interface ConversionSummary {
   clippedSamples: number;
 }
 
-/** Converts one file; every failure becomes a problem in the record, never an exception. */
 /** A record with nothing known yet: not ok until a conversion has succeeded. */
 export function emptyRecord(path: string): ConvertedFile {
   return { path, ok: false, problems: [], warnings: [], format: null, bytes: null, seconds: null, output: null, conversion: null };
 }
 
+/** Converts one file; every failure becomes a problem in the record, never an exception. */
 export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
   const record = emptyRecord(job.input);
   try {
