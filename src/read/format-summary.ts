@@ -2,15 +2,17 @@ import type { WaveHeader } from './wave-header.js';
 
 /** The format as read from the header, in the terms a report shows (the check record and the convert report). */
 export interface FormatSummary {
-  container: WaveHeader['container'];
-  /** 'PCM', 'IEEE float', 'A-law', 'mu-law', 'IMA ADPCM', ... */
+  /** 'RIFF', 'RF64', 'BW64' or 'RIFX' for WAV files; 'MP3', 'FLAC', 'Ogg', 'VOX', ... for the rest. */
+  container: string;
+  /** 'PCM', 'IEEE float', 'A-law', 'mu-law', 'IMA ADPCM', 'MPEG-1 Layer III', 'FLAC', 'Vorbis', 'Opus', ... */
   encoding: string;
-  /** The effective tag: the sub-format's for WAVE_FORMAT_EXTENSIBLE. */
-  formatTag: number;
+  /** The effective WAVE format tag (the sub-format's for WAVE_FORMAT_EXTENSIBLE); null for files that are not WAV. */
+  formatTag: number | null;
   extensible: boolean;
   sampleRate: number;
   channels: number;
-  bitsPerSample: number;
+  /** Bits per sample where the format has them (WAV, FLAC); null for lossy codecs. */
+  bitsPerSample: number | null;
 }
 
 export function summarizeFormat(header: WaveHeader): FormatSummary {
