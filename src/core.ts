@@ -6,6 +6,8 @@ export { VoiceprepError, isVoiceprepError, type ErrorCode } from './errors.js';
 export { bytesSource, type ByteSource } from './read/byte-source.js';
 export { readWaveHeader } from './read/read-wave-header.js';
 export type { ChunkInfo, Encoding, WaveFormat, WaveHeader, WaveWarning } from './read/wave-header.js';
+export { openAudio, probeAudio } from './read/open-audio.js';
+export type { AudioFormatReader, AudioSource, PcmBlock, ProbedFormat, SampleFormat, SourceWarning } from './read/audio-source.js';
 export {
   MAX_INPUT_RATE,
   MIN_INPUT_RATE,

@@ -3,9 +3,10 @@
  * scripts can branch on `error.code` instead of parsing messages.
  */
 export type ErrorCode =
-  | 'not-wav' // not a RIFF/RF64 WAVE file at all
+  | 'not-wav' // not a file voiceprep reads at all (named for the WAV-only days; kept for scripts)
   | 'malformed' // WAVE, but its structure cannot be used (no fmt, no data, impossible fmt fields)
-  | 'unsupported-encoding' // a real WAVE file in an encoding we do not decode (ADPCM, MP3, ...)
+  | 'unsupported-encoding' // a real audio file in an encoding or at a rate we do not decode
+  | 'too-long' // the output would be longer than the caller's limit (ConvertOptions.limitSamples)
   | 'io'; // the bytes could not be read or written
 
 export class VoiceprepError extends Error {

@@ -1,10 +1,9 @@
 import { unlink } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { FileRecord, Problem, ProblemCode } from '../check/file-record.js';
 import { isVoiceprepError, type ErrorCode } from '../errors.js';
 import { openConversion, type Conversion } from '../pipeline/conversion.js';
-import { summarizeFormat } from '../read/format-summary.js';
 import type { ConvertReport } from '../pipeline/report.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
 import { OUTPUT_SAMPLE_RATE, maxSamplesForFileSize } from '../write/canonical-wave.js';
 import { writeFileAtomically } from '../node/atomic-file.js';
 import { openFileSource } from '../node/file-source.js';
@@ -21,6 +20,8 @@ export interface ConvertJob {
   force: boolean;
   /** Remove `input` once `output` is complete (in-place conversion under a new name). */
   removeInput: boolean;
+  /** Sample rate of Dialogic VOX inputs. */
+  voxRate?: number;
 }
 
 export interface ConvertedFile extends FileRecord {
@@ -56,14 +57,17 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
     const source = await openFileSource(job.input);
     record.bytes = source.size;
     try {
+      const limit = maxSamplesForFileSize(job.maxBytes);
       const conversion = await openConversion(source, {
-        maxSamples: job.trim ? maxSamplesForFileSize(job.maxBytes) : undefined,
+        maxSamples: job.trim ? limit : undefined,
+        limitSamples: job.trim ? undefined : limit,
         normalize: job.normalize,
+        name: basename(job.input),
+        voxRate: job.voxRate,
       });
       describeInput(record, conversion);
-      const tooLarge = sizeProblem(conversion, job.maxBytes);
-      if (tooLarge && !job.trim) {
-        record.problems.push(tooLarge);
+      if (conversion.exactLength && conversion.outputBytes > job.maxBytes && !job.trim) {
+        record.problems.push(sizeProblem(conversion, job.maxBytes));
         return record;
       }
       const { value: report, outcome } = await writeFileAtomically(job.output, (sink) => conversion.run(sink), {
@@ -92,13 +96,15 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
 }
 
 function describeInput(record: ConvertedFile, conversion: Conversion): void {
-  const { input, header } = conversion;
-  record.format = summarizeFormat(header);
-  record.seconds = input.seconds;
-  record.warnings = header.warnings.map(({ code, message }) => ({ code, message }));
+  record.format = conversion.format;
+  record.seconds = conversion.input.seconds;
+  record.warnings = conversion.warnings.map(({ code, message }) => ({ code, message }));
 }
 
 function describeResult(record: ConvertedFile, report: ConvertReport, output: string, outcome: 'written' | 'unchanged'): void {
+  // The decoded length and what decoding met replace the header's figures (they differ for compressed input).
+  record.seconds = report.input.seconds;
+  record.warnings = report.warnings.map(({ code, message }) => ({ code, message }));
   record.output = { path: output, bytes: report.output.bytes, seconds: report.output.seconds, outcome };
   record.conversion = {
     passThrough: report.passThrough,
@@ -121,23 +127,25 @@ function describeResult(record: ConvertedFile, report: ConvertReport, output: st
   }
 }
 
-/** Known from the header alone, before any sample is decoded. */
-export function sizeProblem(conversion: Conversion, maxBytes: number): Problem | null {
-  if (conversion.outputBytes <= (maxBytes ?? DEFAULT_MAX_FILE_BYTES)) return null;
+/** Known from the header alone for WAV, before any sample is decoded. */
+function sizeProblem(conversion: Conversion, maxBytes: number): Problem {
   const seconds = conversion.fullSamples / OUTPUT_SAMPLE_RATE;
   const fits = maxSamplesForFileSize(maxBytes) / OUTPUT_SAMPLE_RATE;
   return {
     code: 'size',
     message:
       `${seconds.toFixed(1)} s of audio makes a ${conversion.outputBytes} byte file; ${maxBytes} bytes hold ` +
-      `${fits.toFixed(1)} s: use --trim to cut it to fit, or split the recording`,
+      `${fits.toFixed(1)} s: ${SIZE_REMEDY}`,
   };
 }
+
+const SIZE_REMEDY = 'use --trim to cut it to fit, or split the recording';
 
 const PROBLEM_FOR_ERROR: Record<ErrorCode, ProblemCode> = {
   'not-wav': 'not-wav',
   malformed: 'malformed',
   'unsupported-encoding': 'unsupported',
+  'too-long': 'size',
   io: 'unreadable',
 };
 
@@ -149,6 +157,8 @@ class WriteError extends Error {
 }
 
 export function problemFrom(error: unknown): Problem {
+  // A compressed file's header only estimates its length: it is found too long as its output passes the limit.
+  if (isVoiceprepError(error) && error.code === 'too-long') return { code: 'size', message: `${error.message}: ${SIZE_REMEDY}` };
   if (isVoiceprepError(error)) return { code: PROBLEM_FOR_ERROR[error.code], message: error.message };
   if (error instanceof WriteError) return writeProblem(error.reason);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -30,7 +30,7 @@ export async function checkSource(source: ByteSource, path: string, options: Che
     record.format = verdict.format;
     record.seconds = verdict.seconds;
   } catch (error) {
-    if (!isVoiceprepError(error) || error.code === 'io') throw error;
+    if (!isVoiceprepError(error) || error.code === 'io' || error.code === 'too-long') throw error;
     record.problems.push(problemFromReader(error.code, error.message, fix));
   }
   record.ok = record.problems.length === 0;

@@ -1,4 +1,4 @@
-import { ALAW_FROM_LINEAR16 } from './g711-alaw.js';
+import type { Kernels } from '../wasm/kernels.js';
 
 /** What the encoder saw: the basis of the report's peak level and clipping count. */
 export interface EncoderStats {
@@ -10,44 +10,45 @@ export interface EncoderStats {
 }
 
 /**
- * The last step before the bytes: full-scale floats become 16-bit integers (rounded to nearest, clipped and
- * counted), and 16-bit integers become A-law through the G.191 table.
+ * The last step before the bytes, run by the WebAssembly kernel in src/encode/kernels/alaw-encode.ts: full-scale
+ * floats become 16-bit integers (rounded to nearest, clipped and counted), and 16-bit integers become A-law exactly as
+ * the ITU-T G.191 reference codes them.
  */
 export class AlawEncoder {
-  private highest = 0;
-  private lowest = 0;
-  private clipped = 0;
+  private readonly inputAddress: number;
+  private readonly outputAddress: number;
+  /** highest (f32), lowest (f32), clipped (i32): kept by the kernel from block to block. */
+  private readonly statsAddress: number;
   private count = 0;
 
-  /** Encodes `block` into `out` starting at `offset`; `out` must have room for `block.length` bytes. */
-  encode(block: Float32Array, out: Uint8Array, offset = 0): void {
-    const table = ALAW_FROM_LINEAR16;
-    let highest = this.highest;
-    let lowest = this.lowest;
-    let clipped = 0;
-    for (let i = 0; i < block.length; i++) {
-      const value = block[i] * 32768;
-      if (value > highest) highest = value;
-      else if (value < lowest) lowest = value;
-      // Math.floor(value + 0.5) is Math.round(value), offset into the table; V8 runs Math.round three times slower.
-      // The sum is exact for every float32 sample that could round differently, so the result is bit for bit the same.
-      let index = Math.floor(value + 32768.5);
-      if (index > 65535) {
-        index = 65535;
-        clipped++;
-      } else if (index < 0) {
-        index = 0;
-        clipped++;
-      }
-      out[offset + i] = table[index];
+  /** `maxBlock`: the most samples one `encode` call is given. */
+  constructor(
+    private readonly kernels: Kernels,
+    private readonly maxBlock: number,
+  ) {
+    this.inputAddress = kernels.alloc(maxBlock * 4);
+    this.outputAddress = kernels.alloc(maxBlock);
+    this.statsAddress = kernels.alloc(12);
+    kernels.u8(this.statsAddress, 12).fill(0);
+  }
+
+  /** Encodes `block`; the bytes returned are valid until the next call. Reads `block` in place when it can. */
+  encode(block: Float32Array): Uint8Array {
+    if (block.length > this.maxBlock) throw new RangeError(`a block of ${block.length} samples is over the encoder's ${this.maxBlock}`);
+    let address = block.byteOffset;
+    if (!this.kernels.holds(block)) {
+      address = this.inputAddress;
+      this.kernels.f32(address, block.length).set(block);
     }
-    this.highest = highest;
-    this.lowest = lowest;
-    this.clipped += clipped;
+    this.kernels.exports.alaw_encode(address, this.outputAddress, block.length, this.statsAddress);
     this.count += block.length;
+    return this.kernels.u8(this.outputAddress, block.length);
   }
 
   stats(): EncoderStats {
-    return { peak: Math.max(this.highest, -this.lowest) / 32768, clippedSamples: this.clipped, samples: this.count };
+    const view = new DataView(this.kernels.exports.memory.buffer, this.statsAddress, 12);
+    const highest = view.getFloat32(0, true);
+    const lowest = view.getFloat32(4, true);
+    return { peak: Math.max(highest, -lowest) / 32768, clippedSamples: view.getInt32(8, true), samples: this.count };
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { ByteSink } from '../pipeline/conversion.js';
+import type { ByteSink } from '../write/wave-writer.js';
 import { borrowBuffer, returnBuffer } from './spare-buffers.js';
 
 export interface AtomicWriteOptions {
@@ -53,9 +53,10 @@ async function writeAndSync<T>(temp: string, write: (sink: ByteSink) => Promise<
   const handle = await open(temp, 'wx');
   const pending = borrowBuffer(WRITE_BYTES);
   let held = 0;
-  const writeAll = async (bytes: Uint8Array) => {
+  const writeAll = async (bytes: Uint8Array, position: number | null = null) => {
     for (let done = 0; done < bytes.length; ) {
-      const { bytesWritten } = await handle.write(bytes, done, bytes.length - done);
+      const at = position === null ? null : position + done;
+      const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, at);
       done += bytesWritten;
     }
   };
@@ -71,6 +72,11 @@ async function writeAndSync<T>(temp: string, write: (sink: ByteSink) => Promise<
           pending.set(bytes, held);
           held += bytes.length;
         }
+      },
+      async rewrite(offset, bytes) {
+        await writeAll(pending.subarray(0, held));
+        held = 0;
+        await writeAll(bytes, offset);
       },
     });
     await writeAll(pending.subarray(0, held));

@@ -1,21 +1,23 @@
+import { basename } from 'node:path';
 import { type ConvertOptions, openConversion } from '../pipeline/conversion.js';
 import { type ConvertResult, convertBytes } from '../pipeline/convert-bytes.js';
+import { GrowingBytes } from '../pipeline/growing-bytes.js';
 import type { ConvertReport } from '../pipeline/report.js';
 import { writeFileAtomically } from './atomic-file.js';
 import { openFileSource } from './file-source.js';
 
 /**
- * Converts a WAV given as bytes or as a path, returning the finished file's bytes and the report. For large
- * inputs prefer `convertFile`, which streams to disk instead of holding the output in memory.
+ * Converts an audio file given as bytes or as a path, returning the finished file's bytes and the report. For
+ * large inputs prefer `convertFile`, which streams to disk instead of holding the output in memory.
  */
 export async function convert(input: Uint8Array | string, options: ConvertOptions = {}): Promise<ConvertResult> {
   if (typeof input !== 'string') return convertBytes(input, options);
   const source = await openFileSource(input);
   try {
-    const conversion = await openConversion(source, options);
-    const chunks: Uint8Array[] = [];
-    const report = await conversion.run({ write: (chunk) => void chunks.push(chunk.slice()) });
-    return { bytes: Buffer.concat(chunks), report };
+    const conversion = await openConversion(source, { name: basename(input), ...options });
+    const output = new GrowingBytes(conversion.outputBytes);
+    const report = await conversion.run(output);
+    return { bytes: output.bytes(), report };
   } finally {
     await source.close();
   }
@@ -29,7 +31,7 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
 export async function convertFile(inputPath: string, outputPath: string, options: ConvertOptions = {}): Promise<ConvertReport> {
   const source = await openFileSource(inputPath);
   try {
-    const conversion = await openConversion(source, options);
+    const conversion = await openConversion(source, { name: basename(inputPath), ...options });
     const { value } = await writeFileAtomically(outputPath, (sink) => conversion.run(sink), { replace: true });
     return value;
   } finally {

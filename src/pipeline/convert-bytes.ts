@@ -1,6 +1,7 @@
 import { bytesSource } from '../read/byte-source.js';
 import { type ConvertOptions, openConversion } from './conversion.js';
 import type { ConvertReport } from './report.js';
+import { GrowingBytes } from './growing-bytes.js';
 
 export interface ConvertResult {
   /** The finished playback file: canonical A-law, 8000 Hz, mono WAV. */
@@ -8,16 +9,10 @@ export interface ConvertResult {
   report: ConvertReport;
 }
 
-/** Converts a WAV held in memory. Works anywhere (Node, browsers, workers): no file system involved. */
+/** Converts a file held in memory. Works anywhere (Node, browsers, workers): no file system involved. */
 export async function convertBytes(input: Uint8Array, options: ConvertOptions = {}): Promise<ConvertResult> {
   const conversion = await openConversion(bytesSource(input), options);
-  const bytes = new Uint8Array(conversion.outputBytes);
-  let offset = 0;
-  const report = await conversion.run({
-    write(chunk) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    },
-  });
-  return { bytes, report };
+  const output = new GrowingBytes(conversion.outputBytes);
+  const report = await conversion.run(output);
+  return { bytes: output.bytes(), report };
 }

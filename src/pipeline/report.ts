@@ -1,5 +1,5 @@
 import type { FormatSummary } from '../read/format-summary.js';
-import type { WaveWarning } from '../read/wave-header.js';
+import type { SourceWarning } from '../read/audio-source.js';
 
 /** The input as the reader understood it. */
 export interface InputDescription extends FormatSummary {
@@ -26,7 +26,7 @@ export interface ConvertReport {
   peakDbfs: number;
   /** Samples clipped to the 16-bit range before A-law encoding. */
   clippedSamples: number;
-  warnings: WaveWarning[];
+  warnings: SourceWarning[];
 }
 
 export function toDbfs(level: number): number {

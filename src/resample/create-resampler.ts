@@ -1,58 +1,60 @@
-import type { Stage } from '../pipeline/stage.js';
 import { concat } from '../pipeline/chain.js';
-import type { FirStage } from './fir-stage.js';
-import { HalfbandDecimator } from './halfband-decimator.js';
-import { IntegerDecimator } from './integer-decimator.js';
-import { RationalResampler } from './rational-resampler.js';
+import type { Stage } from '../pipeline/stage.js';
+import type { Kernels } from '../wasm/kernels.js';
+import type { LowpassDesign } from './filter-bank.js';
+import { PolyphaseStage } from './polyphase-stage.js';
 
-/** Every stage attenuates what it must remove by this much: below the smallest step A-law can code (-66 dBFS). */
+/** What every stage removes is attenuated this much: far below the smallest step A-law can code (-66 dBFS). */
 const ATTENUATION_DB = 80;
-/** Flat up to here: the telephone band and a little more. */
-const PASS_HZ = 3500;
-/** The final stage is fully stopped from here (the mirror of PASS_HZ around 4 kHz): nothing above aliases. */
-const STOP_HZ = 4500;
-/** The rate the final halfband stage starts from. */
-const PENULTIMATE_RATE = 16000;
-const SUPPORTED_OUTPUT_RATE = 8000;
+/** Flat (within 0.001 dB) up to here: the telephone band. */
+export const PASS_HZ = 3400;
+/**
+ * The output's Nyquist frequency. The last stage stops everything from here on, so no component above 4 kHz can fold
+ * back into the output; its transition band, 3.4-4.0 kHz, is where a telephone channel rolls off anyway.
+ */
+export const STOP_HZ = 4000;
+/** Rates above this first come down to INTERMEDIATE_RATE with a cheap, wide filter, then take the sharp one. */
+const SINGLE_STAGE_MAX_RATE = 24000;
+const INTERMEDIATE_RATE = 16000;
+const OUTPUT_RATE = 8000;
 
 /**
- * Resamples mono audio to 8000 Hz: transparent in 0-3.5 kHz, everything from 4.5 kHz on removed, linear phase and
- * no delay, and exactly round(frames x 8000 / inputRate) samples out.
+ * Resamples mono audio to 8000 Hz: flat over 0-3.4 kHz, everything from 4 kHz up removed (80 dB), linear phase and no
+ * delay, and exactly round(frames x 8000 / inputRate) samples out.
  *
- * The work is split so that each stage is cheap (SoX's rate effect does the same): halfband decimators halve high
- * rates while they can, loosely, since they only have to keep 0-4.5 kHz clean; one polyphase stage takes whatever
- * rate is left to 16 kHz; a sharp halfband then goes from 16 to 8 kHz.
+ * The work is split so that each stage is cheap (as SoX's rate effect does): a rate above 24 kHz first comes down to
+ * 16 kHz through a filter that only has to keep what would land in 0-4 kHz clean, so its transition can be wide
+ * (3.4 to 12 kHz, a few dozen taps); then one sharp stage (3.4 to 4 kHz) goes to 8 kHz. Both are polyphase FIR
+ * filters run by the same WebAssembly kernel. `maxBlock` is the largest block `flow` will be given.
  */
-export function createResampler(inputRate: number, outputRate: number): Stage {
-  if (outputRate !== SUPPORTED_OUTPUT_RATE) throw new RangeError(`voiceprep resamples to ${SUPPORTED_OUTPUT_RATE} Hz only`);
+export function createResampler(kernels: Kernels, inputRate: number, outputRate: number, maxBlock: number): Stage {
+  if (outputRate !== OUTPUT_RATE) throw new RangeError(`voiceprep resamples to ${OUTPUT_RATE} Hz only`);
   if (!Number.isInteger(inputRate) || inputRate < 1) throw new RangeError(`invalid sample rate: ${inputRate}`);
   if (inputRate === outputRate) return new Passthrough();
-  return new Cascade(planStages(inputRate), inputRate, outputRate);
+  const stages: PolyphaseStage[] = [];
+  let largest = maxBlock;
+  for (const design of planStages(inputRate)) {
+    const stage = new PolyphaseStage(kernels, design, largest);
+    stages.push(stage);
+    largest = stage.maxOutput;
+  }
+  return new Cascade(stages, inputRate, outputRate);
 }
 
-export function planStages(inputRate: number): FirStage[] {
-  const stages: FirStage[] = [];
+/** The stages for one input rate, as filter designs. */
+export function planStages(inputRate: number): LowpassDesign[] {
+  const designs: LowpassDesign[] = [];
   let rate = inputRate;
-  const oddMultipleOfPenultimate = (r: number) => r % PENULTIMATE_RATE === 0 && (r / PENULTIMATE_RATE) % 2 === 1;
-  while (rate >= 2 * PENULTIMATE_RATE && rate % 2 === 0 && !oddMultipleOfPenultimate(rate)) {
-    stages.push(new HalfbandDecimator(STOP_HZ / rate, ATTENUATION_DB));
-    rate /= 2;
+  if (rate > SINGLE_STAGE_MAX_RATE) {
+    // At 16 kHz, whatever lies within 4 kHz of 16 kHz (12-20 kHz) would land in 0-4 kHz: that is the stopband.
+    designs.push({ inputRate: rate, outputRate: INTERMEDIATE_RATE, passHz: PASS_HZ, stopHz: INTERMEDIATE_RATE - STOP_HZ, attenuationDb: ATTENUATION_DB });
+    rate = INTERMEDIATE_RATE;
   }
-  if (oddMultipleOfPenultimate(rate) && rate > PENULTIMATE_RATE) {
-    // 48 kHz and its multiples by three: a whole-number step straight to 16 kHz is the cheapest way down.
-    const factor = rate / PENULTIMATE_RATE;
-    const stopHz = PENULTIMATE_RATE - STOP_HZ;
-    stages.push(new IntegerDecimator({ factor, passFraction: PASS_HZ / rate, stopFraction: stopHz / rate, attenuationDb: ATTENUATION_DB }));
-    rate = PENULTIMATE_RATE;
-  }
-  if (rate !== PENULTIMATE_RATE) {
-    // Below 16 kHz the input's own images start just above its Nyquist, so the stopband must start there too.
-    const passHz = Math.min(PASS_HZ, 0.45 * rate);
-    const stopHz = Math.min(PENULTIMATE_RATE - STOP_HZ, rate - passHz);
-    stages.push(new RationalResampler({ inputRate: rate, outputRate: PENULTIMATE_RATE, passHz, stopHz, attenuationDb: ATTENUATION_DB }));
-  }
-  stages.push(new HalfbandDecimator(PASS_HZ / PENULTIMATE_RATE, ATTENUATION_DB));
-  return stages;
+  // Below 8 kHz the input's own images start just above its Nyquist frequency, so the stopband must start there.
+  const passHz = Math.min(PASS_HZ, 0.45 * rate);
+  const stopHz = Math.min(STOP_HZ, rate - passHz);
+  designs.push({ inputRate: rate, outputRate: OUTPUT_RATE, passHz, stopHz, attenuationDb: ATTENUATION_DB });
+  return designs;
 }
 
 class Passthrough implements Stage {
@@ -65,23 +67,26 @@ class Passthrough implements Stage {
   }
 }
 
-/** The stages in series, with the final one drained to the exact output length. */
+/** The stages in series, each block split to what the first stage takes, the last stage drained to the exact length. */
 class Cascade implements Stage {
   private frames = 0;
   private emitted = 0;
+  private pieces: Float32Array[] = [];
 
   constructor(
-    private readonly stages: FirStage[],
+    private readonly stages: PolyphaseStage[],
     private readonly inputRate: number,
     private readonly outputRate: number,
   ) {}
 
   flow(block: Float32Array): Float32Array {
     this.frames += block.length;
-    let current = block;
-    for (const stage of this.stages) current = stage.flow(current);
-    this.emitted += current.length;
-    return current;
+    const size = this.stages[0].maxInput;
+    if (block.length <= size) return this.countOut(this.through(block));
+    // A larger block goes through in pieces; their outputs are kept, since each call reuses the stages' buffers.
+    this.pieces = [];
+    for (let at = 0; at < block.length; at += size) this.pieces.push(this.through(block.subarray(at, at + size)).slice());
+    return this.countOut(concat(this.pieces));
   }
 
   drain(): Float32Array {
@@ -99,5 +104,16 @@ class Cascade implements Stage {
     const rest = concat(tails).subarray(0, Math.max(0, target - this.emitted));
     this.emitted += rest.length;
     return rest;
+  }
+
+  private through(block: Float32Array): Float32Array {
+    let current = block;
+    for (const stage of this.stages) current = stage.flow(current);
+    return current;
+  }
+
+  private countOut(block: Float32Array): Float32Array {
+    this.emitted += block.length;
+    return block;
   }
 }

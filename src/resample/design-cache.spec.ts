@@ -6,7 +6,7 @@ describe('cachedDesign', () => {
     let designed = 0;
     const design = () => {
       designed++;
-      return Float64Array.from([0.25, 0.5, 0.25]);
+      return Float32Array.from([0.25, 0.5, 0.25]);
     };
     const first = cachedDesign('spec same key', design);
     expect(cachedDesign('spec same key', design)).toBe(first);
@@ -19,7 +19,7 @@ describe('cachedDesign', () => {
     const designed: string[] = [];
     const megabank = (key: string) => () => {
       designed.push(key);
-      return new Float64Array(1024 * 1024);
+      return new Float32Array(1024 * 1024);
     };
     const lookUp = (key: string) => cachedDesign(`spec bank ${key}`, megabank(key));
     for (const key of ['a', 'b', 'a', 'c', 'a', 'b']) lookUp(key);
@@ -29,7 +29,7 @@ describe('cachedDesign', () => {
     let hugeDesigns = 0;
     const huge = () => {
       hugeDesigns++;
-      return new Float64Array(3 * 1024 * 1024);
+      return new Float32Array(3 * 1024 * 1024);
     };
     cachedDesign('spec huge', huge);
     cachedDesign('spec huge', huge);

@@ -5,11 +5,11 @@
  */
 const MAX_CACHED_COEFFICIENTS = 2 * 1024 * 1024;
 
-const designs = new Map<string, Float64Array>();
+const designs = new Map<string, Float32Array>();
 let cachedCoefficients = 0;
 
 /** The coefficients designed for `key`, designing them on first use. Callers must not modify them. */
-export function cachedDesign(key: string, design: () => Float64Array): Float64Array {
+export function cachedDesign(key: string, design: () => Float32Array): Float32Array {
   const cached = designs.get(key);
   if (cached) return cached;
   const coefficients = design();

@@ -1,0 +1,86 @@
+// AssemblyScript, compiled to WebAssembly by `npm run build` (src/wasm/build-kernels.mjs); called from
+// src/resample/polyphase-stage.ts, which designs the filters and keeps the input history. Every resampling stage
+// is this one loop: output k is the dot product of `taps` consecutive inputs with one row of coefficients, the
+// inputs and the row chosen by where output k falls between input samples.
+//
+// Where output k falls advances by `whole` + `part`/`up` input samples per output: `start` is the first input
+// it reads and `phase`/`up` how far past an input sample it lies. For a whole-number decimator `up` is 1 and there is
+// one row; for a rational ratio `up` is the interpolation factor and there is one row per phase (a polyphase bank).
+
+/**
+ * `taps` is a multiple of 8 (rows are padded with zeros), and both arrays are read in 16-byte vectors: two
+ * independent sums keep the adds from waiting on each other.
+ */
+@inline
+function dot(x: usize, h: usize, taps: i32): f32 {
+  let even = f32x4.splat(0);
+  let odd = f32x4.splat(0);
+  for (let t = 0; t < taps; t += 8) {
+    const offset = <usize>t << 2;
+    even = f32x4.add(even, f32x4.mul(v128.load(x + offset), v128.load(h + offset)));
+    odd = f32x4.add(odd, f32x4.mul(v128.load(x + offset, 16), v128.load(h + offset, 16)));
+  }
+  const sum = f32x4.add(even, odd);
+  return f32x4.extract_lane(sum, 0) + f32x4.extract_lane(sum, 1) + (f32x4.extract_lane(sum, 2) + f32x4.extract_lane(sum, 3));
+}
+
+/** Outputs from a bank of `up` rows of `taps` coefficients (row `phase` for an output `phase`/`up` past `start`). */
+export function fir_bank(
+  x: usize,
+  bank: usize,
+  taps: i32,
+  out: usize,
+  count: i32,
+  start: i32,
+  phase: i32,
+  whole: i32,
+  part: i32,
+  up: i32,
+): void {
+  const rowBytes = <usize>taps << 2;
+  for (let k = 0; k < count; k++) {
+    store<f32>(out + (<usize>k << 2), dot(x + (<usize>start << 2), bank + <usize>phase * rowBytes, taps));
+    start += whole;
+    phase += part;
+    if (phase >= up) {
+      phase -= up;
+      start++;
+    }
+  }
+}
+
+/**
+ * Outputs for ratios whose exact bank would be too large (7999 Hz, 44101 Hz): `table` holds `density` + 1 rows for
+ * fractions 0, 1/density, ..., 1 of an input sample, and each output blends the dot products of the two rows
+ * around its own fraction. Every row has unit gain at DC, so the blend has too.
+ */
+export function fir_interpolated(
+  x: usize,
+  table: usize,
+  taps: i32,
+  out: usize,
+  count: i32,
+  start: i32,
+  phase: i32,
+  whole: i32,
+  part: i32,
+  up: i32,
+  density: i32,
+): void {
+  const rowBytes = <usize>taps << 2;
+  for (let k = 0; k < count; k++) {
+    const position = (<f64>phase * <f64>density) / <f64>up;
+    const row = <i32>position;
+    const weight = <f32>(position - <f64>row);
+    const inputs = x + (<usize>start << 2);
+    const below = dot(inputs, table + <usize>row * rowBytes, taps);
+    const above = dot(inputs, table + <usize>(row + 1) * rowBytes, taps);
+    store<f32>(out + (<usize>k << 2), below + weight * (above - below));
+    start += whole;
+    phase += part;
+    if (phase >= up) {
+      phase -= up;
+      start++;
+    }
+  }
+}

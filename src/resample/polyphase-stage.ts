@@ -1,0 +1,118 @@
+import type { Stage } from '../pipeline/stage.js';
+import type { Kernels } from '../wasm/kernels.js';
+import { type FilterBank, type LowpassDesign, designFilterBank } from './filter-bank.js';
+
+/**
+ * One resampling stage: a polyphase FIR filter run by the WebAssembly kernel (src/resample/kernels/polyphase-fir.ts).
+ *
+ * The input is kept in a sliding buffer in the kernels' memory, and an output is computed only once all the input it
+ * reads has arrived; `drain` supplies the zeros after the end. Output k is centred on its own instant, k x down / up
+ * in input samples, with zeros before the first sample, so the stage adds no delay, and since an output depends only
+ * on the input (never on how it was split into blocks) the result is the same for any block size.
+ */
+export class PolyphaseStage implements Stage {
+  private readonly bank: FilterBank;
+  private readonly bankAddress: number;
+  /** Input samples from absolute index `base` on live at `bufferAddress`; indices below 0 are zeros. */
+  private readonly bufferAddress: number;
+  private readonly bufferLength: number;
+  private base: number;
+  private filled: number;
+  private readonly outAddress: number;
+  private readonly outLength: number;
+  private received = 0;
+  private produced = 0;
+  /** The largest block `flow` takes; a block of this size yields at most `maxOutput` samples. */
+  readonly maxInput: number;
+  readonly maxOutput: number;
+
+  constructor(
+    private readonly kernels: Kernels,
+    design: LowpassDesign,
+    maxInput: number,
+  ) {
+    const bank = designFilterBank(design);
+    this.bank = bank;
+    // Draining appends up to a row's worth of zeros, and its outputs pass through the later stages: every block a
+    // stage sees is at most this size.
+    this.maxInput = Math.max(maxInput, 4 * bank.taps);
+    this.maxOutput = Math.ceil(((this.maxInput + bank.taps) * bank.up) / bank.down) + 2;
+    this.bankAddress = kernels.alloc(bank.coefficients.byteLength);
+    kernels.f32(this.bankAddress, bank.coefficients.length).set(bank.coefficients);
+    // The history a row reads, one block, the zeros of the drain, and a padded row's reach past the last input.
+    this.bufferLength = this.maxInput + 3 * bank.taps + 8;
+    this.bufferAddress = kernels.alloc(this.bufferLength * 4);
+    kernels.f32(this.bufferAddress, this.bufferLength).fill(0);
+    this.outLength = this.maxOutput;
+    this.outAddress = kernels.alloc(this.outLength * 4);
+    this.base = Math.min(0, 1 - bank.reach);
+    this.filled = -this.base;
+  }
+
+  flow(block: Float32Array): Float32Array {
+    if (block.length > this.maxInput) throw new RangeError(`a block of ${block.length} samples is over this stage's ${this.maxInput}`);
+    this.append(block, block.length);
+    this.received += block.length;
+    return this.emit(this.outputsReady(this.received));
+  }
+
+  /** Ends the input. `count`, when given, is the exact total number of outputs wanted; else the natural length. */
+  drain(count = this.outputsTouching(this.received)): Float32Array {
+    if (count <= this.produced) return this.kernels.f32(this.outAddress, 0);
+    const zeros = this.firstInput(count - 1) + 2 * this.bank.reach - (this.base + this.filled);
+    if (zeros > 0) this.append(null, zeros);
+    return this.emit(count);
+  }
+
+  /** The first input index that output `k` reads. */
+  private firstInput(k: number): number {
+    return Math.floor((k * this.bank.down) / this.bank.up) - this.bank.reach + 1;
+  }
+
+  /** How many outputs have all their input once `received` inputs have arrived. */
+  private outputsReady(received: number): number {
+    return Math.max(0, Math.ceil(((received - this.bank.reach) * this.bank.up) / this.bank.down));
+  }
+
+  /** How many outputs read any of the first `received` inputs: the stage's natural length at the end. */
+  private outputsTouching(received: number): number {
+    return Math.max(0, Math.ceil(((received + this.bank.reach - 1) * this.bank.up) / this.bank.down));
+  }
+
+  private emit(upTo: number): Float32Array {
+    const count = Math.min(upTo - this.produced, this.outLength);
+    if (count <= 0) return this.kernels.f32(this.outAddress, 0);
+    const { up, down, taps, interpolated, density } = this.bank;
+    const from = this.produced;
+    const start = this.firstInput(from) - this.base;
+    const phase = (from * down) % up;
+    const whole = Math.floor(down / up);
+    const part = down % up;
+    const { exports } = this.kernels;
+    if (interpolated) {
+      exports.fir_interpolated(this.bufferAddress, this.bankAddress, taps, this.outAddress, count, start, phase, whole, part, up, density);
+    } else {
+      exports.fir_bank(this.bufferAddress, this.bankAddress, taps, this.outAddress, count, start, phase, whole, part, up);
+    }
+    this.produced += count;
+    return this.kernels.f32(this.outAddress, count);
+  }
+
+  /** Adds `length` samples of `block` (or zeros when null), first dropping what no future output reads. */
+  private append(block: Float32Array | null, length: number): void {
+    const buffer = this.kernels.f32(this.bufferAddress, this.bufferLength);
+    const keepFrom = Math.min(this.firstInput(this.produced), this.base + this.filled) - this.base;
+    if (keepFrom > 0) {
+      buffer.copyWithin(0, keepFrom, this.filled);
+      this.filled -= keepFrom;
+      this.base += keepFrom;
+    }
+    // A padded row reads up to taps - 2 x reach inputs past the last one it needs: they must be in the buffer.
+    if (this.filled + length + this.bank.taps > this.bufferLength) {
+      throw new RangeError(`resampler buffer of ${this.bufferLength} samples cannot take ${length} more after ${this.filled}`);
+    }
+    if (block) buffer.set(block.subarray(0, length), this.filled);
+    else buffer.fill(0, this.filled, this.filled + length);
+    this.filled += length;
+  }
+}
