@@ -5,8 +5,8 @@ import { type LowpassKernel, kaiserTaps, lowpassKernel } from './kaiser.js';
 const MAX_BANK_COEFFICIENTS = 1 << 20;
 /** Rows per input sample for interpolated coefficients: the blend's error stays below -100 dB. */
 const INTERPOLATION_DENSITY = 1024;
-/** The kernel reads taps in vectors of eight (two sums of four): rows are padded with zeros to a multiple of that. */
-const TAP_MULTIPLE = 8;
+/** The kernel reads taps in vectors of four: rows are padded with zeros to a multiple of that. */
+const TAP_MULTIPLE = 4;
 
 export interface LowpassDesign {
   inputRate: number;

@@ -55,7 +55,7 @@ function expectClose({ got, expected, taps }: { got: number[]; expected: number[
 const ratio = fc.constantFrom<[number, number]>([1, 2], [1, 3], [1, 6], [160, 441], [320, 441], [2, 3], [8000, 7999], [3, 1]);
 const caseOf = (density: number) =>
   fc.record({
-    taps: fc.constantFrom(8, 16, 24, 32, 136, 192),
+    taps: fc.constantFrom(4, 8, 12, 16, 28, 32, 132, 136),
     ratio,
     count: fc.integer({ min: 0, max: 40 }),
     start: fc.integer({ min: 0, max: 50 }),
@@ -93,10 +93,10 @@ describe('the polyphase FIR kernel, against the reference', () => {
 });
 
 describe('designFilterBank', () => {
-  it('pads rows to a multiple of eight taps with zeros, each row with unit gain at DC', () => {
+  it('pads rows to a multiple of four taps with zeros, each row with unit gain at DC', () => {
     const bank = designFilterBank({ inputRate: 44100, outputRate: 16000, passHz: 3400, stopHz: 12000, attenuationDb: 80 });
     expect(bank).toMatchObject({ up: 160, down: 441, interpolated: false });
-    expect(bank.taps % 8).toBe(0);
+    expect(bank.taps % 4).toBe(0);
     for (let r = 0; r < bank.up; r++) {
       const row = bank.coefficients.subarray(r * bank.taps, (r + 1) * bank.taps);
       expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);

@@ -8,20 +8,58 @@
 // one row; for a rational ratio `up` is the interpolation factor and there is one row per phase (a polyphase bank).
 
 /**
- * `taps` is a multiple of 8 (rows are padded with zeros), and both arrays are read in 16-byte vectors: two
+ * `taps` is a multiple of 4 (rows are padded with zeros), and both arrays are read in 16-byte vectors: two
  * independent sums keep the adds from waiting on each other.
  */
 @inline
 function dot(x: usize, h: usize, taps: i32): f32 {
   let even = f32x4.splat(0);
   let odd = f32x4.splat(0);
-  for (let t = 0; t < taps; t += 8) {
+  let t = 0;
+  for (; t + 8 <= taps; t += 8) {
     const offset = <usize>t << 2;
     even = f32x4.add(even, f32x4.mul(v128.load(x + offset), v128.load(h + offset)));
     odd = f32x4.add(odd, f32x4.mul(v128.load(x + offset, 16), v128.load(h + offset, 16)));
   }
-  const sum = f32x4.add(even, odd);
-  return f32x4.extract_lane(sum, 0) + f32x4.extract_lane(sum, 1) + (f32x4.extract_lane(sum, 2) + f32x4.extract_lane(sum, 3));
+  if (t < taps) even = f32x4.add(even, f32x4.mul(v128.load(x + (<usize>t << 2)), v128.load(h + (<usize>t << 2))));
+  return sum4(f32x4.add(even, odd));
+}
+
+@inline
+function sum4(v: v128): f32 {
+  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3));
+}
+
+/**
+ * Two outputs `step` inputs apart through the same row, as every pair of a whole-number decimator is: each
+ * coefficient vector is loaded once for both. Each output is summed exactly as `dot` sums it, so an output does not
+ * depend on whether it was computed alone or in a pair (that is, on where a block started).
+ */
+@inline
+function dotPair(x: usize, step: usize, h: usize, taps: i32, out: usize): void {
+  const y = x + (step << 2);
+  let firstEven = f32x4.splat(0);
+  let firstOdd = f32x4.splat(0);
+  let secondEven = f32x4.splat(0);
+  let secondOdd = f32x4.splat(0);
+  let t = 0;
+  for (; t + 8 <= taps; t += 8) {
+    const offset = <usize>t << 2;
+    const low = v128.load(h + offset);
+    const high = v128.load(h + offset, 16);
+    firstEven = f32x4.add(firstEven, f32x4.mul(v128.load(x + offset), low));
+    firstOdd = f32x4.add(firstOdd, f32x4.mul(v128.load(x + offset, 16), high));
+    secondEven = f32x4.add(secondEven, f32x4.mul(v128.load(y + offset), low));
+    secondOdd = f32x4.add(secondOdd, f32x4.mul(v128.load(y + offset, 16), high));
+  }
+  if (t < taps) {
+    const offset = <usize>t << 2;
+    const last = v128.load(h + offset);
+    firstEven = f32x4.add(firstEven, f32x4.mul(v128.load(x + offset), last));
+    secondEven = f32x4.add(secondEven, f32x4.mul(v128.load(y + offset), last));
+  }
+  store<f32>(out, sum4(f32x4.add(firstEven, firstOdd)));
+  store<f32>(out, sum4(f32x4.add(secondEven, secondOdd)), 4);
 }
 
 /** Outputs from a bank of `up` rows of `taps` coefficients (row `phase` for an output `phase`/`up` past `start`). */
@@ -38,7 +76,14 @@ export function fir_bank(
   up: i32,
 ): void {
   const rowBytes = <usize>taps << 2;
-  for (let k = 0; k < count; k++) {
+  let k = 0;
+  if (up == 1) {
+    for (; k + 2 <= count; k += 2) {
+      dotPair(x + (<usize>start << 2), <usize>whole, bank, taps, out + (<usize>k << 2));
+      start += 2 * whole;
+    }
+  }
+  for (; k < count; k++) {
     store<f32>(out + (<usize>k << 2), dot(x + (<usize>start << 2), bank + <usize>phase * rowBytes, taps));
     start += whole;
     phase += part;
