@@ -14,7 +14,7 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: (code: n
     .command('check')
     .description('prove that WAV files are playback files the platform accepts (reads headers only, fast)')
     .argument('<inputs...>', 'WAV files, folders (searched recursively for *.wav) and globs')
-    .option('--max-size <size>', 'largest file allowed, e.g. 2MB, 500KB, 2097152', sizeOption, DEFAULT_MAX_FILE_BYTES)
+    .option('--max-size <size>', 'largest file allowed, e.g. 2MB, 500KB, 1GB, 2097152 (K, M, G are binary: 1MB = 1 MiB)', sizeOption, DEFAULT_MAX_FILE_BYTES)
     .option('--json', 'print one JSON document: {"files": [...], "summary": {...}} (schema in the README)')
     .option('-q, --quiet', 'list only the files with problems, then the summary')
     .option('--no-color', 'no colour')

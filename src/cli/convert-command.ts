@@ -25,7 +25,7 @@ export function registerConvert(program: Command, io: CliIo, setExitCode: (code:
     .option('--in-place', 'replace each input once its converted file is complete')
     .option('--keep-names', 'never rename: a name the platform rejects is a problem and nothing is written')
     .option('-f, --force', 'replace a different file already at an output path')
-    .option('--max-size <size>', 'largest output file, e.g. 2MB, 500KB, 2097152', sizeOption, DEFAULT_MAX_FILE_BYTES)
+    .option('--max-size <size>', 'largest output file, e.g. 2MB, 500KB, 1GB, 2097152 (K, M, G are binary: 1MB = 1 MiB)', sizeOption, DEFAULT_MAX_FILE_BYTES)
     .option('--trim', 'cut a file too long for --max-size to the longest length that fits, with a 50 ms fade-out')
     .option('--normalize', 'scale each file so its peak is at -1 dBFS (the remedy for clipping)')
     .option('-j, --jobs <n>', 'files converted at once (default: one per core)', jobsOption)

@@ -4,7 +4,7 @@ import { parseSize } from './parse-size.js';
 /** Commander option parser for --max-size. */
 export function sizeOption(text: string): number {
   const bytes = parseSize(text);
-  if (bytes === null) throw new InvalidArgumentError('expected a size such as 2MB, 500KB or 2097152');
+  if (bytes === null) throw new InvalidArgumentError('expected a size such as 2MB, 500KB, 1GB or 2097152');
   return bytes;
 }
 
