@@ -1,8 +1,9 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type FastGlob from 'fast-glob';
+import { extensionOf } from '../read/file-kinds.js';
 
-/** A WAV file to work on, with the path the batch mirrors under its output folder. */
+/** A file to work on, with the path the batch mirrors under its output folder. */
 export interface FoundInput {
   /** The path to read, as found (absolute when the argument was). */
   path: string;
@@ -17,15 +18,28 @@ export interface SkippedInput {
   reason: string;
 }
 
+/** A folder or glob that held files, but none of the kinds searched for. */
+export interface EmptySearch {
+  path: string;
+  /** Files passed over, with their extensions (most common first). */
+  passedOver: number;
+  extensions: string[];
+}
+
 export interface InputDiscovery {
   inputs: FoundInput[];
   /** Arguments that name nothing: no such file or folder, or a glob that matches no file. */
   missing: string[];
   /** Paths named that are not regular files (FIFOs, devices, sockets): never opened, so never read. */
   skipped: SkippedInput[];
+  /** Folders and globs that held nothing to work on: a problem, not silence (the user expected files). */
+  empty: EmptySearch[];
 }
 
-const WAV_NAME = /\.wav$/i;
+export interface SearchOptions {
+  /** Extensions (lower case, with the dot) that folder and glob searches pick up; a file named directly is always taken. */
+  extensions: readonly string[];
+}
 
 /** fast-glob and its matchers take ~45 ms to load; only globs need them. */
 async function fastGlob(): Promise<typeof FastGlob> {
@@ -33,12 +47,19 @@ async function fastGlob(): Promise<typeof FastGlob> {
 }
 
 /**
- * Resolves the command line's files, folders and globs into the WAV files to work on. Folders are searched
- * recursively for *.wav in any letter case. Symbolic links inside searched folders are not followed, so a link
+ * Resolves the command line's files, folders and globs into the files to work on. Folders are searched recursively
+ * for files with one of `options.extensions` in any letter case; a glob's matches are filtered the same way; a file
+ * named directly is taken whatever its name. Symbolic links inside searched folders are not followed, so a link
  * loop cannot make the search endless; a link named on the command line is followed.
  */
-export async function findInputs(args: readonly string[], cwd = process.cwd()): Promise<InputDiscovery> {
-  const discovery: InputDiscovery = { inputs: [], missing: [], skipped: [] };
+export async function findInputs(args: readonly string[], options: SearchOptions, cwd = process.cwd()): Promise<InputDiscovery> {
+  const discovery: InputDiscovery = { inputs: [], missing: [], skipped: [], empty: [] };
+  const wanted = new Set(options.extensions);
+  const isWanted = (path: string) => {
+    const name = basename(path);
+    // '._name' files are macOS metadata that copies from a Mac leave beside each file, not audio
+    return wanted.has(extensionOf(name)) && !name.startsWith('._');
+  };
   const seen = new Set<string>();
   const add = (path: string, relativePath: string, searched: boolean) => {
     const key = resolve(cwd, path);
@@ -50,15 +71,20 @@ export async function findInputs(args: readonly string[], cwd = process.cwd()): 
   for (const arg of args) {
     const stats = await stat(resolve(cwd, arg)).catch(() => null);
     if (stats?.isDirectory()) {
-      for (const found of await searchFolder(resolve(cwd, arg))) add(join(arg, found), found, true);
+      const found = await searchFolder(resolve(cwd, arg));
+      const kept = found.filter(isWanted);
+      if (kept.length === 0) discovery.empty.push(passedOver(arg, found));
+      for (const path of kept) add(join(arg, path), path, true);
     } else if (stats?.isFile()) {
       add(arg, basename(arg), false);
     } else if (stats) {
       discovery.skipped.push({ path: arg, reason: `not a regular file (${kindOf(stats)})` });
     } else if ((await fastGlob()).isDynamicPattern(arg)) {
       const matches = await searchGlob(arg, cwd);
+      const kept = matches.filter((match) => isWanted(match.path));
       if (matches.length === 0) discovery.missing.push(arg);
-      for (const match of matches) add(match.path, match.relativePath, true);
+      else if (kept.length === 0) discovery.empty.push(passedOver(arg, matches.map((match) => match.path)));
+      for (const match of kept) add(match.path, match.relativePath, true);
     } else {
       discovery.missing.push(arg);
     }
@@ -82,11 +108,29 @@ async function setAsideUnnamable(discovery: InputDiscovery, cwd: string): Promis
   return { ...discovery, inputs };
 }
 
+/** The line for a search that found nothing to work on: `mp3s/: no audio files; 12 files passed over (.txt, .docx)`. */
+export function describeEmptySearch(search: EmptySearch, wanted: string): string {
+  if (search.passedOver === 0) return `no ${wanted} (the folder is empty)`;
+  const shown = search.extensions.slice(0, 4).join(', ') + (search.extensions.length > 4 ? ', ...' : '');
+  return `no ${wanted}; ${search.passedOver} other file(s) passed over (${shown})`;
+}
+
+/** What a search that found nothing to work on held instead, for the line that says so. */
+function passedOver(path: string, files: string[]): EmptySearch {
+  const counts = new Map<string, number>();
+  for (const file of files) {
+    const extension = extensionOf(file.split('/').pop() ?? file) || '(no extension)';
+    counts.set(extension, (counts.get(extension) ?? 0) + 1);
+  }
+  const extensions = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([extension]) => extension);
+  return { path, passedOver: files.length, extensions };
+}
+
 /**
- * Every *.wav (any case) below `folder`, relative to it, sorted. Only real folders are entered: links are not
- * followed (so a link loop cannot make the search endless), and only regular files are listed (never a FIFO or a
- * device). A folder that cannot be read is passed over so that it does not hide the rest. A plain walk rather
- * than fast-glob: loading fast-glob alone (45 ms) takes longer than searching a folder of prompts.
+ * Every regular file below `folder`, relative to it, sorted. Only real folders are entered: links are not followed
+ * (so a link loop cannot make the search endless), and only regular files are listed (never a FIFO or a device). A
+ * folder that cannot be read is passed over so that it does not hide the rest. A plain walk rather than fast-glob:
+ * loading fast-glob alone (45 ms) takes longer than searching a folder of prompts.
  */
 async function searchFolder(folder: string): Promise<string[]> {
   const found: string[] = [];
@@ -96,7 +140,7 @@ async function searchFolder(folder: string): Promise<string[]> {
     for (const entry of entries) {
       const path = below === '' ? entry.name : `${below}/${entry.name}`;
       if (entry.isDirectory()) pending.push(path);
-      else if (entry.isFile() && WAV_NAME.test(entry.name)) found.push(path);
+      else if (entry.isFile()) found.push(path);
     }
   }
   return found.sort();

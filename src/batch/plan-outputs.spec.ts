@@ -34,6 +34,23 @@ describe('planOutputs', () => {
     expect(plan.map((p) => p.output)).toEqual([join(cwd, 'in/a_b.wav'), join(cwd, 'in/ok.wav')]);
   });
 
+  it('writes prompt.mp3 as prompt.wav, and gives a second input of that name -2', () => {
+    const plan = planOutputs([found('in/a.mp3', 'a.mp3'), found('in/a.wav', 'a.wav'), found('in/欢迎.FLAC', '欢迎.FLAC')], { kind: 'folder', folder: 'out' }, false, cwd);
+    expect(plan.map((p) => p.output)).toEqual([join(cwd, 'out/a.wav'), join(cwd, 'out/a-2.wav'), join(cwd, 'out/huanying.wav')]);
+    expect(plan.map((p) => p.renamed)).toEqual([true, true, true]);
+  });
+
+  it('with --keep-names, still gives a converted MP3 the .wav it needs, keeping its stem', () => {
+    const [plan] = planOutputs([found('a.mp3')], { kind: 'folder', folder: 'out' }, true, cwd);
+    expect(plan.output).toBe(join(cwd, 'out/a.wav'));
+  });
+
+  it('in place, never puts a converted file onto another input that keeps its name', () => {
+    const plan = planOutputs([found('in/a.mp3'), found('in/a.wav')], { kind: 'in-place' }, false, cwd);
+    expect(plan.map((p) => p.output)).toEqual([join(cwd, 'in/a-2.wav'), join(cwd, 'in/a.wav')]);
+    expect(plan.every((p) => p.problem === null)).toBe(true);
+  });
+
   it('refuses an output that would overwrite an input when writing to a folder', () => {
     const [plan] = planOutputs([found('out/a.wav', 'a.wav')], { kind: 'folder', folder: 'out' }, false, cwd);
     expect(plan.problem?.code).toBe('exists');

@@ -1,6 +1,7 @@
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../check/file-record.js';
 import { isCompliantName, nameFault } from '../check/file-name.js';
+import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS, extensionOf } from '../read/file-kinds.js';
 import { NameAllocator, compliantName } from './compliant-name.js';
 import type { FoundInput } from './find-inputs.js';
 
@@ -17,22 +18,36 @@ export interface PlannedOutput {
 
 /**
  * Decides where every input goes before anything is written: mirrored below the output folder (or beside the
- * input, in place), renamed to the platform's rules, made distinct ('-2', '-3'), and never outside the output
- * folder nor onto another input.
+ * input, in place), renamed to the platform's rules (an MP3's `.mp3` becomes `.wav`), made distinct ('-2', '-3'),
+ * and never outside the output folder nor onto another input.
  */
 export function planOutputs(inputs: readonly FoundInput[], mode: OutputMode, keepNames: boolean, cwd: string): PlannedOutput[] {
   const allocators = new Map<string, NameAllocator>();
-  const inputPaths = new Set(inputs.map((input) => resolve(cwd, input.path)));
-  return inputs.map((input) => {
-    const inputPath = resolve(cwd, input.path);
-    const folder = mode.kind === 'in-place' ? dirname(inputPath) : join(resolve(cwd, mode.folder), mirroredFolder(input.relativePath));
-    const original = basename(input.path);
-    if (keepNames && !isCompliantName(original)) {
-      return { input, output: null, renamed: false, problem: { code: 'name', message: `${nameFault(original)} (--keep-names refuses to rename)` } };
-    }
+  const allocatorFor = (folder: string) => {
     let allocator = allocators.get(folder);
     if (!allocator) allocators.set(folder, (allocator = new NameAllocator()));
-    const name = allocator.claim(keepNames ? original : compliantName(original));
+    return allocator;
+  };
+  const inputPaths = new Set(inputs.map((input) => resolve(cwd, input.path)));
+  const folderOf = (input: FoundInput) =>
+    mode.kind === 'in-place' ? dirname(resolve(cwd, input.path)) : join(resolve(cwd, mode.folder), mirroredFolder(input.relativePath));
+  if (mode.kind === 'in-place') {
+    // A file that keeps its name keeps its place: 'a.mp3' beside 'a.wav' becomes 'a-2.wav', never 'a.wav'.
+    for (const input of inputs) {
+      const original = basename(input.path);
+      if (isCompliantName(original)) allocatorFor(folderOf(input)).claim(original);
+    }
+  }
+  return inputs.map((input) => {
+    const folder = folderOf(input);
+    const original = basename(input.path);
+    const wanted = withWavExtension(original);
+    if (keepNames && !isCompliantName(wanted)) {
+      return { input, output: null, renamed: false, problem: { code: 'name', message: `${nameFault(wanted)} (--keep-names refuses to rename)` } };
+    }
+    const allocator = allocatorFor(folder);
+    const compliant = keepNames ? wanted : compliantName(wanted);
+    const name = mode.kind === 'in-place' && compliant === original ? original : allocator.claim(compliant);
     const output = join(folder, name);
     if (mode.kind === 'folder' && inputPaths.has(output)) {
       return {
@@ -44,6 +59,14 @@ export function planOutputs(inputs: readonly FoundInput[], mode: OutputMode, kee
     }
     return { input, output, renamed: name !== original, problem: null };
   });
+}
+
+const AUDIO_EXTENSIONS = new Set([...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS]);
+
+/** `prompt.mp3` is written as `prompt.wav`: an audio extension gives way to `.wav`; any other name gets it added. */
+function withWavExtension(name: string): string {
+  const extension = extensionOf(name);
+  return AUDIO_EXTENSIONS.has(extension) && extension !== '.wav' ? `${name.slice(0, -extension.length)}.wav` : name;
 }
 
 /** The input's folder below its search base, kept only if it stays below it: '..' or absolute parts are dropped. */

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { findInputs } from '../batch/find-inputs.js';
+import { describeEmptySearch, findInputs } from '../batch/find-inputs.js';
+import { PLAYBACK_EXTENSIONS } from '../read/file-kinds.js';
 import { isVoiceprepError } from '../errors.js';
 import { openFileSource } from '../node/file-source.js';
 import { type CheckOptions, checkSource, summarizeRecords } from './check-bytes.js';
@@ -36,10 +37,10 @@ async function checkAt(openPath: string, path: string, options: CheckOptions): P
 
 /**
  * Checks the files, folders (searched recursively for *.wav in any case) and globs given, in the order found.
- * Every argument shows up in the result: one that names nothing is a `not-found` record.
+ * Every argument shows up in the result: one that names nothing, or a folder with no WAV file, is a `not-found` record.
  */
 export async function checkPaths(args: readonly string[], options: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult> {
-  const discovery = await findInputs(args, cwd);
+  const discovery = await findInputs(args, { extensions: PLAYBACK_EXTENSIONS }, cwd);
   const paths = discovery.inputs.map((input) => input.path);
   const records: FileRecord[] = new Array(paths.length);
   let next = 0;
@@ -53,6 +54,7 @@ export async function checkPaths(args: readonly string[], options: CheckOptions 
   for (const path of discovery.missing) {
     records.push(failed(path, 'not-found', 'no such file or folder (and no glob match)'));
   }
+  for (const search of discovery.empty) records.push(failed(search.path, 'not-found', describeEmptySearch(search, 'WAV files')));
   for (const skipped of discovery.skipped) records.push(failed(skipped.path, 'unreadable', `${skipped.reason}; not read`));
   return { files: records, summary: summarizeRecords(records) };
 }

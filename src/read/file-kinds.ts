@@ -1,0 +1,23 @@
+/**
+ * Which files a folder search picks up, by extension (any case). Content, not the name, decides how a file is
+ * read; the extension only decides whether a search looks at it at all (a folder of prompts also holds scripts,
+ * notes and spreadsheets).
+ */
+
+/** What `convert` searches folders and globs for: every format it reads, and the Dialogic VOX it knows by name. */
+export const CONVERTIBLE_EXTENSIONS: readonly string[] = ['.wav', '.wave', '.mp3', '.mp2', '.flac', '.ogg', '.oga', '.opus', '.vox'];
+
+/**
+ * Audio it cannot convert but picks up all the same, so that a folder's AAC or AIFF files get a line saying so and
+ * how to fix it, rather than being passed over in silence.
+ */
+export const REPORTED_AUDIO_EXTENSIONS: readonly string[] = ['.m4a', '.aac', '.mp4', '.aif', '.aiff', '.aifc', '.wma', '.amr'];
+
+/** What `check` searches folders and globs for: playback files are WAV files. */
+export const PLAYBACK_EXTENSIONS: readonly string[] = ['.wav'];
+
+/** The extension of a file name, lower case, with its dot ('' when it has none). */
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}
