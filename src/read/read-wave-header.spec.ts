@@ -215,6 +215,32 @@ describe('readWaveHeader', () => {
     expect((await read(buildRiff([{ id: 'fmt ', body: packed24 }, { id: 'data', body: samples(6) }]))).format.blockAlign).toBe(3);
   });
 
+  it('counts the frames of block codecs: whole blocks, and a final partial block as far as it goes', async () => {
+    const ima = (blockAlign: number, extra: number[] = []) =>
+      concat(fmtBody({ formatTag: 0x11, channels: 1, sampleRate: 8000, bitsPerSample: 4, blockAlign, cbSize: extra.length }), Uint8Array.from(extra));
+    const whole = await read(buildRiff([{ id: 'fmt ', body: ima(256) }, { id: 'data', body: samples(512) }]));
+    expect(whole.frames).toBe(2 * 505);
+    expect(whole.warnings).toEqual([]);
+
+    // 100 bytes of a third block: its header sample, then 24 groups of 8
+    const cut = await read(buildRiff([{ id: 'fmt ', body: ima(256) }, { id: 'data', body: samples(612) }]));
+    expect(cut.frames).toBe(2 * 505 + 1 + 24 * 8);
+    expect(cut.warnings).toEqual([]);
+
+    const crumbs = await read(buildRiff([{ id: 'fmt ', body: ima(256) }, { id: 'data', body: samples(515) }]));
+    expect(crumbs.frames).toBe(2 * 505);
+    expect(crumbs.warnings.map((w) => w.code)).toEqual(['partial-frame']);
+
+    // wSamplesPerBlock 500 (< 505): each block decodes to 500, as sox does
+    const declared = await read(buildRiff([{ id: 'fmt ', body: ima(256, [500 & 0xff, 500 >> 8]) }, { id: 'data', body: samples(512) }]));
+    expect(declared.format.samplesPerBlock).toBe(500);
+    expect(declared.frames).toBe(1000);
+
+    const tooMany = await failure(buildRiff([{ id: 'fmt ', body: ima(256, [0x00, 0x04]) }, { id: 'data', body: samples(512) }]));
+    expect(tooMany.code).toBe('malformed');
+    expect(tooMany.message).toBe('the fmt chunk declares 1024 samples per block, but IMA ADPCM blocks of 256 bytes hold at most 505');
+  });
+
   it("reads Microsoft ADPCM's samples per block and coefficient table from the fmt extension", async () => {
     const extension = new Uint8Array(4 + 4 * 7);
     const view = new DataView(extension.buffer);
@@ -264,6 +290,7 @@ describe('readWaveHeader', () => {
     ['rate 0', [{ id: 'fmt ', body: fmtBody({ formatTag: 1, channels: 1, sampleRate: 0, bitsPerSample: 16 }) }, { id: 'data', body: samples(4) }], /0 Hz/],
     ['an IMA ADPCM block align of 0', [{ id: 'fmt ', body: fmtBody({ formatTag: 0x11, channels: 1, sampleRate: 8000, bitsPerSample: 4, blockAlign: 0 }) }, { id: 'data', body: samples(4) }], /block align/],
     ['a PCM block align of 0 and 0 bits', [{ id: 'fmt ', body: fmtBody({ formatTag: 1, channels: 1, sampleRate: 8000, bitsPerSample: 0, blockAlign: 0 }) }, { id: 'data', body: samples(4) }], /block align/],
+    ['an IMA ADPCM block too small for its header', [{ id: 'fmt ', body: fmtBody({ formatTag: 0x11, channels: 2, sampleRate: 8000, bitsPerSample: 4, blockAlign: 7 }) }, { id: 'data', body: samples(14) }], /cannot hold their 8-byte header/],
   ])('refuses a file with %s as malformed', async (_name, chunks, message) => {
     const error = await failure(buildRiff(chunks as ChunkSpec[]));
     expect(error.code).toBe('malformed');

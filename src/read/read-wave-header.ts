@@ -1,3 +1,4 @@
+import { createBlockCodec } from '../decode/block-codecs.js';
 import { VoiceprepError } from '../errors.js';
 import type { ByteSource } from './byte-source.js';
 import { FMT_MAX_USEFUL_BYTES, parseFmt } from './parse-fmt.js';
@@ -165,14 +166,27 @@ function checkTail(chunks: ChunkInfo[], fileSize: number, declaredRiffSize: numb
   }
 }
 
-/** Counts the whole frames the data holds and warns about what does not add up. */
+/**
+ * Counts the frames the data holds and warns about what does not add up. A block codec's final partial block is
+ * decoded as far as it goes (as sox and ffmpeg do), so only a remainder too short to hold a single frame is lost.
+ */
 function countFrames(format: WaveFormat, dataSize: number, warnings: WaveWarning[]): number {
   const rest = dataSize % format.blockAlign;
-  if (rest !== 0) warn(warnings, 'partial-frame', `the data ends ${rest} byte(s) into a frame; they are ignored`);
+  const codec = createBlockCodec(format);
+  let frames: number;
+  if (codec) {
+    if (rest > 0 && codec.framesIn(rest) === 0) {
+      warn(warnings, 'partial-frame', `the data ends ${rest} byte(s) into a block, too few to decode; they are ignored`);
+    }
+    frames = codec.framesIn(dataSize);
+  } else {
+    if (rest !== 0) warn(warnings, 'partial-frame', `the data ends ${rest} byte(s) into a frame; they are ignored`);
+    frames = Math.floor(dataSize / format.blockAlign);
+  }
   if (format.encoding && format.byteRate !== format.sampleRate * format.blockAlign) {
     warn(warnings, 'byte-rate', `the fmt chunk's byte rate ${format.byteRate} is not ${format.sampleRate} x ${format.blockAlign}`);
   }
-  return Math.floor(dataSize / format.blockAlign);
+  return frames;
 }
 
 function warn(warnings: WaveWarning[], code: WaveWarning['code'], message: string): void {

@@ -90,7 +90,10 @@ export interface WaveHeader {
   dataSize: number;
   /** The data chunk's size as declared (after ds64 for RF64). */
   declaredDataSize: number;
-  /** Whole frames in the available data: floor(dataSize / blockAlign). */
+  /**
+   * Frames the available data decodes to: floor(dataSize / blockAlign) for sample formats; for the block codecs
+   * (ADPCM, GSM) the whole blocks times their frames per block, plus what a final partial block holds.
+   */
   frames: number;
   /** Sample count from the `fact` chunk, when there is one. */
   factSamples: number | null;
