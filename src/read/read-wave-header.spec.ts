@@ -251,6 +251,7 @@ describe('readWaveHeader', () => {
     const fmt = concat(fmtBody({ formatTag: 2, channels: 1, sampleRate: 8000, bitsPerSample: 4, blockAlign: 256, cbSize: 32 }), extension);
     const header = await read(buildRiff([{ id: 'fmt ', body: fmt }, { id: 'data', body: samples(256) }]));
     expect(header.format).toMatchObject({ samplesPerBlock: 500, adpcmCoefficients: coefficients });
+    expect(header.frames).toBe(500);
 
     // a table cut short by the chunk's end keeps the pairs that are there
     const short = await read(buildRiff([{ id: 'fmt ', body: fmt.subarray(0, 18 + 4 + 8) }, { id: 'data', body: samples(256) }]));
