@@ -169,13 +169,16 @@ function checkTail(chunks: ChunkInfo[], fileSize: number, declaredRiffSize: numb
 /**
  * Counts the frames the data holds and warns about what does not add up. A block codec's final partial block is
  * decoded as far as it goes (as sox and ffmpeg do), so only a remainder too short to hold a single frame is lost.
+ * sox counts the pad byte after an odd number of GSM blocks in the data size: one byte after blocks of an odd size
+ * is that, not damage.
  */
 function countFrames(format: WaveFormat, dataSize: number, warnings: WaveWarning[]): number {
   const rest = dataSize % format.blockAlign;
   const codec = createBlockCodec(format);
   let frames: number;
   if (codec) {
-    if (rest > 0 && codec.framesIn(rest) === 0) {
+    const padByte = rest === 1 && format.blockAlign % 2 === 1;
+    if (rest > 0 && !padByte && codec.framesIn(rest) === 0) {
       warn(warnings, 'partial-frame', `the data ends ${rest} byte(s) into a block, too few to decode; they are ignored`);
     }
     frames = codec.framesIn(dataSize);
