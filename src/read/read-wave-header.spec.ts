@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fixtureBytes } from '../../test/support/codec-fixtures.js';
 import { asciiBytes, buildRiff, fmtBody, type ChunkSpec } from '../../test/support/wav-builder.js';
 import { VoiceprepError } from '../errors.js';
 import { bytesSource } from './byte-source.js';
@@ -256,6 +257,21 @@ describe('readWaveHeader', () => {
     // a table cut short by the chunk's end keeps the pairs that are there
     const short = await read(buildRiff([{ id: 'fmt ', body: fmt.subarray(0, 18 + 4 + 8) }, { id: 'data', body: samples(256) }]));
     expect(short.format.adpcmCoefficients).toEqual([256, 0, 512, -256]);
+  });
+
+  it("reads sox's RIFX file (sox -B) as the same format and samples as its little-endian twin", async () => {
+    const rifx = fixtureBytes('rifx-stereo.wav');
+    const riff = fixtureBytes('pcm-stereo.wav');
+    const big = await read(rifx);
+    const little = await read(riff);
+    expect(big.container).toBe('RIFX');
+    expect(big.format).toEqual({ ...little.format, bigEndian: true });
+    expect([big.frames, big.dataSize, big.warnings]).toEqual([little.frames, little.dataSize, []]);
+    expect(big.frames).toBe(400);
+    const bigData = rifx.subarray(big.dataOffset, big.dataOffset + big.dataSize);
+    const littleData = riff.subarray(little.dataOffset, little.dataOffset + little.dataSize);
+    const swapped = littleData.map((_, i) => littleData[i ^ 1]);
+    expect(bigData).toEqual(swapped);
   });
 
   it('reads RIFX: every size and fmt field big-endian, and says so', async () => {
