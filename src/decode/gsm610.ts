@@ -3,8 +3,8 @@ import { type BlockCodec, checkRoom, framesInBlocks } from './block-codec.js';
 
 /**
  * GSM 06.10 full-rate speech (format tag 0x0031, "WAV49"), decoded as ETSI EN 300 961 (GSM 06.10) specifies it, in
- * its 16-bit fixed-point arithmetic, so that the output is the reference decoder's to the bit (libgsm's and
- * ffmpeg's, which implement the same arithmetic).
+ * its 16-bit fixed-point arithmetic, so that the output is libgsm's to the bit, on speech and on random bits alike
+ * (which reach every saturation). ffmpeg's own gsm_ms decoder agrees on speech but not on random bits.
  *
  * Microsoft's packing puts two 160-sample frames of 260 bits each into a block of 65 bytes, as one stream read
  * least significant bit first: the first frame takes bits 0 to 259 (so it ends in the middle of byte 32), the

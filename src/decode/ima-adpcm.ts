@@ -95,12 +95,12 @@ function decodeChannel(
   out[outAt + channel] = predictor;
 
   const data = at + HEADER_BYTES_PER_CHANNEL * channels + GROUP_BYTES * channel;
+  const groupStride = GROUP_BYTES * channels;
   for (let frame = 1; frame < frames; frame++) {
+    // 8 samples per group of 4 bytes: the group is position >> 3, the byte in it (position & 7) >> 1
     const position = frame - 1;
-    const group = Math.floor(position / SAMPLES_PER_GROUP);
-    const nibbleInGroup = position % SAMPLES_PER_GROUP;
-    const byte = bytes[data + group * GROUP_BYTES * channels + (nibbleInGroup >> 1)];
-    const code = nibbleInGroup % 2 === 0 ? byte & 0x0f : byte >> 4;
+    const byte = bytes[data + (position >> 3) * groupStride + ((position & 7) >> 1)];
+    const code = (position & 1) === 0 ? byte & 0x0f : byte >> 4;
 
     const step = STEP_SIZES[stepIndex];
     let difference = step >> 3;

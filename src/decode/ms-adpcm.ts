@@ -123,10 +123,12 @@ function decodeBlock(
   }
   const data = at + HEADER_BYTES_PER_CHANNEL * channels;
   const codes = Math.max(0, frames - HEADER_FRAMES) * channels;
+  // The codes come in the order of the interleaved output: code n is output sample n after the header's frames.
+  const firstCodeAt = outAt + HEADER_FRAMES * channels;
+  let channel = 0;
   for (let n = 0; n < codes; n++) {
     const byte = bytes[data + (n >> 1)];
-    const code = n % 2 === 0 ? byte >> 4 : byte & 0x0f;
-    const channel = n % channels;
+    const code = (n & 1) === 0 ? byte >> 4 : byte & 0x0f;
     const signedCode = code >= 8 ? code - 16 : code;
 
     const delta = state.delta[channel];
@@ -136,6 +138,7 @@ function decodeBlock(
     state.sample2[channel] = sample1;
     state.sample1[channel] = sample;
     state.delta[channel] = Math.min(MAX_DELTA, Math.max(MIN_DELTA, (ADAPTATION[code] * delta) >> 8));
-    out[outAt + (HEADER_FRAMES + Math.floor(n / channels)) * channels + channel] = sample;
+    out[firstCodeAt + n] = sample;
+    channel = channel + 1 === channels ? 0 : channel + 1;
   }
 }
