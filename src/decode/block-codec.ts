@@ -23,7 +23,10 @@ export interface BlockCodec {
    * so only the last call of a pass may end inside a block.
    */
   decode(bytes: Uint8Array, out: Int16Array): number;
-  /** Forgets what the codec carries from block to block (GSM and VOX do), for a new pass from the start. */
+  /**
+   * Forgets what the codec carries from block to block (GSM and VOX do), for a new pass from the start; the count
+   * of bad block headers starts again too.
+   */
   reset(): void;
   /**
    * Blocks so far whose header held a value no encoder writes (an IMA step index over 88, a Microsoft ADPCM

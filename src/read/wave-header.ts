@@ -37,7 +37,7 @@ export interface WaveFormat {
   samplesPerBlock?: number;
   /**
    * Microsoft ADPCM's predictor coefficients as the fmt extension lists them, the pairs flattened (coef1, coef2,
-   * coef1, coef2, ...); absent for other encodings and when the list is (the standard seven pairs then apply).
+   * coef1, coef2, ...); absent for other encodings and when the chunk lists none (the standard seven pairs apply).
    */
   adpcmCoefficients?: readonly number[];
 }
