@@ -1,9 +1,12 @@
 import type { Encoding } from './wave-header.js';
 
 export const WAVE_FORMAT_PCM = 0x0001;
+export const WAVE_FORMAT_ADPCM = 0x0002;
 export const WAVE_FORMAT_IEEE_FLOAT = 0x0003;
 export const WAVE_FORMAT_ALAW = 0x0006;
 export const WAVE_FORMAT_MULAW = 0x0007;
+export const WAVE_FORMAT_IMA_ADPCM = 0x0011;
+export const WAVE_FORMAT_GSM610 = 0x0031;
 export const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
 
 const DECODABLE: ReadonlyMap<number, { encoding: Encoding; name: string }> = new Map([
@@ -16,12 +19,12 @@ const DECODABLE: ReadonlyMap<number, { encoding: Encoding; name: string }> = new
 /** Names for the tags people actually meet in the wild, so an error says "IMA ADPCM" rather than just a number. */
 const KNOWN_NAMES: ReadonlyMap<number, string> = new Map([
   [0x0000, 'unknown format'],
-  [0x0002, 'Microsoft ADPCM'],
+  [WAVE_FORMAT_ADPCM, 'Microsoft ADPCM'],
   [0x0010, 'OKI ADPCM'],
-  [0x0011, 'IMA ADPCM'],
+  [WAVE_FORMAT_IMA_ADPCM, 'IMA ADPCM'],
   [0x0014, 'G.723 ADPCM'],
   [0x0016, 'ITU G.723 ADPCM'],
-  [0x0031, 'GSM 6.10'],
+  [WAVE_FORMAT_GSM610, 'GSM 6.10'],
   [0x0040, 'G.721 ADPCM'],
   [0x0042, 'G.723.1'],
   [0x0045, 'G.726 ADPCM'],

@@ -1,11 +1,21 @@
 import { VoiceprepError } from '../errors.js';
-import { WAVE_FORMAT_EXTENSIBLE, describeTag } from './format-tags.js';
-import type { WaveFormat } from './wave-header.js';
+import {
+  WAVE_FORMAT_ADPCM,
+  WAVE_FORMAT_EXTENSIBLE,
+  WAVE_FORMAT_GSM610,
+  WAVE_FORMAT_IMA_ADPCM,
+  describeTag,
+} from './format-tags.js';
+import type { WaveFormat, WaveWarning } from './wave-header.js';
 
 /** The fixed part of every fmt chunk (WAVEFORMAT plus wBitsPerSample). */
 export const FMT_MIN_BYTES = 16;
 /** WAVEFORMATEXTENSIBLE: the 18-byte WAVEFORMATEX plus 22 bytes of extension. */
 export const FMT_EXTENSIBLE_BYTES = 40;
+/** Microsoft ADPCM's block header holds the predictor index in one byte, so a table never has more pairs. */
+const MAX_ADPCM_COEFFICIENT_PAIRS = 256;
+/** The largest fmt chunk worth reading (Microsoft ADPCM with a full coefficient table); the rest is vendor padding. */
+export const FMT_MAX_USEFUL_BYTES = 22 + 4 * MAX_ADPCM_COEFFICIENT_PAIRS;
 
 /**
  * The last 14 bytes of KSDATAFORMAT_SUBTYPE_PCM and its siblings: the sub-format GUIDs that carry a classic
@@ -13,23 +23,33 @@ export const FMT_EXTENSIBLE_BYTES = 40;
  */
 const SUBFORMAT_GUID_TAIL = [0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71];
 
+/** Encodings whose fmt extension starts with wSamplesPerBlock. */
+const BLOCK_CODEC_TAGS: ReadonlySet<number> = new Set([WAVE_FORMAT_ADPCM, WAVE_FORMAT_IMA_ADPCM, WAVE_FORMAT_GSM610]);
+
+export interface FmtContext {
+  /** The file is RIFX: every field is big-endian. */
+  bigEndian: boolean;
+  /** Where the oddities that parsing works around go. */
+  warnings: WaveWarning[];
+}
+
 /** Parses the body of a fmt chunk. `body` holds the bytes the file really has; `declaredSize` what the chunk says. */
-export function parseFmt(body: Uint8Array, declaredSize: number): WaveFormat {
+export function parseFmt(body: Uint8Array, declaredSize: number, context: FmtContext): WaveFormat {
   if (body.length < FMT_MIN_BYTES) {
     throw new VoiceprepError('malformed', `the fmt chunk holds ${body.length} bytes; at least ${FMT_MIN_BYTES} are needed`);
   }
+  const { bigEndian } = context;
   const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
-  const formatTag = view.getUint16(0, true);
-  const channels = view.getUint16(2, true);
-  const sampleRate = view.getUint32(4, true);
-  const byteRate = view.getUint32(8, true);
-  const blockAlign = view.getUint16(12, true);
-  const bitsPerSample = view.getUint16(14, true);
-  const extraSize = body.length >= 18 ? view.getUint16(16, true) : null;
+  const formatTag = view.getUint16(0, !bigEndian);
+  const channels = view.getUint16(2, !bigEndian);
+  const sampleRate = view.getUint32(4, !bigEndian);
+  const byteRate = view.getUint32(8, !bigEndian);
+  const blockAlign = view.getUint16(12, !bigEndian);
+  const bitsPerSample = view.getUint16(14, !bigEndian);
+  const extraSize = body.length >= 18 ? view.getUint16(16, !bigEndian) : null;
 
   if (channels === 0) throw new VoiceprepError('malformed', 'the fmt chunk declares 0 channels');
   if (sampleRate === 0) throw new VoiceprepError('malformed', 'the fmt chunk declares a sample rate of 0 Hz');
-  if (blockAlign === 0) throw new VoiceprepError('malformed', 'the fmt chunk declares a block align of 0 bytes');
 
   const { encoding, name } = describeTag(formatTag);
   const format: WaveFormat = {
@@ -46,8 +66,45 @@ export function parseFmt(body: Uint8Array, declaredSize: number): WaveFormat {
     byteRate,
     fmtSize: declaredSize,
     extraSize,
+    bigEndian,
   };
-  return formatTag === WAVE_FORMAT_EXTENSIBLE ? withExtension(format, body, view) : format;
+  const extended = formatTag === WAVE_FORMAT_EXTENSIBLE ? withExtension(format, body, view) : withCodecFields(format, body, view);
+  return blockAlign === 0 ? withRecoveredBlockAlign(extended, context.warnings) : extended;
+}
+
+/**
+ * ffmpeg and sox compute a block align of 0 themselves, so files that have one play elsewhere. For sample formats
+ * it follows from the channels and the sample width; a block codec's cannot be guessed.
+ */
+function withRecoveredBlockAlign(format: WaveFormat, warnings: WaveWarning[]): WaveFormat {
+  const { encoding, channels, bitsPerSample } = format;
+  const blockAlign = channels * Math.ceil(bitsPerSample / 8);
+  // A recovered value must be one the field could have held, or a reader would size buffers by a 16-bit x 16-bit claim.
+  if (encoding === null || blockAlign === 0 || blockAlign > 0xffff) {
+    throw new VoiceprepError('malformed', 'the fmt chunk declares a block align of 0 bytes');
+  }
+  const width = `${channels} channel${channels === 1 ? '' : 's'} x ${bitsPerSample} bits`;
+  warnings.push({ code: 'block-align', message: `the fmt chunk's block align is 0; used ${blockAlign} (${width})` });
+  return { ...format, blockAlign };
+}
+
+/**
+ * The fields the ADPCM and GSM decoders need from the extension after cbSize. Only what both cbSize and the chunk
+ * hold is read, and nothing is allocated beyond the bytes in hand.
+ */
+function withCodecFields(format: WaveFormat, body: Uint8Array, view: DataView): WaveFormat {
+  if (!BLOCK_CODEC_TAGS.has(format.formatTag) || format.extraSize === null) return format;
+  const littleEndian = !format.bigEndian;
+  const extensionEnd = Math.min(body.length, 18 + format.extraSize);
+  if (extensionEnd < 20) return format;
+  const samplesPerBlock = view.getUint16(18, littleEndian);
+  if (format.formatTag !== WAVE_FORMAT_ADPCM || extensionEnd < 22) return { ...format, samplesPerBlock };
+
+  const declaredPairs = Math.min(view.getUint16(20, littleEndian), MAX_ADPCM_COEFFICIENT_PAIRS);
+  const pairs = Math.min(declaredPairs, Math.floor((extensionEnd - 22) / 4));
+  const adpcmCoefficients: number[] = [];
+  for (let i = 0; i < 2 * pairs; i++) adpcmCoefficients.push(view.getInt16(22 + 2 * i, littleEndian));
+  return pairs > 0 ? { ...format, samplesPerBlock, adpcmCoefficients } : { ...format, samplesPerBlock };
 }
 
 function withExtension(format: WaveFormat, body: Uint8Array, view: DataView): WaveFormat {
@@ -57,8 +114,8 @@ function withExtension(format: WaveFormat, body: Uint8Array, view: DataView): Wa
       `a WAVE_FORMAT_EXTENSIBLE fmt chunk holds ${body.length} bytes; ${FMT_EXTENSIBLE_BYTES} are needed`,
     );
   }
-  const validBits = view.getUint16(18, true);
-  const subFormatTag = view.getUint16(24, true);
+  const validBits = view.getUint16(18, !format.bigEndian);
+  const subFormatTag = view.getUint16(24, !format.bigEndian);
   const standardGuid = SUBFORMAT_GUID_TAIL.every((byte, i) => body[26 + i] === byte);
   const sub = standardGuid ? describeTag(subFormatTag) : { encoding: null, name: `sub-format ${guidText(body.subarray(24, 40))}` };
   return {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fixtureBytes } from '../../test/support/codec-fixtures.js';
 import { asciiBytes, buildRiff, fmtBody, type ChunkSpec } from '../../test/support/wav-builder.js';
 import { VoiceprepError } from '../errors.js';
 import { bytesSource } from './byte-source.js';
@@ -8,6 +9,39 @@ import { readWaveHeader } from './read-wave-header.js';
 const pcm16Mono8k = fmtBody({ formatTag: 1, channels: 1, sampleRate: 8000, bitsPerSample: 16 });
 const samples = (count: number) => Uint8Array.from({ length: count }, (_, i) => i & 0xff);
 const read = (bytes: Uint8Array) => readWaveHeader(bytesSource(bytes));
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/**
+ * A little-endian WAVE file of the given chunks turned into RIFX: the magic, the RIFF and chunk sizes, the fmt
+ * fields and the fact count swapped (the sample bytes are left as they are; these tests read headers only).
+ */
+function bigEndianCopy(file: Uint8Array): Uint8Array {
+  const out = file.slice();
+  const view = new DataView(out.buffer);
+  out.set(asciiBytes('RIFX'), 0);
+  const swap32 = (at: number) => view.setUint32(at, view.getUint32(at, true), false);
+  const swap16 = (at: number) => view.setUint16(at, view.getUint16(at, true), false);
+  swap32(4);
+  for (let at = 12; at + 8 <= out.length; ) {
+    const id = String.fromCharCode(...out.subarray(at, at + 4));
+    const size = view.getUint32(at + 4, true);
+    swap32(at + 4);
+    if (id === 'fmt ') [0, 2, 12, 14].forEach((field) => swap16(at + 8 + field));
+    if (id === 'fmt ') [4, 8].forEach((field) => swap32(at + 8 + field));
+    if (id === 'fact') swap32(at + 8);
+    at += 8 + size + (size % 2);
+  }
+  return out;
+}
 
 async function failure(bytes: Uint8Array): Promise<VoiceprepError> {
   try {
@@ -169,6 +203,88 @@ describe('readWaveHeader', () => {
     expect(header.format).toMatchObject({ encoding: null, encodingName: 'IMA ADPCM', formatTag: 0x11 });
   });
 
+  it('recovers a block align of 0 for sample formats, as ffmpeg and sox do, with a warning', async () => {
+    const fmt = fmtBody({ formatTag: 1, channels: 2, sampleRate: 8000, bitsPerSample: 16, blockAlign: 0, byteRate: 32000 });
+    const header = await read(buildRiff([{ id: 'fmt ', body: fmt }, { id: 'data', body: samples(40) }]));
+    expect(header.format.blockAlign).toBe(4);
+    expect(header.frames).toBe(10);
+    expect(header.warnings).toEqual([
+      { code: 'block-align', message: "the fmt chunk's block align is 0; used 4 (2 channels x 16 bits)" },
+    ]);
+
+    const packed24 = fmtBody({ formatTag: 0, channels: 1, sampleRate: 8000, bitsPerSample: 20, blockAlign: 0, byteRate: 24000, extensible: { subFormatTag: 1 } });
+    expect((await read(buildRiff([{ id: 'fmt ', body: packed24 }, { id: 'data', body: samples(6) }]))).format.blockAlign).toBe(3);
+  });
+
+  it('counts the frames of block codecs: whole blocks, and a final partial block as far as it goes', async () => {
+    const ima = (blockAlign: number, extra: number[] = []) =>
+      concat(fmtBody({ formatTag: 0x11, channels: 1, sampleRate: 8000, bitsPerSample: 4, blockAlign, cbSize: extra.length }), Uint8Array.from(extra));
+    const whole = await read(buildRiff([{ id: 'fmt ', body: ima(256) }, { id: 'data', body: samples(512) }]));
+    expect(whole.frames).toBe(2 * 505);
+    expect(whole.warnings).toEqual([]);
+
+    // 100 bytes of a third block: its header sample, then 24 groups of 8
+    const cut = await read(buildRiff([{ id: 'fmt ', body: ima(256) }, { id: 'data', body: samples(612) }]));
+    expect(cut.frames).toBe(2 * 505 + 1 + 24 * 8);
+    expect(cut.warnings).toEqual([]);
+
+    const crumbs = await read(buildRiff([{ id: 'fmt ', body: ima(256) }, { id: 'data', body: samples(515) }]));
+    expect(crumbs.frames).toBe(2 * 505);
+    expect(crumbs.warnings.map((w) => w.code)).toEqual(['partial-frame']);
+
+    // wSamplesPerBlock 500 (< 505): each block decodes to 500, as sox does
+    const declared = await read(buildRiff([{ id: 'fmt ', body: ima(256, [500 & 0xff, 500 >> 8]) }, { id: 'data', body: samples(512) }]));
+    expect(declared.format.samplesPerBlock).toBe(500);
+    expect(declared.frames).toBe(1000);
+
+    const tooMany = await failure(buildRiff([{ id: 'fmt ', body: ima(256, [0x00, 0x04]) }, { id: 'data', body: samples(512) }]));
+    expect(tooMany.code).toBe('malformed');
+    expect(tooMany.message).toBe('the fmt chunk declares 1024 samples per block, but IMA ADPCM blocks of 256 bytes hold at most 505');
+  });
+
+  it("reads Microsoft ADPCM's samples per block and coefficient table from the fmt extension", async () => {
+    const extension = new Uint8Array(4 + 4 * 7);
+    const view = new DataView(extension.buffer);
+    view.setUint16(0, 500, true);
+    view.setUint16(2, 7, true);
+    const coefficients = [256, 0, 512, -256, 0, 0, 192, 64, 240, 0, 460, -208, 392, -232];
+    coefficients.forEach((c, i) => view.setInt16(4 + 2 * i, c, true));
+    const fmt = concat(fmtBody({ formatTag: 2, channels: 1, sampleRate: 8000, bitsPerSample: 4, blockAlign: 256, cbSize: 32 }), extension);
+    const header = await read(buildRiff([{ id: 'fmt ', body: fmt }, { id: 'data', body: samples(256) }]));
+    expect(header.format).toMatchObject({ samplesPerBlock: 500, adpcmCoefficients: coefficients });
+    expect(header.frames).toBe(500);
+
+    // a table cut short by the chunk's end keeps the pairs that are there
+    const short = await read(buildRiff([{ id: 'fmt ', body: fmt.subarray(0, 18 + 4 + 8) }, { id: 'data', body: samples(256) }]));
+    expect(short.format.adpcmCoefficients).toEqual([256, 0, 512, -256]);
+  });
+
+  it("reads sox's RIFX file (sox -B) as the same format and samples as its little-endian twin", async () => {
+    const rifx = fixtureBytes('rifx-stereo.wav');
+    const riff = fixtureBytes('pcm-stereo.wav');
+    const big = await read(rifx);
+    const little = await read(riff);
+    expect(big.container).toBe('RIFX');
+    expect(big.format).toEqual({ ...little.format, bigEndian: true });
+    expect([big.frames, big.dataSize, big.warnings]).toEqual([little.frames, little.dataSize, []]);
+    expect(big.frames).toBe(400);
+    const bigData = rifx.subarray(big.dataOffset, big.dataOffset + big.dataSize);
+    const littleData = riff.subarray(little.dataOffset, little.dataOffset + little.dataSize);
+    const swapped = littleData.map((_, i) => littleData[i ^ 1]);
+    expect(bigData).toEqual(swapped);
+  });
+
+  it('reads RIFX: every size and fmt field big-endian, and says so', async () => {
+    const fmt = fmtBody({ formatTag: 1, channels: 2, sampleRate: 8000, bitsPerSample: 16 });
+    const file = bigEndianCopy(buildRiff([{ id: 'fmt ', body: fmt }, { id: 'fact', body: Uint8Array.of(5, 0, 0, 0) }, { id: 'data', body: samples(20) }]));
+    const header = await read(file);
+    expect(header.container).toBe('RIFX');
+    expect(header.format).toMatchObject({ encoding: 'pcm', channels: 2, sampleRate: 8000, bitsPerSample: 16, blockAlign: 4, bigEndian: true });
+    expect(header.factSamples).toBe(5);
+    expect(header.frames).toBe(5);
+    expect(header.warnings).toEqual([]);
+  });
+
   it.each([
     ['an empty file', new Uint8Array(0), /empty/],
     ['text', asciiBytes('hello, this is a text file\n'), /text file/],
@@ -189,7 +305,9 @@ describe('readWaveHeader', () => {
     ['a short fmt chunk', [{ id: 'fmt ', body: pcm16Mono8k.subarray(0, 14) }, { id: 'data', body: samples(4) }], /14 bytes/],
     ['0 channels', [{ id: 'fmt ', body: fmtBody({ formatTag: 1, channels: 0, sampleRate: 8000, bitsPerSample: 16, blockAlign: 2 }) }, { id: 'data', body: samples(4) }], /0 channels/],
     ['rate 0', [{ id: 'fmt ', body: fmtBody({ formatTag: 1, channels: 1, sampleRate: 0, bitsPerSample: 16 }) }, { id: 'data', body: samples(4) }], /0 Hz/],
-    ['block align 0', [{ id: 'fmt ', body: fmtBody({ formatTag: 1, channels: 1, sampleRate: 8000, bitsPerSample: 16, blockAlign: 0 }) }, { id: 'data', body: samples(4) }], /block align/],
+    ['an IMA ADPCM block align of 0', [{ id: 'fmt ', body: fmtBody({ formatTag: 0x11, channels: 1, sampleRate: 8000, bitsPerSample: 4, blockAlign: 0 }) }, { id: 'data', body: samples(4) }], /block align/],
+    ['a PCM block align of 0 and 0 bits', [{ id: 'fmt ', body: fmtBody({ formatTag: 1, channels: 1, sampleRate: 8000, bitsPerSample: 0, blockAlign: 0 }) }, { id: 'data', body: samples(4) }], /block align/],
+    ['an IMA ADPCM block too small for its header', [{ id: 'fmt ', body: fmtBody({ formatTag: 0x11, channels: 2, sampleRate: 8000, bitsPerSample: 4, blockAlign: 7 }) }, { id: 'data', body: samples(14) }], /cannot hold their 8-byte header/],
   ])('refuses a file with %s as malformed', async (_name, chunks, message) => {
     const error = await failure(buildRiff(chunks as ChunkSpec[]));
     expect(error.code).toBe('malformed');

@@ -1,12 +1,11 @@
+import { createBlockCodec } from '../decode/block-codecs.js';
 import { VoiceprepError } from '../errors.js';
 import type { ByteSource } from './byte-source.js';
-import { parseFmt } from './parse-fmt.js';
+import { FMT_MAX_USEFUL_BYTES, parseFmt } from './parse-fmt.js';
 import { identifyNonWave, printable } from './sniff.js';
 import type { ChunkInfo, WaveFormat, WaveHeader, WaveWarning } from './wave-header.js';
 
 const CHUNK_HEADER_BYTES = 8;
-/** A fmt chunk never needs more than this; anything beyond is vendor padding we skip. */
-const FMT_READ_LIMIT = 64;
 /** ds64: RIFF size, data size, sample count (64 bits each) and the table length. */
 const DS64_MIN_BYTES = 28;
 const UNSET_32 = 0xffffffff;
@@ -22,21 +21,23 @@ interface Ds64 {
  * Reads a WAVE file's structure without touching its samples. The walk is defensive in the way of mediabunny's
  * wave demuxer: every declared size is clamped to the bytes the file holds, chunks may come in any order, unknown
  * chunks are skipped wherever they stand, a writer that forgot a pad byte is tolerated, and nothing is ever
- * allocated by a size read from the file. Throws a VoiceprepError ('not-wav' or 'malformed') when the file
- * cannot be used; everything it merely works around is listed in `warnings`.
+ * allocated by a size read from the file. RIFX files (RIFF with every number big-endian, which sox reads and
+ * writes) are read the same way. Throws a VoiceprepError ('not-wav' or 'malformed') when the file cannot be used;
+ * everything it merely works around is listed in `warnings`.
  */
 export async function readWaveHeader(source: ByteSource): Promise<WaveHeader> {
   const fileSize = source.size;
   const start = copy(await source.read(0, 12));
   const magic = ascii(start, 0, 4);
-  if (start.length < 12 || !['RIFF', 'RF64', 'BW64'].includes(magic) || ascii(start, 8, 4) !== 'WAVE') {
+  if (start.length < 12 || !['RIFF', 'RF64', 'BW64', 'RIFX'].includes(magic) || ascii(start, 8, 4) !== 'WAVE') {
     throw new VoiceprepError('not-wav', identifyNonWave(start, fileSize));
   }
   const container = magic as WaveHeader['container'];
+  const bigEndian = container === 'RIFX';
   const warnings: WaveWarning[] = [];
   const chunks: ChunkInfo[] = [];
   const view = new DataView(start.buffer, start.byteOffset, start.byteLength);
-  let declaredRiffSize = view.getUint32(4, true);
+  let declaredRiffSize = view.getUint32(4, !bigEndian);
   let ds64: Ds64 | null = null;
   let format: WaveFormat | null = null;
   let data: ChunkInfo | null = null;
@@ -49,11 +50,11 @@ export async function readWaveHeader(source: ByteSource): Promise<WaveHeader> {
     }
     const chunkHeader = await source.read(offset, CHUNK_HEADER_BYTES);
     const id = ascii(chunkHeader, 0, 4);
-    let declaredSize = new DataView(chunkHeader.buffer, chunkHeader.byteOffset, 8).getUint32(4, true);
+    let declaredSize = new DataView(chunkHeader.buffer, chunkHeader.byteOffset, 8).getUint32(4, !bigEndian);
     const bodyOffset = offset + CHUNK_HEADER_BYTES;
     const available = fileSize - bodyOffset;
 
-    if (chunks.length === 0 && container !== 'RIFF') {
+    if (chunks.length === 0 && (container === 'RF64' || container === 'BW64')) {
       if (id !== 'ds64') throw new VoiceprepError('malformed', `an ${container} file must start with a ds64 chunk; found '${printable(id)}'`);
       ds64 = parseDs64(await source.read(bodyOffset, Math.min(declaredSize, DS64_MIN_BYTES)));
       if (declaredRiffSize === UNSET_32) declaredRiffSize = ds64.riffSize;
@@ -64,7 +65,7 @@ export async function readWaveHeader(source: ByteSource): Promise<WaveHeader> {
       id === 'data' &&
       data === null &&
       available > 0 &&
-      (declaredSize === UNSET_32 || (declaredSize === 0 && !startsWithChunk(await source.read(bodyOffset, 8), available)));
+      (declaredSize === UNSET_32 || (declaredSize === 0 && !startsWithChunk(await source.read(bodyOffset, 8), available, bigEndian)));
     if (restOfFile) {
       warn(warnings, 'data-size-unset', `the data chunk's size is ${declaredSize === 0 ? '0' : '0xFFFFFFFF'} (a recording that was cut off?); reading to the end of the file`);
     } else if (declaredSize > available) {
@@ -79,13 +80,13 @@ export async function readWaveHeader(source: ByteSource): Promise<WaveHeader> {
 
     if (id === 'fmt ') {
       if (format) warn(warnings, 'duplicate-chunk', `a second fmt chunk at byte ${offset} is ignored`);
-      else format = parseFmt(copy(await source.read(bodyOffset, Math.min(size, FMT_READ_LIMIT))), declaredSize);
+      else format = parseFmt(copy(await source.read(bodyOffset, Math.min(size, FMT_MAX_USEFUL_BYTES))), declaredSize, { bigEndian, warnings });
     } else if (id === 'data') {
       if (data) warn(warnings, 'duplicate-chunk', `a second data chunk at byte ${offset} is ignored`);
       else data = chunk;
     } else if (id === 'fact' && size >= 4 && factSamples === null) {
       const body = await source.read(bodyOffset, 4);
-      factSamples = new DataView(body.buffer, body.byteOffset, 4).getUint32(0, true);
+      factSamples = new DataView(body.buffer, body.byteOffset, 4).getUint32(0, !bigEndian);
     }
     if (restOfFile) break;
     offset = next.offset;
@@ -94,7 +95,7 @@ export async function readWaveHeader(source: ByteSource): Promise<WaveHeader> {
   if (!format) throw new VoiceprepError('malformed', 'there is no fmt chunk');
   if (!data) throw new VoiceprepError('malformed', 'there is no data chunk');
   checkTail(chunks, fileSize, declaredRiffSize, warnings);
-  checkFormat(format, data.size, warnings);
+  const frames = countFrames(format, data.size, warnings);
 
   return {
     container,
@@ -104,7 +105,7 @@ export async function readWaveHeader(source: ByteSource): Promise<WaveHeader> {
     dataOffset: data.offset + CHUNK_HEADER_BYTES,
     dataSize: data.size,
     declaredDataSize: data.declaredSize,
-    frames: Math.floor(data.size / format.blockAlign),
+    frames,
     factSamples,
     chunks,
     warnings,
@@ -134,9 +135,9 @@ function nextChunkOffset(
  * Whether `bytes` read like a chunk header whose body fits in `available` bytes. A data size of 0 followed by a
  * real chunk is an empty data chunk; followed by anything else it is a recorder that never came back to fill it in.
  */
-function startsWithChunk(bytes: Uint8Array, available: number): boolean {
+function startsWithChunk(bytes: Uint8Array, available: number, bigEndian: boolean): boolean {
   if (bytes.length < CHUNK_HEADER_BYTES || !looksLikeChunkId(bytes.subarray(0, 4))) return false;
-  return new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(4, true) <= available - CHUNK_HEADER_BYTES;
+  return new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(4, !bigEndian) <= available - CHUNK_HEADER_BYTES;
 }
 
 function looksLikeChunkId(bytes: Uint8Array): boolean {
@@ -165,13 +166,30 @@ function checkTail(chunks: ChunkInfo[], fileSize: number, declaredRiffSize: numb
   }
 }
 
-function checkFormat(format: WaveFormat, dataSize: number, warnings: WaveWarning[]): void {
-  if (dataSize % format.blockAlign !== 0) {
-    warn(warnings, 'partial-frame', `the data ends ${dataSize % format.blockAlign} byte(s) into a frame; they are ignored`);
+/**
+ * Counts the frames the data holds and warns about what does not add up. A block codec's final partial block is
+ * decoded as far as it goes (as sox and ffmpeg do), so only a remainder too short to hold a single frame is lost.
+ * sox counts the pad byte after an odd number of GSM blocks in the data size: one byte after blocks of an odd size
+ * is that, not damage.
+ */
+function countFrames(format: WaveFormat, dataSize: number, warnings: WaveWarning[]): number {
+  const rest = dataSize % format.blockAlign;
+  const codec = createBlockCodec(format);
+  let frames: number;
+  if (codec) {
+    const padByte = rest === 1 && format.blockAlign % 2 === 1;
+    if (rest > 0 && !padByte && codec.framesIn(rest) === 0) {
+      warn(warnings, 'partial-frame', `the data ends ${rest} byte(s) into a block, too few to decode; they are ignored`);
+    }
+    frames = codec.framesIn(dataSize);
+  } else {
+    if (rest !== 0) warn(warnings, 'partial-frame', `the data ends ${rest} byte(s) into a frame; they are ignored`);
+    frames = Math.floor(dataSize / format.blockAlign);
   }
   if (format.encoding && format.byteRate !== format.sampleRate * format.blockAlign) {
     warn(warnings, 'byte-rate', `the fmt chunk's byte rate ${format.byteRate} is not ${format.sampleRate} x ${format.blockAlign}`);
   }
+  return frames;
 }
 
 function warn(warnings: WaveWarning[], code: WaveWarning['code'], message: string): void {

@@ -25,6 +25,21 @@ export interface WaveFormat {
   fmtSize: number;
   /** cbSize when the fmt chunk carries one, else null. */
   extraSize: number | null;
+  /**
+   * Sizes, fmt fields and multi-byte samples are big-endian: a RIFX file. The fields below are optional so that a
+   * WaveFormat built by hand for a little-endian sample format need not mention them.
+   */
+  bigEndian?: boolean;
+  /**
+   * wSamplesPerBlock, the first word of the fmt extension of IMA ADPCM, Microsoft ADPCM and GSM 6.10; absent for
+   * other encodings and when the extension is missing (the block codecs then compute it from the block align).
+   */
+  samplesPerBlock?: number;
+  /**
+   * Microsoft ADPCM's predictor coefficients as the fmt extension lists them, the pairs flattened (coef1, coef2,
+   * coef1, coef2, ...); absent for other encodings and when the chunk lists none (the standard seven pairs apply).
+   */
+  adpcmCoefficients?: readonly number[];
 }
 
 export interface ChunkInfo {
@@ -54,6 +69,7 @@ export type WaveWarningCode =
   | 'trailing-bytes' // bytes after the last chunk that are too few to be one
   | 'duplicate-chunk' // a second fmt or data chunk; the first one is used
   | 'byte-rate' // the fmt chunk's byte rate is not rate x block align
+  | 'block-align' // the fmt chunk's block align is 0 (ffmpeg and sox compute it); recovered from channels and bits
   | 'too-many-chunks'; // the walk stopped early, so a file of tiny chunks cannot keep the reader busy
 
 export interface WaveWarning {
@@ -62,8 +78,8 @@ export interface WaveWarning {
 }
 
 export interface WaveHeader {
-  /** BW64 is the EBU's name for RF64 with the same layout. */
-  container: 'RIFF' | 'RF64' | 'BW64';
+  /** BW64 is the EBU's name for RF64 with the same layout; RIFX is RIFF with every number big-endian. */
+  container: 'RIFF' | 'RF64' | 'BW64' | 'RIFX';
   fileSize: number;
   /** The RIFF (or ds64) size as declared: bytes after the 8-byte RIFF header. */
   declaredRiffSize: number;
@@ -74,7 +90,10 @@ export interface WaveHeader {
   dataSize: number;
   /** The data chunk's size as declared (after ds64 for RF64). */
   declaredDataSize: number;
-  /** Whole frames in the available data: floor(dataSize / blockAlign). */
+  /**
+   * Frames the available data decodes to: floor(dataSize / blockAlign) for sample formats; for the block codecs
+   * (ADPCM, GSM) the whole blocks times their frames per block, plus what a final partial block holds.
+   */
   frames: number;
   /** Sample count from the `fact` chunk, when there is one. */
   factSamples: number | null;
