@@ -2,10 +2,14 @@ import { VoiceprepError } from '../errors.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import { identifyNonWave } from './sniff.js';
+import { voxReader } from './vox-reader.js';
 import { waveReader } from './wave-reader.js';
 
-/** Every format voiceprep reads, in the order they are asked whether a file is theirs. */
-const READERS: readonly AudioFormatReader[] = [waveReader];
+/**
+ * Every format voiceprep reads, in the order they are asked whether a file is theirs: those with a signature first,
+ * then Dialogic VOX, which has none and is known by its `.vox` name alone.
+ */
+const READERS: readonly AudioFormatReader[] = [waveReader, voxReader];
 
 /** Enough of the start of a file for every reader to recognize its own. */
 const HEAD_BYTES = 4096;

@@ -1,3 +1,4 @@
+import { type BlockCodec, createBlockCodec } from '../decode/block-codecs.js';
 import { VoiceprepError } from '../errors.js';
 import { OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
 import type { AudioFormatReader, AudioSource, BlockOptions, PcmBlock, ProbedFormat, SampleFormat, SourceWarning } from './audio-source.js';
@@ -7,42 +8,72 @@ import { hexTag } from './format-tags.js';
 import { readWaveHeader } from './read-wave-header.js';
 import type { WaveFormat, WaveHeader } from './wave-header.js';
 
-/** RIFF, RF64 and BW64 WAVE files: the header is walked by read-wave-header.ts, the samples read as they are. */
+/**
+ * RIFF, RF64, BW64 and RIFX (big-endian) WAVE files: the header is walked by read-wave-header.ts; PCM, float and
+ * G.711 samples are handed on as they are, and the telephony codecs (IMA and Microsoft ADPCM, GSM 6.10) decoded
+ * block by block into 16-bit samples first.
+ */
 export const waveReader: AudioFormatReader = {
   name: 'WAV',
   recognizes(head: Uint8Array): boolean {
     const magic = String.fromCharCode(...head.subarray(0, 4));
-    return ['RIFF', 'RF64', 'BW64'].includes(magic) && String.fromCharCode(...head.subarray(8, 12)) === 'WAVE';
+    return ['RIFF', 'RF64', 'BW64', 'RIFX'].includes(magic) && String.fromCharCode(...head.subarray(8, 12)) === 'WAVE';
   },
   async probe(source: ByteSource): Promise<ProbedFormat> {
     const header = await readWaveHeader(source);
     return { format: summarizeFormat(header), seconds: header.frames / header.format.sampleRate };
   },
   async open(source: ByteSource): Promise<AudioSource> {
-    return new WaveSource(source, await readWaveHeader(source));
+    const header = await readWaveHeader(source);
+    const codec = createBlockCodec(header.format);
+    return codec ? new CodedWaveSource(source, header, codec) : new WaveSource(source, header);
   },
 };
 
-class WaveSource implements AudioSource {
+/** What every WAVE source reports, however its samples are stored. */
+abstract class WaveSourceBase {
   readonly format: FormatSummary;
   readonly sampleRate: number;
   readonly channels: number;
   readonly frames: number;
   readonly exactFrames = true;
   readonly warnings: SourceWarning[];
-  readonly alawSamples?: (maxSamples?: number) => AsyncIterable<Uint8Array>;
-  private readonly sampleFormat: SampleFormat;
 
   constructor(
-    private readonly source: ByteSource,
-    private readonly header: WaveHeader,
+    protected readonly source: ByteSource,
+    protected readonly header: WaveHeader,
   ) {
-    this.sampleFormat = sampleFormatOf(header.format);
     this.format = summarizeFormat(header);
     this.sampleRate = header.format.sampleRate;
     this.channels = header.format.channels;
     this.frames = header.frames;
     this.warnings = header.warnings.map(({ code, message }) => ({ code, message }));
+  }
+
+  close(): void {}
+
+  /** The data chunk in blocks of `bytesPerUnit` bytes; a file that ends early (it shrank while read) is an error. */
+  protected async *dataBlocks(bytesPerUnit: number, units: number, unitsPerBlock: number): AsyncIterable<Uint8Array> {
+    const { dataOffset } = this.header;
+    for (let done = 0; done < units; ) {
+      const want = Math.min(unitsPerBlock, units - done);
+      const bytes = await this.source.read(dataOffset + done * bytesPerUnit, want * bytesPerUnit);
+      const got = Math.floor(bytes.length / bytesPerUnit);
+      if (got === 0) throw new VoiceprepError('io', 'the input ended while it was being read');
+      yield bytes.subarray(0, got * bytesPerUnit);
+      done += got;
+    }
+  }
+}
+
+/** PCM, float and G.711 samples: handed on as bytes, decoded and mixed in one pass by the mixer's kernels. */
+class WaveSource extends WaveSourceBase implements AudioSource {
+  readonly alawSamples?: (maxSamples?: number) => AsyncIterable<Uint8Array>;
+  private readonly sampleFormat: SampleFormat;
+
+  constructor(source: ByteSource, header: WaveHeader) {
+    super(source, header);
+    this.sampleFormat = sampleFormatOf(header.format);
     if (this.sampleFormat === 'alaw' && this.sampleRate === OUTPUT_SAMPLE_RATE && this.channels === 1) {
       this.alawSamples = (maxSamples = Infinity) => this.dataBlocks(1, Math.min(maxSamples, this.frames), 1);
     }
@@ -56,18 +87,52 @@ class WaveSource implements AudioSource {
     }
   }
 
-  close(): void {}
+}
 
-  /** The data chunk in blocks of whole frames; a file that ends early (it shrank while read) is an error. */
-  private async *dataBlocks(bytesPerFrame: number, frames: number, blockFrames: number): AsyncIterable<Uint8Array> {
-    const { dataOffset } = this.header;
-    for (let frame = 0; frame < frames; ) {
-      const want = Math.min(blockFrames, frames - frame);
-      const bytes = await this.source.read(dataOffset + frame * bytesPerFrame, want * bytesPerFrame);
-      const got = Math.floor(bytes.length / bytesPerFrame);
-      if (got === 0) throw new VoiceprepError('io', 'the input ended while it was being read');
-      yield bytes.subarray(0, got * bytesPerFrame);
-      frame += got;
+/**
+ * IMA and Microsoft ADPCM and GSM 6.10: whole blocks are read and decoded to 16-bit samples (src/decode), which go
+ * on as little-endian bytes: WebAssembly memory is little-endian, and so is every host that runs it in practice.
+ */
+class CodedWaveSource extends WaveSourceBase implements AudioSource {
+  constructor(
+    source: ByteSource,
+    header: WaveHeader,
+    private readonly codec: BlockCodec,
+  ) {
+    super(source, header);
+  }
+
+  async *blocks({ blockFrames, maxFrames = Infinity }: BlockOptions): AsyncIterable<PcmBlock> {
+    const { codec } = this;
+    codec.reset();
+    const blocksPerRead = Math.max(1, Math.ceil(blockFrames / codec.framesPerBlock));
+    const samples = new Int16Array(codec.framesIn(blocksPerRead * codec.bytesPerBlock) * codec.channels);
+    const bytes = new Uint8Array(samples.buffer);
+    const totalBlocks = Math.ceil(this.header.dataSize / codec.bytesPerBlock);
+    let frames = 0;
+    for await (const data of this.dataBlocksOf(totalBlocks, blocksPerRead)) {
+      if (frames >= maxFrames) break;
+      const decoded = Math.min(codec.decode(data, samples), maxFrames - frames);
+      frames += decoded;
+      yield { layout: 'interleaved-bytes', bytes: bytes.subarray(0, decoded * codec.channels * 2), sampleFormat: 's16le', channels: codec.channels, frames: decoded };
+    }
+    if (codec.badBlockHeaders > 0 && !this.warnings.some((warning) => warning.code === 'bad-block-header')) {
+      this.warnings.push({
+        code: 'bad-block-header',
+        message: `${codec.badBlockHeaders} block header(s) hold values no encoder writes (a damaged file?); decoded as sox does`,
+      });
+    }
+  }
+
+  /** Whole blocks, and the partial block a cut-off file ends with. */
+  private async *dataBlocksOf(totalBlocks: number, blocksPerRead: number): AsyncIterable<Uint8Array> {
+    const { bytesPerBlock } = this.codec;
+    const { dataOffset, dataSize } = this.header;
+    for (let block = 0; block < totalBlocks; block += blocksPerRead) {
+      const start = block * bytesPerBlock;
+      const bytes = await this.source.read(dataOffset + start, Math.min(blocksPerRead * bytesPerBlock, dataSize - start));
+      if (bytes.length === 0) throw new VoiceprepError('io', 'the input ended while it was being read');
+      yield bytes;
     }
   }
 }
@@ -85,17 +150,20 @@ export function sampleFormatOf(format: WaveFormat): SampleFormat {
   const unsupported = () => new VoiceprepError('unsupported-encoding', `unsupported encoding: ${bitsPerSample}-bit ${describe(format)}`);
   if (bitsPerSample < 1 || bitsPerSample > bytesPerSample * 8) throw unsupported();
 
+  const bigEndian = format.bigEndian === true;
   switch (encoding) {
     case 'pcm': {
       // Samples narrower than their container are left-justified (WAVE spec), so they decode as the container.
-      const byWidth: Record<number, SampleFormat> = { 1: 'u8', 2: 's16le', 3: 's24le', 4: 's32le' };
+      const byWidth: Record<number, SampleFormat> = bigEndian
+        ? { 1: 'u8', 2: 's16be', 3: 's24be', 4: 's32be' }
+        : { 1: 'u8', 2: 's16le', 3: 's24le', 4: 's32le' };
       const sampleFormat = byWidth[bytesPerSample];
       if (!sampleFormat) throw unsupported();
       return sampleFormat;
     }
     case 'float':
-      if (bytesPerSample === 4 && bitsPerSample === 32) return 'f32le';
-      if (bytesPerSample === 8 && bitsPerSample === 64) return 'f64le';
+      if (bytesPerSample === 4 && bitsPerSample === 32) return bigEndian ? 'f32be' : 'f32le';
+      if (bytesPerSample === 8 && bitsPerSample === 64) return bigEndian ? 'f64be' : 'f64le';
       throw unsupported();
     case 'alaw':
     case 'mulaw':
