@@ -68,7 +68,11 @@ export const P56_SIGNALS: readonly P56Signal[] = [
   {
     name: 'short-8k',
     rate: 8000,
-    samples: () => quantize16(speechLikePrompt({ sampleRate: 8000, speechDbov: -26, seed: 12, words: 1 }).samples.slice(400, 480)),
+    // 10 ms from inside a word: too short for the envelope to rise, so no active speech.
+    samples: () => {
+      const word = speechLikePrompt({ sampleRate: 8000, speechDbov: -26, seed: 12, words: 1 });
+      return quantize16(word.samples.slice(400, 480));
+    },
   },
   { name: 'zeros-8k', rate: 8000, samples: () => new Float32Array(8000) },
 ];

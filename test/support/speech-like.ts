@@ -149,7 +149,9 @@ export function raw16(samples: Float32Array): Uint8Array {
 function addSyllable(out: Float64Array, syllable: Syllable, rate: number): void {
   const harmonics = Math.floor(TOP_FREQUENCY / Math.min(syllable.f0Start, syllable.f0End));
   // The formants shape the harmonics as they are at the start of the syllable; the glide moves them a little.
-  const amplitudes = Array.from({ length: harmonics }, (_, i) => formantWeight((i + 1) * syllable.f0Start, syllable.formants));
+  const amplitudes = Array.from({ length: harmonics }, (_, i) =>
+    formantWeight((i + 1) * syllable.f0Start, syllable.formants),
+  );
   const phases = schroederPhases(amplitudes.map((amplitude) => amplitude * amplitude));
   // Every syllable gets the same steady level but for its stress, whatever its formants make of the spectrum.
   const steadyPower = amplitudes.reduce((sum, amplitude) => sum + (amplitude * amplitude) / 2, 0);
@@ -261,7 +263,8 @@ function lowPassTaps(rate: number): Float64Array {
   for (let k = 0; k < length; k++) {
     const x = k - middle;
     const sinc = x === 0 ? 2 * cutoff : Math.sin(2 * Math.PI * cutoff * x) / (Math.PI * x);
-    const window = 0.42 - 0.5 * Math.cos((2 * Math.PI * k) / (length - 1)) + 0.08 * Math.cos((4 * Math.PI * k) / (length - 1));
+    const turn = (2 * Math.PI * k) / (length - 1);
+    const window = 0.42 - 0.5 * Math.cos(turn) + 0.08 * Math.cos(2 * turn);
     taps[k] = sinc * window;
   }
   return taps;
