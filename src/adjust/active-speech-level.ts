@@ -147,7 +147,8 @@ export class ActiveSpeechLevelMeter {
       const activityPercent = 100 * 10 ** ((longTermDb - activeDbov) / 10);
       return { activeDbov, rmsDbov, activityPercent, samples };
     }
-    // The envelope never reached the second threshold: a signal of a 16-bit step or two, not speech.
+    // Every threshold the envelope reached lies more than the margin under the level measured over it: the envelope
+    // never came near the signal, which is too short for it to rise (under about 30 ms) or a 16-bit step or two.
     return silence;
   }
 

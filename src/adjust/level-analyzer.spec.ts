@@ -14,7 +14,13 @@ function analyse(samples: Float32Array, rate = 8000, blockSize = 4096): Levels {
 
 describe('LevelAnalyzer', () => {
   it('gives what its three meters give, from one pass', () => {
-    const { samples } = speechLikePrompt({ sampleRate: 8000, speechDbov: -30, seed: 41, noiseFloorDbov: -65, leadingSilenceSeconds: 1 });
+    const { samples } = speechLikePrompt({
+      sampleRate: 8000,
+      speechDbov: -30,
+      seed: 41,
+      noiseFloorDbov: -65,
+      leadingSilenceSeconds: 1,
+    });
     const speech = new ActiveSpeechLevelMeter(8000);
     const peaks = new PeakMeter();
     const bounds = new SpeechBoundsFinder(8000);
@@ -59,7 +65,13 @@ describe('LevelAnalyzer', () => {
   });
 
   it('gives the same result whatever the block size', () => {
-    const { samples } = speechLikePrompt({ sampleRate: 8000, speechDbov: -20, seed: 42, noiseFloorDbov: -60, trailingSilenceSeconds: 1 });
+    const { samples } = speechLikePrompt({
+      sampleRate: 8000,
+      speechDbov: -20,
+      seed: 42,
+      noiseFloorDbov: -60,
+      trailingSilenceSeconds: 1,
+    });
     const whole = analyse(samples, 8000, samples.length);
     for (const blockSize of [1, 160, 1023]) expect(analyse(samples, 8000, blockSize)).toEqual(whole);
   });

@@ -14,8 +14,10 @@ function analyse(samples: Float32Array): ReturnType<LevelAnalyzer['result']> {
 
 describe('gainForLevel', () => {
   it('brings the active level to the target when the peak allows it', () => {
-    expect(gainForLevel({ activeDbov: -35, peakDbfs: -20 }, -26)).toEqual({ gainDb: 9, limitedByPeak: false, reachedDbov: -26 });
-    expect(gainForLevel({ activeDbov: -18, peakDbfs: -3 }, -26)).toEqual({ gainDb: -8, limitedByPeak: false, reachedDbov: -26 });
+    const raise = gainForLevel({ activeDbov: -35, peakDbfs: -20 }, -26);
+    expect(raise).toEqual({ gainDb: 9, limitedByPeak: false, reachedDbov: -26 });
+    const cut = gainForLevel({ activeDbov: -18, peakDbfs: -3 }, -26);
+    expect(cut).toEqual({ gainDb: -8, limitedByPeak: false, reachedDbov: -26 });
   });
 
   it('stops where the peak reaches the ceiling, and says so', () => {
@@ -34,7 +36,8 @@ describe('gainForLevel', () => {
   });
 
   it('leaves a stream without active speech alone', () => {
-    expect(gainForLevel({ activeDbov: null, peakDbfs: -40 }, -26)).toEqual({ gainDb: 0, limitedByPeak: false, reachedDbov: null });
+    const none = gainForLevel({ activeDbov: null, peakDbfs: -40 }, -26);
+    expect(none).toEqual({ gainDb: 0, limitedByPeak: false, reachedDbov: null });
   });
 
   it('ceils by default at the largest 16-bit sample below the A-law rail', () => {

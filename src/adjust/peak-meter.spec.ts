@@ -47,7 +47,8 @@ describe('PeakMeter', () => {
   });
 
   it('counts the same on a clipped sine before encoding as on the A-law file decoded', () => {
-    const clipped = Float32Array.from({ length: 8000 }, (_, n) => Math.max(-1, Math.min(1, 1.5 * Math.sin((2 * Math.PI * 250 * n) / 8000))));
+    const overdriven = (n: number) => 1.5 * Math.sin((2 * Math.PI * 250 * n) / 8000);
+    const clipped = Float32Array.from({ length: 8000 }, (_, n) => Math.max(-1, Math.min(1, overdriven(n))));
     const bytes = new Uint8Array(clipped.length);
     new AlawEncoder().encode(clipped, bytes);
     const decoded = Float32Array.from(bytes, (code) => FLOAT_FROM_ALAW[code]);
