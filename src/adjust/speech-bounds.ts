@@ -1,7 +1,7 @@
 /**
  * Where speech begins and ends in a prompt, and so how much silence leads and trails it.
  *
- * The stream is cut into 10 ms frames and only their energies are kept (100 numbers a second, 1.4 MB for an hour),
+ * The stream is cut into 10 ms frames and only their energies are kept (100 numbers a second, 1.4 MB an hour),
  * because the thresholds depend on the whole file: its noise floor and its active speech level are known only at
  * the end. A fixed threshold fails both ways: under a recording's hiss it finds speech everywhere, above a quiet
  * talker it finds none.
@@ -14,8 +14,9 @@
  * The speech threshold is 30 dB below the active level, where that is not within 10 dB of the noise floor, and
  * otherwise 10 dB above the floor; but never closer than 6 dB to the active level, which the vowels of every word
  * reach (the active level is their mean power). That cap keeps speech found in a file with too little silence to
- * measure a floor by; and when noise and speech are too close to tell apart (under about 15 dB), it puts the
- * threshold under the noise, the whole file reads as speech and nothing is trimmed: the safe way to fail.
+ * measure a floor by; and when noise and speech are too close to tell apart (10 dB apart or less), it puts the
+ * threshold under the noise, the whole file reads as speech and nothing is trimmed: the safe way to fail. A steady
+ * signal alone, a tone or idle noise, likewise reads as speech from end to end, as it does to P.56.
  */
 
 const FRAME_SECONDS = 0.01;
