@@ -59,7 +59,8 @@ describe('gainForLevel', () => {
       // P.56's thresholds do not move with the gain, so a level re-measured after the gain (and A-law) is the
       // predicted one only to within a tenth of a dB. The G.191 tool's own normalisation lands the same way: on the
       // prompt { speechDbov: -45, seed: 3, noiseFloorDbov: -65, leading and trailing silence 0.5 s } at 8 kHz,
-      // `sv56demo -sf 8000 -lev -26` gives a file that `actlev` reads at -26.021, and so does this meter (-26.020).
+      // `sv56demo -sf 8000 -lev -26` writes a file that `actlev` reads at -26.021; the same gain applied here to the
+      // floats reads -26.020.
       expect(Math.abs(after.activeDbov! - gain.reachedDbov!)).toBeLessThan(0.1);
       expect(gain.limitedByPeak).toBe(speechDbov === -16);
     }
