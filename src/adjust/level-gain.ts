@@ -1,0 +1,36 @@
+import { ALAW_RAIL } from './peak-meter.js';
+
+/**
+ * The default peak ceiling: the largest 16-bit sample below the A-law rail, 31743/32768 (-0.276 dBFS). A prompt
+ * brought to its level with this ceiling never puts a sample on A-law's largest code, so its own check never counts
+ * clipping, and it loses nothing to a lower ceiling: -1 dBFS (what `--normalize` aims at) would give up 0.7 dB of
+ * the loudness that a quiet prompt with high peaks may need. The file holds A-law codes, not a waveform to
+ * reconstruct, so there are no inter-sample peaks to leave room for.
+ */
+export const PEAK_CEILING_DBFS = 20 * Math.log10(ALAW_RAIL - 1 / 32768);
+
+export interface LevelGain {
+  /** Gain to apply, in dB (negative to attenuate); 0 when there is no active speech to measure by. */
+  gainDb: number;
+  /** The ceiling stopped the gain short of the target (or forced a cut below the target). */
+  limitedByPeak: boolean;
+  /** Active level after the gain, dBov; null when there is no active speech. */
+  reachedDbov: number | null;
+}
+
+/**
+ * The gain that brings the active speech level to `targetDbov`, unless the sample peak would then pass
+ * `peakCeilingDbfs`: the gain stops there, so the result never clips. It does even when that means a cut, for a
+ * stream whose peak is already above the ceiling.
+ */
+export function gainForLevel(
+  levels: { activeDbov: number | null; peakDbfs: number | null },
+  targetDbov: number,
+  peakCeilingDbfs = PEAK_CEILING_DBFS,
+): LevelGain {
+  if (levels.activeDbov === null) return { gainDb: 0, limitedByPeak: false, reachedDbov: null };
+  const wanted = targetDbov - levels.activeDbov;
+  const headroom = levels.peakDbfs === null ? Infinity : peakCeilingDbfs - levels.peakDbfs;
+  const gainDb = Math.min(wanted, headroom);
+  return { gainDb, limitedByPeak: headroom < wanted, reachedDbov: levels.activeDbov + gainDb };
+}
