@@ -15,6 +15,11 @@ export class FadeOutStage implements Stage {
   private position = 0;
   private cut = false;
 
+  /** Whether the stream went past `cutAt` (so it was cut, and faded). */
+  get passedCut(): boolean {
+    return this.cut;
+  }
+
   constructor(
     private readonly cutAt: number,
     fadeSamples: number,

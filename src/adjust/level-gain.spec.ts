@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { speechLikePrompt } from '../../test/support/speech-like.js';
 import { FLOAT_FROM_ALAW } from '../decode/g711-expand.js';
-import { AlawEncoder } from '../encode/alaw-encoder.js';
+import { referenceAlawEncode } from '../../test/support/kernel-reference.js';
 import { LevelAnalyzer } from './level-analyzer.js';
 import { gainForLevel, PEAK_CEILING_DBFS } from './level-gain.js';
 import { ALAW_RAIL } from './peak-meter.js';
@@ -51,8 +51,7 @@ describe('gainForLevel', () => {
       const levels = analyse(prompt.samples);
       const gain = gainForLevel(levels, target);
       const factor = 10 ** (gain.gainDb / 20);
-      const bytes = new Uint8Array(prompt.samples.length);
-      new AlawEncoder().encode(prompt.samples.map((sample) => sample * factor), bytes);
+      const bytes = referenceAlawEncode(prompt.samples.map((sample) => sample * factor)).bytes;
       const after = analyse(Float32Array.from(bytes, (code) => FLOAT_FROM_ALAW[code]));
       expect(after.clippedSamples).toBe(0);
       expect(after.peakDbfs!).toBeLessThan(20 * Math.log10(ALAW_RAIL));

@@ -17,6 +17,9 @@ export interface ConvertJob {
   maxBytes: number;
   trim: boolean;
   normalize: boolean;
+  /** Bring each file's active speech level to this many dBov. */
+  level?: number;
+  trimSilence: boolean;
   force: boolean;
   /** Remove `input` once `output` is complete (in-place conversion under a new name). */
   removeInput: boolean;
@@ -43,6 +46,8 @@ export interface ConversionSummary {
   gainDb: number;
   peakDbfs: number | null;
   clippedSamples: number;
+  /** With --level or --trim-silence: the levels before and after, as `check --level` reports them. */
+  levels: ConvertReport['levels'];
 }
 
 /** A record with nothing known yet: not ok until a conversion has succeeded. */
@@ -62,6 +67,8 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
         maxSamples: job.trim ? limit : undefined,
         limitSamples: job.trim ? undefined : limit,
         normalize: job.normalize,
+        level: job.level,
+        trimSilence: job.trimSilence,
         name: basename(job.input),
         voxRate: job.voxRate,
       });
@@ -112,6 +119,7 @@ function describeResult(record: ConvertedFile, report: ConvertReport, output: st
     gainDb: report.gainDb,
     peakDbfs: Number.isFinite(report.peakDbfs) ? report.peakDbfs : null,
     clippedSamples: report.clippedSamples,
+    levels: report.levels,
   };
   if (report.clippedSamples > 0) {
     record.warnings.push({

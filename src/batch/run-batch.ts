@@ -20,6 +20,9 @@ export interface BatchOptions {
   force?: boolean;
   trim?: boolean;
   normalize?: boolean;
+  level?: number;
+  trimSilence?: boolean;
+  voxRate?: number;
   maxBytes?: number;
   /** Worker threads; 1 converts in this thread. Default: one per core. */
   jobs?: number;
@@ -164,6 +167,9 @@ class BatchState {
       maxBytes: this.options.maxBytes ?? DEFAULT_MAX_FILE_BYTES,
       trim: this.options.trim ?? false,
       normalize: this.options.normalize ?? false,
+      level: this.options.level,
+      trimSilence: this.options.trimSilence ?? false,
+      voxRate: this.options.voxRate,
       force: (this.options.force ?? false) || (this.options.mode.kind === 'in-place' && output === inputPath),
       removeInput: this.options.mode.kind === 'in-place' && output !== inputPath,
     };

@@ -1,4 +1,5 @@
 import { isVoiceprepError } from '../errors.js';
+import { summarizeLevels } from '../pipeline/report.js';
 import type { ByteSource } from '../read/byte-source.js';
 import { bytesSource } from '../read/byte-source.js';
 import { readWaveHeader } from '../read/read-wave-header.js';
@@ -6,15 +7,28 @@ import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
 import { judgeHeader } from './compliance.js';
 import { nameFault } from './file-name.js';
 import type { FileRecord, Problem, Summary } from './file-record.js';
+import { judgeLevels, measureLevels } from './level-verdict.js';
 
 export interface CheckOptions {
   /** The size limit in bytes (default 2 MiB). */
   maxBytes?: number;
+  /**
+   * Also decode each file and judge its active speech level (ITU-T P.56, on the 8 kHz signal it is or becomes)
+   * against this many dBov, its clipping and its leading and trailing silence. Without it, only headers are read.
+   */
+  level?: number;
+  /** How far from `level` an active level may be, in dB (default 1). */
+  levelTolerance?: number;
+  /** Sample rate of Dialogic VOX files (default 8000). */
+  voxRate?: number;
 }
+
+export const DEFAULT_LEVEL_TOLERANCE_DB = 1;
 
 /**
  * Checks one file from its bytes and its name: every problem the platform would reject it for, from the header
- * alone. `path` is what the record reports; its last segment is the name that is judged.
+ * alone (and, with `level`, from its decoded samples). `path` is what the record reports; its last segment is the
+ * name that is judged.
  */
 export async function checkSource(source: ByteSource, path: string, options: CheckOptions = {}): Promise<FileRecord> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -22,19 +36,33 @@ export async function checkSource(source: ByteSource, path: string, options: Che
   const name = path.split(/[\\/]/).pop() ?? path;
   const badName = nameFault(name);
   if (badName) record.problems.push({ code: 'name', message: `${badName}: rename it, or let "voiceprep convert" choose a compliant name` });
-  const fix = `fix with "voiceprep convert ${shellQuote(path)} -o <folder>"`;
+  const fix = (extra = '') => `fix with "voiceprep convert ${shellQuote(path)} -o <folder>${extra}"`;
   try {
-    const verdict = judgeHeader(await readWaveHeader(source), source.size, maxBytes, fix);
+    const verdict = judgeHeader(await readWaveHeader(source), source.size, maxBytes, fix());
     record.problems.push(...verdict.problems);
     record.warnings.push(...verdict.warnings);
     record.format = verdict.format;
     record.seconds = verdict.seconds;
   } catch (error) {
     if (!isVoiceprepError(error) || error.code === 'io' || error.code === 'too-long') throw error;
-    record.problems.push(problemFromReader(error.code, error.message, fix));
+    record.problems.push(problemFromReader(error.code, error.message, fix()));
   }
+  if (options.level !== undefined) await addLevels(record, source, name, options.level, options, fix);
   record.ok = record.problems.length === 0;
   return record;
+}
+
+/** Decodes the file to judge its levels; one that cannot be decoded has `levels: null` (its problem is already told). */
+async function addLevels(record: FileRecord, source: ByteSource, name: string, target: number, options: CheckOptions, fix: (extra: string) => string): Promise<void> {
+  const levels = await measureLevels(source, { name, voxRate: options.voxRate }).catch((error: unknown) => {
+    if (isVoiceprepError(error) && error.code !== 'io') return null;
+    throw error;
+  });
+  record.levels = levels && summarizeLevels(levels);
+  if (!levels) return;
+  const verdict = judgeLevels(levels, target, options.levelTolerance ?? DEFAULT_LEVEL_TOLERANCE_DB, fix);
+  record.problems.push(...verdict.problems);
+  record.warnings.push(...verdict.warnings);
 }
 
 export function checkBytes(bytes: Uint8Array, name: string, options: CheckOptions = {}): Promise<FileRecord> {

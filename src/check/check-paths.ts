@@ -13,6 +13,8 @@ export interface CheckResult {
 
 /** How many files are open at once: enough to keep the disk busy, few enough to stay far from the fd limit. */
 const CONCURRENCY = 32;
+/** Measuring levels decodes each file in this thread: a few at a time keep it busy, each with its own buffers. */
+const LEVEL_CONCURRENCY = 4;
 
 /** Checks one file on disk from its header; a file that cannot be opened or read is a problem, not an exception. */
 export function checkFile(path: string, options: CheckOptions = {}): Promise<FileRecord> {
@@ -50,7 +52,8 @@ export async function checkPaths(args: readonly string[], options: CheckOptions 
       records[index] = await checkAt(resolve(cwd, paths[index]), paths[index], options);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
+  const concurrency = options.level === undefined ? CONCURRENCY : LEVEL_CONCURRENCY;
+  await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
   for (const path of discovery.missing) {
     records.push(failed(path, 'not-found', 'no such file or folder (and no glob match)'));
   }

@@ -1,3 +1,4 @@
+import type { LevelSummary } from '../pipeline/report.js';
 import type { FormatSummary } from '../read/format-summary.js';
 
 /**
@@ -17,6 +18,8 @@ export type ProblemCode =
   | 'size' // larger than the limit
   | 'not-found' // the path does not exist
   | 'unreadable' // exists but cannot be read (permissions, a FIFO or device, an I/O error)
+  | 'level' // check --level: the active speech level is off the target by more than the tolerance (or there is no speech)
+  | 'clipping' // check --level: flat tops at full scale, where the recording clipped
   | 'unsupported' // convert: an encoding or sample rate voiceprep cannot decode
   | 'exists' // convert: a different file is already at the output path (use --force)
   | 'write-failed' // convert: the output could not be written (disk full, permissions)
@@ -45,6 +48,8 @@ export interface FileRecord {
   bytes: number | null;
   /** Duration from the header; null when unknown. */
   seconds: number | null;
+  /** With `check --level`: the levels of the 8 kHz signal the file is or becomes; null when it cannot be decoded. */
+  levels?: LevelSummary | null;
 }
 
 export interface Summary {

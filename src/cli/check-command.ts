@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
 import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
-import { sizeOption } from './option-parsers.js';
+import { levelOption, rateOption, sizeOption, toleranceOption } from './option-parsers.js';
 import type { CliIo } from './output.js';
 
 export interface CheckFlags {
   maxSize: number;
+  level?: number;
+  levelTolerance?: number;
+  voxRate?: number;
   json?: boolean;
   quiet?: boolean;
 }
@@ -15,6 +18,9 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: (code: n
     .description('prove that WAV files are playback files the platform accepts (reads headers only, fast)')
     .argument('<inputs...>', 'WAV files, folders (searched recursively for *.wav) and globs')
     .option('--max-size <size>', 'largest file allowed, e.g. 2MB, 500KB, 1GB, 2097152 (K, M, G are binary: 1MB = 1 MiB)', sizeOption, DEFAULT_MAX_FILE_BYTES)
+    .option('--level <dBov>', 'also decode each file and judge its active speech level (ITU-T P.56) against this, e.g. -26, its clipping and its leading/trailing silence', levelOption)
+    .option('--level-tolerance <dB>', 'how far from --level a file may be (default 1)', toleranceOption)
+    .option('--vox-rate <hz>', 'sample rate of Dialogic .vox files (default 8000)', rateOption)
     .option('--json', 'print one JSON document: {"files": [...], "summary": {...}} (schema in the README)')
     .option('-q, --quiet', 'list only the files with problems, then the summary')
     .option('--no-color', 'no colour')

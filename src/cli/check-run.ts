@@ -4,7 +4,7 @@ import type { CheckFlags } from './check-command.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths } from './output.js';
 
 export async function runCheck(inputs: string[], flags: CheckFlags, io: CliIo): Promise<number> {
-  const result = await checkPaths(inputs, { maxBytes: flags.maxSize });
+  const result = await checkPaths(inputs, { maxBytes: flags.maxSize, level: flags.level, levelTolerance: flags.levelTolerance, voxRate: flags.voxRate });
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
@@ -22,19 +22,28 @@ function render(files: FileRecord[], flags: CheckFlags, io: CliIo): string {
   const paint = painter(io);
   const shown = flags.quiet ? files.filter((file) => !file.ok) : files;
   if (shown.length === 0) return '';
+  const withLevels = flags.level !== undefined;
   const rows = shown.map((file) => [
     oneLine(file.path),
     describeFormat(file),
     formatSeconds(file.seconds),
     formatBytes(file.bytes),
+    ...(withLevels ? [describeLevel(file)] : []),
     file.ok ? paint.good('ok') : paint.bad(file.problems.map((problem) => problem.code).join(',')),
   ]);
-  const lines = [formatTable(['file', 'format', 'duration', 'size', 'verdict'], rows, new Set([2, 3])), ''];
+  const header = ['file', 'format', 'duration', 'size', ...(withLevels ? ['active level'] : []), 'verdict'];
+  const lines = [formatTable(header, rows, new Set(withLevels ? [2, 3, 4] : [2, 3])), ''];
   for (const file of shown) {
     for (const problem of file.problems) lines.push(`${paint.bad('✗')} ${oneLine(`${file.path}: ${problem.code}: ${problem.message}`)}`);
     if (!flags.quiet) for (const warning of file.warnings) lines.push(`${paint.warn('!')} ${oneLine(`${file.path}: ${warning.message}`)}`);
   }
   return `${lines.join('\n')}\n${lines.length > 2 ? '\n' : ''}`;
+}
+
+function describeLevel(file: FileRecord): string {
+  const active = file.levels?.activeDbov;
+  if (file.levels === null || file.levels === undefined) return '-';
+  return active === null || active === undefined ? 'no speech' : `${active.toFixed(1)} dBov`;
 }
 
 function describeFormat(file: FileRecord): string {

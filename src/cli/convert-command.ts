@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
-import { jobsOption, sizeOption } from './option-parsers.js';
+import { jobsOption, levelOption, rateOption, sizeOption } from './option-parsers.js';
 import type { CliIo } from './output.js';
 
 export interface ConvertFlags {
@@ -11,6 +11,9 @@ export interface ConvertFlags {
   maxSize: number;
   trim?: boolean;
   normalize?: boolean;
+  level?: number;
+  trimSilence?: boolean;
+  voxRate?: number;
   jobs?: number;
   json?: boolean;
   quiet?: boolean;
@@ -28,6 +31,9 @@ export function registerConvert(program: Command, io: CliIo, setExitCode: (code:
     .option('--max-size <size>', 'largest output file, e.g. 2MB, 500KB, 1GB, 2097152 (K, M, G are binary: 1MB = 1 MiB)', sizeOption, DEFAULT_MAX_FILE_BYTES)
     .option('--trim', 'cut a file too long for --max-size to the longest length that fits, with a 50 ms fade-out')
     .option('--normalize', 'scale each file so its peak is at -1 dBFS (the remedy for clipping)')
+    .option('--level <dBov>', 'bring each file\'s active speech level (ITU-T P.56) to this, e.g. -26; never clips', levelOption)
+    .option('--trim-silence', 'cut leading and trailing silence, keeping 0.1 s before the speech and 0.2 s after')
+    .option('--vox-rate <hz>', 'sample rate of Dialogic .vox files (default 8000; 6000 is the other common one)', rateOption)
     .option('-j, --jobs <n>', 'files converted at once (default: one per core)', jobsOption)
     .option('--json', 'print one JSON document (the schema of check, plus output) instead of the table')
     .option('-q, --quiet', 'no progress bar')
@@ -47,6 +53,9 @@ Exit codes: 0 every file converted and complies, 1 some file failed (the others 
     .action(async (inputs: string[], flags: ConvertFlags, command: Command) => {
       if (Boolean(flags.output) === Boolean(flags.inPlace)) {
         command.error('error: give either --output <dir> or --in-place (one of them, not both)', { exitCode: 2 });
+      }
+      if (flags.level !== undefined && flags.normalize) {
+        command.error('error: --level and --normalize both set the gain: give one of them', { exitCode: 2 });
       }
       // Loaded only when converting, so that `check` (run on every commit) starts without the pipeline and pool.
       const { runConvert } = await import('./convert-run.js');

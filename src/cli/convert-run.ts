@@ -17,6 +17,9 @@ export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliI
     force: flags.force,
     trim: flags.trim,
     normalize: flags.normalize,
+    level: flags.level,
+    trimSilence: flags.trimSilence,
+    voxRate: flags.voxRate,
     maxBytes: flags.maxSize,
     jobs: flags.jobs,
     onProgress(event) {
@@ -76,6 +79,8 @@ function render(result: BatchResult, flags: ConvertFlags, io: CliIo, elapsedMs: 
     const below = relative(cwd, path);
     return below && !below.startsWith('..') ? below : path;
   };
+  // The level column appears when levels were measured: before -> after, in dBov.
+  const showLevels = flags.level !== undefined || Boolean(flags.trimSilence);
   const rows = result.files.map((file) => [
     oneLine(file.path),
     file.output ? `${oneLine(shown(file.output.path))}${file.renamed ? ' (renamed)' : ''}` : '-',
@@ -83,9 +88,11 @@ function render(result: BatchResult, flags: ConvertFlags, io: CliIo, elapsedMs: 
     formatBytes(file.output?.bytes ?? null),
     file.conversion?.peakDbfs != null ? `${file.conversion.peakDbfs.toFixed(1)} dBFS` : '-',
     file.conversion ? String(file.conversion.clippedSamples) : '-',
+    ...(showLevels ? [levelChange(file)] : []),
     verdict(file, paint),
   ]);
-  const table = formatTable(['input', 'output', 'duration', 'size', 'peak', 'clipped', 'verdict'], rows, new Set([2, 3, 4, 5]));
+  const header = ['input', 'output', 'duration', 'size', 'peak', 'clipped', ...(showLevels ? ['level dBov'] : []), 'verdict'];
+  const table = formatTable(header, rows, new Set(showLevels ? [2, 3, 4, 5, 6] : [2, 3, 4, 5]));
   const lines: string[] = [];
   for (const file of result.files) {
     for (const problem of file.problems) lines.push(`${paint.bad('✗')} ${oneLine(`${file.path}: ${problem.message}`)}`);
@@ -102,6 +109,13 @@ function render(result: BatchResult, flags: ConvertFlags, io: CliIo, elapsedMs: 
     stdout: `${table}\n\n${colouredSummary}\n`,
     stderr: lines.length ? `${lines.join('\n')}\n` : '',
   };
+}
+
+function levelChange(file: BatchResult['files'][number]): string {
+  const levels = file.conversion?.levels;
+  if (!levels) return '-';
+  const show = (dbov: number | null) => (dbov === null ? 'none' : dbov.toFixed(1));
+  return `${show(levels.before.activeDbov)} -> ${show(levels.after.activeDbov)}`;
 }
 
 function verdict(file: BatchResult['files'][number], paint: ReturnType<typeof painter>): string {

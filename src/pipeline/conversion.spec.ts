@@ -131,10 +131,10 @@ describe('trim and normalize', () => {
 describe('errors', () => {
   it('names an encoding it cannot decode', async () => {
     const file = buildRiff([
-      { id: 'fmt ', body: fmtBody({ formatTag: 0x11, channels: 1, sampleRate: 8000, bitsPerSample: 4, blockAlign: 256 }) },
-      { id: 'data', body: new Uint8Array(256) },
+      { id: 'fmt ', body: fmtBody({ formatTag: 0x42, channels: 1, sampleRate: 8000, bitsPerSample: 0, blockAlign: 24 }) },
+      { id: 'data', body: new Uint8Array(240) },
     ]);
-    await expect(convertBytes(file)).rejects.toThrow(new VoiceprepError('unsupported-encoding', 'unsupported encoding: IMA ADPCM (format tag 0x0011)'));
+    await expect(convertBytes(file)).rejects.toThrow(new VoiceprepError('unsupported-encoding', 'unsupported encoding: G.723.1 (format tag 0x0042)'));
   });
 
   it.each([999, 768001])('refuses a sample rate of %d Hz', async (rate) => {

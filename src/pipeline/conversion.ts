@@ -1,19 +1,22 @@
 import { FadeOutStage } from '../adjust/fade-out.js';
 import { GainStage, gainToPeak } from '../adjust/gain.js';
+import { LevelAnalyzer, type Levels } from '../adjust/level-analyzer.js';
+import { gainForLevel } from '../adjust/level-gain.js';
+import { SampleWindowStage } from '../adjust/sample-window.js';
+import { type SampleRange, trimRange } from '../adjust/trim-range.js';
 import { FLOAT_FROM_ALAW } from '../decode/g711-expand.js';
 import { AlawEncoder } from '../encode/alaw-encoder.js';
 import { VoiceprepError } from '../errors.js';
-import { MonoMixer } from '../mix/mix-to-mono.js';
 import type { AudioSource, SourceWarning } from '../read/audio-source.js';
 import type { ByteSource } from '../read/byte-source.js';
 import type { FormatSummary } from '../read/format-summary.js';
 import { openAudio } from '../read/open-audio.js';
-import { createResampler } from '../resample/create-resampler.js';
 import { type Kernels, withKernels } from '../wasm/kernels.js';
 import { OUTPUT_SAMPLE_RATE, canonicalFileSize } from '../write/canonical-wave.js';
 import { type ByteSink, CanonicalWaveWriter } from '../write/wave-writer.js';
 import { StageChain } from './chain.js';
-import { type ConvertReport, type InputDescription, toDbfs } from './report.js';
+import { EightKilohertzPass } from './eight-kilohertz-pass.js';
+import { type ConvertReport, type InputDescription, type LevelSummary, summarizeLevels, toDbfs } from './report.js';
 import type { Stage } from './stage.js';
 
 export type { ByteSink } from '../write/wave-writer.js';
@@ -35,6 +38,14 @@ export interface ConvertOptions {
   limitSamples?: number;
   /** Scale so that the peak lands at -1 dBFS. Costs a second pass over the input. */
   normalize?: boolean;
+  /**
+   * Bring the active speech level (ITU-T P.56, measured on the 8 kHz signal) to this many dBov, unless the peak
+   * would then pass just under the A-law rail: the gain stops there, and the report's warnings say what was
+   * reached. Costs a second pass over the input. Not together with `normalize`.
+   */
+  level?: number;
+  /** Cut leading and trailing silence, keeping 0.1 s before the speech and 0.2 s after it. A second pass too. */
+  trimSilence?: boolean;
   /** About how many input samples (frames x channels) are held in memory at once. */
   blockSamples?: number;
   /** The input's file name: the only way to recognize a headerless Dialogic VOX file (`.vox`). */
@@ -43,15 +54,10 @@ export interface ConvertOptions {
   voxRate?: number;
 }
 
-/** Input decoded past the cut when trimming: more than any filter reads ahead (26 ms at 1000 Hz, the slowest rate). */
-const LOOK_AHEAD_SECONDS = 0.05;
-/** Small enough that a block and its float copies stay in the CPU's caches between stages. */
-const DEFAULT_BLOCK_SAMPLES = 1 << 16;
-
 /**
  * A conversion whose input has been opened but whose samples have not been decoded: what the output will be is
- * known here (exactly for WAV, as the header's estimate for compressed formats), so a caller can refuse a file that
- * will not fit before paying for the decode.
+ * known here (exactly for WAV, as the header's estimate for compressed formats, and before silence is trimmed), so
+ * a caller can refuse a file that will not fit before paying for the decode.
  */
 export interface Conversion {
   readonly format: FormatSummary;
@@ -71,6 +77,9 @@ export interface Conversion {
 }
 
 export async function openConversion(source: ByteSource, options: ConvertOptions = {}): Promise<Conversion> {
+  if (options.level !== undefined && options.normalize) {
+    throw new RangeError('level and normalize both set the gain: give one of them');
+  }
   const audio = await openAudio(source, { name: options.name, voxRate: options.voxRate });
   if (audio.sampleRate < MIN_INPUT_RATE || audio.sampleRate > MAX_INPUT_RATE) {
     throw new VoiceprepError(
@@ -82,7 +91,8 @@ export async function openConversion(source: ByteSource, options: ConvertOptions
   const maxSamples = Math.max(0, Math.floor(options.maxSamples ?? Infinity));
   const trimmed = fullSamples > maxSamples;
   const outputSamples = trimmed ? maxSamples : fullSamples;
-  const passThrough = audio.alawSamples !== undefined && !trimmed && !options.normalize;
+  const adjusts = options.normalize || options.level !== undefined || options.trimSilence;
+  const passThrough = audio.alawSamples !== undefined && !trimmed && !adjusts;
   const input: InputDescription = { ...audio.format, frames: audio.frames, seconds: audio.frames / audio.sampleRate, bytes: source.size };
 
   return {
@@ -98,15 +108,72 @@ export async function openConversion(source: ByteSource, options: ConvertOptions
     async run(sink: ByteSink): Promise<ConvertReport> {
       try {
         if (audio.exactFrames && outputSamples > (options.limitSamples ?? Infinity)) throw tooLong(outputSamples, options);
-        const writer = new CanonicalWaveWriter(sink, audio.exactFrames ? outputSamples : null);
-        const result = passThrough ? await copySamples(audio, writer) : await withKernels((kernels) => transcode(audio, kernels, maxSamples, options, writer));
-        const samples = await writer.finish();
-        return report(audio, input, samples, passThrough, result);
+        if (passThrough) {
+          const writer = new CanonicalWaveWriter(sink, outputSamples);
+          const result = await copySamples(audio, writer);
+          return report(audio, input, await writer.finish(), true, result);
+        }
+        return await withKernels(async (kernels) => {
+          const plan = adjusts ? await measureFirst(audio, kernels, maxSamples, options) : NO_ADJUSTMENT;
+          kernels.reset();
+          const writer = new CanonicalWaveWriter(sink, audio.exactFrames ? keptSamples(fullSamples, plan.window, maxSamples) : null);
+          const result = await transcode(audio, kernels, maxSamples, plan, options, writer);
+          return report(audio, input, await writer.finish(), false, result);
+        });
       } finally {
         audio.close();
       }
     },
   };
+}
+
+/** What the first pass decided: the gain, the samples to keep, and what it measured to decide them. */
+interface Adjustment {
+  gain: number;
+  window: SampleRange;
+  before: Levels | null;
+  warnings: SourceWarning[];
+  /** The 8 kHz signal of the first pass, when it was short enough to keep: the second pass replays it. */
+  recording: RecordedSignal | null;
+}
+
+const NO_ADJUSTMENT: Adjustment = { gain: 1, window: { start: 0, end: Infinity }, before: null, warnings: [], recording: null };
+
+/**
+ * The 8 kHz samples of a first pass, kept in memory when they come to at most RECORDING_LIMIT (a prompt is seconds
+ * long: 8.7 minutes take 16 MB), so that measuring first costs no second decode, and the speech that silence
+ * trimming keeps can be measured on its own. Longer inputs are decoded again instead.
+ */
+const RECORDING_LIMIT = 1 << 22;
+
+class RecordedSignal {
+  private readonly blocks: Float32Array[] = [];
+  private length = 0;
+  overflowed = false;
+  /** Input frames the recorded pass decoded. */
+  frames = 0;
+
+  keep(block: Float32Array): void {
+    if (this.overflowed) return;
+    this.length += block.length;
+    if (this.length > RECORDING_LIMIT) {
+      this.overflowed = true;
+      this.blocks.length = 0;
+    } else if (block.length > 0) {
+      this.blocks.push(block.slice());
+    }
+  }
+
+  /** Hands on the samples from `start` up to `end`, in the blocks they came in. */
+  async replay(consume: (block: Float32Array) => void | Promise<void>, start = 0, end = Infinity): Promise<void> {
+    let position = 0;
+    for (const block of this.blocks) {
+      const from = Math.max(0, start - position);
+      const to = Math.min(block.length, end - position);
+      if (to > from) await consume(block.subarray(from, to));
+      position += block.length;
+    }
+  }
 }
 
 interface SampleResult {
@@ -116,6 +183,13 @@ interface SampleResult {
   /** Input frames decoded (the real count, where the header had only an estimate). */
   frames: number;
   trimmed: boolean;
+  levels: { before: LevelSummary; after: LevelSummary } | null;
+  warnings: SourceWarning[];
+}
+
+/** The samples written: those of the window, cut to `maxSamples`. */
+function keptSamples(total: number, window: SampleRange, maxSamples: number): number {
+  return Math.min(maxSamples, Math.max(0, Math.min(total, window.end) - window.start));
 }
 
 function report(audio: AudioSource, input: InputDescription, samples: number, passThrough: boolean, result: SampleResult): ConvertReport {
@@ -127,8 +201,9 @@ function report(audio: AudioSource, input: InputDescription, samples: number, pa
     gainDb: result.gainDb,
     peakDbfs: toDbfs(result.peak),
     clippedSamples: result.clippedSamples,
+    levels: result.levels,
     // read now: a compressed source adds what it met while decoding (damaged frames, a cut-off end)
-    warnings: audio.warnings.map((warning): SourceWarning => ({ ...warning })),
+    warnings: [...audio.warnings.map((warning): SourceWarning => ({ ...warning })), ...result.warnings],
   };
 }
 
@@ -141,102 +216,117 @@ async function copySamples(audio: AudioSource, writer: CanonicalWaveWriter): Pro
     await writer.write(bytes);
     frames += bytes.length;
   }
-  return { peak, clippedSamples: 0, gainDb: 0, frames, trimmed: false };
+  return { peak, clippedSamples: 0, gainDb: 0, frames, trimmed: false, levels: null, warnings: [] };
 }
 
-async function transcode(audio: AudioSource, kernels: Kernels, maxSamples: number, options: ConvertOptions, writer: CanonicalWaveWriter): Promise<SampleResult> {
-  let gain = 1;
-  if (options.normalize) {
-    gain = gainToPeak(await measurePeak(audio, kernels, maxSamples, options), NORMALIZE_TARGET_DBFS);
-    kernels.reset();
+/**
+ * The first of two passes, for `normalize`, `level` and `trimSilence`: the same decode, mix and resample, measuring
+ * what the second pass needs. Without silence trimming only the samples that will be kept are measured.
+ */
+async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: number, options: ConvertOptions): Promise<Adjustment> {
+  const measured = options.trimSilence ? Infinity : maxSamples;
+  const analyzer = new LevelAnalyzer(OUTPUT_SAMPLE_RATE);
+  const recording = new RecordedSignal();
+  let peak = 0;
+  let seen = 0;
+  const pass = new EightKilohertzPass(audio, kernels, measured, options.blockSamples);
+  await pass.run((block) => {
+    const kept = block.subarray(0, Math.max(0, Math.min(block.length, measured - seen)));
+    for (let i = 0; i < kept.length; i++) peak = Math.max(peak, Math.abs(kept[i]));
+    analyzer.push(kept);
+    recording.keep(kept);
+    seen += kept.length;
+  });
+  recording.frames = pass.frames;
+  const kept = recording.overflowed ? null : recording;
+  let before = analyzer.result();
+  const window = options.trimSilence ? trimRange(before) : NO_ADJUSTMENT.window;
+  if (options.level === undefined) {
+    const gain = options.normalize ? gainToPeak(peak, NORMALIZE_TARGET_DBFS) : 1;
+    return { gain, window, before, warnings: [], recording: kept };
   }
+  if (options.trimSilence) before = await measureWindow(audio, kernels, kept, window, options);
+  const { gainDb, limitedByPeak, reachedDbov } = gainForLevel(before, options.level);
+  const warnings: SourceWarning[] = [];
+  if (before.activeDbov === null) {
+    warnings.push({ code: 'no-speech', message: `no active speech was found to measure a level by: left at its level, not brought to ${options.level} dBov` });
+  } else if (limitedByPeak) {
+    warnings.push({
+      code: 'level-limited',
+      message: `its peaks stop the gain short of ${options.level} dBov without clipping: it reaches ${(reachedDbov as number).toFixed(1)} dBov`,
+    });
+  }
+  return { gain: 10 ** (gainDb / 20), window, before, warnings, recording: kept };
+}
 
+/**
+ * The levels of just the samples that silence trimming keeps: P.56's measure of a short prompt moves by tenths of a
+ * dB with the silence around it, and the level is promised for the file that is written.
+ */
+async function measureWindow(audio: AudioSource, kernels: Kernels, recording: RecordedSignal | null, window: SampleRange, options: ConvertOptions): Promise<Levels> {
+  const analyzer = new LevelAnalyzer(OUTPUT_SAMPLE_RATE);
+  if (recording) {
+    await recording.replay((block) => analyzer.push(block), window.start, window.end);
+  } else {
+    kernels.reset();
+    const inWindow = new SampleWindowStage(window.start, window.end);
+    await new EightKilohertzPass(audio, kernels, window.end, options.blockSamples).run((block) => analyzer.push(inWindow.flow(block)));
+  }
+  return analyzer.result();
+}
+
+async function transcode(
+  audio: AudioSource,
+  kernels: Kernels,
+  maxSamples: number,
+  plan: Adjustment,
+  options: ConvertOptions,
+  writer: CanonicalWaveWriter,
+): Promise<SampleResult> {
   const stages: Stage[] = [];
-  if (gain !== 1) stages.push(new GainStage(gain));
-  if (Number.isFinite(maxSamples)) stages.push(new FadeOutStage(maxSamples, Math.round(TRIM_FADE_SECONDS * OUTPUT_SAMPLE_RATE)));
+  if (plan.window.start > 0 || Number.isFinite(plan.window.end)) stages.push(new SampleWindowStage(plan.window.start, plan.window.end));
+  if (plan.gain !== 1) stages.push(new GainStage(plan.gain));
+  const fade = Number.isFinite(maxSamples) ? new FadeOutStage(maxSamples, Math.round(TRIM_FADE_SECONDS * OUTPUT_SAMPLE_RATE)) : null;
+  if (fade) stages.push(fade);
   const chain = new StageChain(stages);
-  const pass = new EightKilohertzPass(audio, kernels, maxSamples, options);
+  const needed = Math.min(plan.window.end, plan.window.start + maxSamples);
+  const pass = new EightKilohertzPass(audio, kernels, needed, options.blockSamples);
   const encoder = new AlawEncoder(kernels, pass.maxBlock);
+  const after = plan.before ? new LevelAnalyzer(OUTPUT_SAMPLE_RATE) : null;
+  const decoded = new Float32Array(after ? pass.maxBlock : 0);
+  const { recording } = plan;
   const limit = Math.min(maxSamples, options.limitSamples ?? Infinity);
   let written = 0;
-  let passedCut = false;
 
   const emit = async (block: Float32Array) => {
     for (let at = 0; at < block.length; at += pass.maxBlock) {
       const piece = block.subarray(at, at + pass.maxBlock);
-      const count = Math.min(piece.length, maxSamples - written);
-      if (count < piece.length) passedCut = true;
-      if (count <= 0) return;
+      const count = piece.length;
       if (written + count > limit) throw tooLong(written + count, options);
-      await writer.write(encoder.encode(piece.subarray(0, count)));
+      const alaw = encoder.encode(piece);
+      if (after) {
+        // the level after is measured on what is written: the A-law codes, decoded
+        for (let i = 0; i < count; i++) decoded[i] = FLOAT_FROM_ALAW[alaw[i]];
+        after.push(decoded.subarray(0, count));
+      }
+      await writer.write(alaw);
       written += count;
     }
   };
 
-  await pass.run((block) => emit(chain.flow(block)));
+  if (recording) await recording.replay((block) => emit(chain.flow(block)));
+  else await pass.run((block) => emit(chain.flow(block)));
   await emit(chain.drain());
   const stats = encoder.stats();
   return {
     peak: stats.peak,
     clippedSamples: stats.clippedSamples,
-    gainDb: toDbfs(gain),
-    frames: pass.frames,
-    trimmed: passedCut || pass.cutShort,
+    gainDb: toDbfs(plan.gain),
+    frames: recording ? recording.frames : pass.frames,
+    trimmed: fade?.passedCut ?? false,
+    levels: plan.before && after ? { before: summarizeLevels(plan.before), after: summarizeLevels(after.result()) } : null,
+    warnings: plan.warnings,
   };
-}
-
-/** The first pass of `normalize`: the same decode, mix and resample, keeping only the peak of the kept samples. */
-async function measurePeak(audio: AudioSource, kernels: Kernels, maxSamples: number, options: ConvertOptions): Promise<number> {
-  let peak = 0;
-  let seen = 0;
-  await new EightKilohertzPass(audio, kernels, maxSamples, options).run((block) => {
-    const count = Math.min(block.length, maxSamples - seen);
-    for (let i = 0; i < count; i++) peak = Math.max(peak, Math.abs(block[i]));
-    seen += Math.max(0, count);
-  });
-  return peak;
-}
-
-/**
- * One pass over the input: decoded, mixed to mono and resampled to 8000 Hz, block by block. When the output is to
- * be cut, only as much input is decoded as the kept part needs, plus the filters' look-ahead.
- */
-class EightKilohertzPass {
-  /** The largest block handed on. */
-  readonly maxBlock: number;
-  /** Input frames decoded. */
-  frames = 0;
-  /** Whether decoding stopped before the end of the input because the output is cut. */
-  cutShort = false;
-  private readonly mixer: MonoMixer;
-  private readonly resampler: Stage;
-  private readonly blockFrames: number;
-  private readonly maxFrames: number;
-
-  constructor(
-    private readonly audio: AudioSource,
-    kernels: Kernels,
-    maxSamples: number,
-    options: ConvertOptions,
-  ) {
-    const rate = audio.sampleRate;
-    this.blockFrames = Math.max(1, Math.floor((options.blockSamples ?? DEFAULT_BLOCK_SAMPLES) / audio.channels));
-    this.maxFrames = Number.isFinite(maxSamples) ? Math.ceil((maxSamples * rate) / OUTPUT_SAMPLE_RATE) + Math.ceil(rate * LOOK_AHEAD_SECONDS) : Infinity;
-    this.mixer = new MonoMixer(kernels, audio.channels, this.blockFrames);
-    this.resampler = createResampler(kernels, rate, OUTPUT_SAMPLE_RATE, this.blockFrames);
-    this.maxBlock = Math.max(this.blockFrames, Math.ceil((this.blockFrames * OUTPUT_SAMPLE_RATE) / rate) + 1024);
-  }
-
-  async run(consume: (block: Float32Array) => void | Promise<void>): Promise<void> {
-    for await (const block of this.audio.blocks({ blockFrames: this.blockFrames, maxFrames: this.maxFrames })) {
-      for (const mono of this.mixer.mix(block)) {
-        this.frames += mono.length;
-        await consume(this.resampler.flow(mono));
-      }
-    }
-    this.cutShort = this.frames >= this.maxFrames && this.frames < this.audio.frames;
-    await consume(this.resampler.drain());
-  }
 }
 
 function tooLong(samples: number, options: ConvertOptions): VoiceprepError {

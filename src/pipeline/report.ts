@@ -1,3 +1,4 @@
+import type { Levels } from '../adjust/level-analyzer.js';
 import type { FormatSummary } from '../read/format-summary.js';
 import type { SourceWarning } from '../read/audio-source.js';
 
@@ -6,6 +7,31 @@ export interface InputDescription extends FormatSummary {
   frames: number;
   seconds: number;
   bytes: number;
+}
+
+/** A prompt's levels as reports show them (`check --level --json` and the convert report's before and after). */
+export interface LevelSummary {
+  /** ITU-T P.56 active speech level in dBov (a full-scale sine is -3.01); null when no speech is active. */
+  activeDbov: number | null;
+  /** Largest sample, in dB relative to full scale (the overload point); null for digital silence. */
+  peakDbov: number | null;
+  /** Share of the prompt P.56 counts as active speech. */
+  activityPercent: number;
+  /** Samples in flat tops at the A-law rail: runs of two or more (see src/adjust/peak-meter.ts). */
+  clippedSamples: number;
+  leadingSilenceSeconds: number;
+  trailingSilenceSeconds: number;
+}
+
+export function summarizeLevels(levels: Levels): LevelSummary {
+  return {
+    activeDbov: levels.activeDbov,
+    peakDbov: levels.peakDbfs,
+    activityPercent: levels.activityPercent,
+    clippedSamples: levels.clippedSamples,
+    leadingSilenceSeconds: levels.leadingSilenceSeconds,
+    trailingSilenceSeconds: levels.trailingSilenceSeconds,
+  };
 }
 
 export interface ConvertReport {
@@ -26,6 +52,8 @@ export interface ConvertReport {
   peakDbfs: number;
   /** Samples clipped to the 16-bit range before A-law encoding. */
   clippedSamples: number;
+  /** With `level` or `trimSilence`: the levels measured before (on the 8 kHz signal) and after (on what was written). */
+  levels: { before: LevelSummary; after: LevelSummary } | null;
   warnings: SourceWarning[];
 }
 

@@ -1,0 +1,57 @@
+import { MonoMixer } from '../mix/mix-to-mono.js';
+import type { AudioSource } from '../read/audio-source.js';
+import { createResampler } from '../resample/create-resampler.js';
+import type { Kernels } from '../wasm/kernels.js';
+import { OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
+import type { Stage } from './stage.js';
+
+/** Input decoded past the last output needed: more than any filter reads ahead (26 ms at 1000 Hz, the slowest rate). */
+const LOOK_AHEAD_SECONDS = 0.05;
+/** Small enough that a block and its float copies stay in the CPU's caches between stages. */
+export const DEFAULT_BLOCK_SAMPLES = 1 << 16;
+
+/**
+ * One pass over an input: decoded, mixed to mono and resampled to 8000 Hz, block by block, in the kernels' memory.
+ * When only the first `outputLimit` samples are wanted, only as much input is decoded as they need, plus the
+ * filters' look-ahead. Conversion makes one pass (two when it measures first); `check --level` makes one.
+ */
+export class EightKilohertzPass {
+  /** The largest block handed on from `flow` (the drain's last one may be larger). */
+  readonly maxBlock: number;
+  /** Input frames decoded. */
+  frames = 0;
+  /** Whether decoding stopped before the end of the input because no more output was wanted. */
+  cutShort = false;
+  private readonly mixer: MonoMixer;
+  private readonly resampler: Stage;
+  private readonly blockFrames: number;
+  private readonly maxFrames: number;
+
+  constructor(
+    private readonly audio: AudioSource,
+    kernels: Kernels,
+    outputLimit = Infinity,
+    blockSamples = DEFAULT_BLOCK_SAMPLES,
+  ) {
+    const rate = audio.sampleRate;
+    this.blockFrames = Math.max(1, Math.floor(blockSamples / audio.channels));
+    this.maxFrames = Number.isFinite(outputLimit)
+      ? Math.ceil((outputLimit * rate) / OUTPUT_SAMPLE_RATE) + Math.ceil(rate * LOOK_AHEAD_SECONDS)
+      : Infinity;
+    this.mixer = new MonoMixer(kernels, audio.channels, this.blockFrames);
+    this.resampler = createResampler(kernels, rate, OUTPUT_SAMPLE_RATE, this.blockFrames);
+    this.maxBlock = Math.max(this.blockFrames, Math.ceil((this.blockFrames * OUTPUT_SAMPLE_RATE) / rate) + 1024);
+  }
+
+  /** Hands every 8 kHz block to `consume`; a block is only valid until `consume` returns. */
+  async run(consume: (block: Float32Array) => void | Promise<void>): Promise<void> {
+    for await (const block of this.audio.blocks({ blockFrames: this.blockFrames, maxFrames: this.maxFrames })) {
+      for (const mono of this.mixer.mix(block)) {
+        this.frames += mono.length;
+        await consume(this.resampler.flow(mono));
+      }
+    }
+    this.cutShort = this.frames >= this.maxFrames && this.frames < this.audio.frames;
+    await consume(this.resampler.drain());
+  }
+}
