@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run bench`: voiceprep measured side by side with sox on the same files in one run, printed as ratios.
-// Speed targets live here, not in timed tests. sox is installed with apt-get if it is missing (as root).
+// `npm run bench`: voiceprep measured side by side with sox (and ffmpeg for MP3) on the same files in one run,
+// printed as ratios against the issues' bars. Speed targets live here, not in timed tests. sox and ffmpeg are
+// installed with apt-get if they are missing (as root). `--quick` takes 3 runs of each instead of 9.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { convertBytes } from '../dist/index.js';
@@ -13,30 +14,32 @@ const cli = join(root, 'bin', 'voiceprep.js');
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 9;
 
-ensureSox();
+ensureTools();
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
-const results = [];
+const ratios = [];
 const limits = [];
-await inProcessVersusSox();
-await wholeProcessVersusSox();
+await inProcess();
+await longFileVersusSox();
 await batchVersusSoxLoop();
+await mp3VersusFfmpeg();
+await levelCosts();
 await checkThousandFiles();
-await peakMemoryOnLongFile();
-printTable();
+await peakMemory();
+printTables();
 rmSync(work, { recursive: true, force: true });
 
-async function inProcessVersusSox() {
-  const file = join(work, 'speechlike-30s-48k-stereo.wav');
-  writeFileSync(file, pcm16Wave(48000, 2, 30));
-  const bytes = readFileSync(file);
-  const ours = await median(RUNS, () => timeAsync(() => convertBytes(bytes)));
-  const sox = await median(RUNS, () => timeProcess('sox', [file, '-r', '8000', '-c', '1', '-e', 'a-law', join(work, 'sox-30.wav')]));
-  results.push({ what: '30 s 48 kHz stereo 16-bit: voiceprep in-process vs sox whole process', ours, sox, bar: 1.0 });
+/** 30 s of 48 kHz stereo converted in this process: the first (cold) call, then the median of warm ones. */
+async function inProcess() {
+  const bytes = pcm16Wave(48000, 2, 30);
+  const cold = await timeAsync(() => convertBytes(bytes));
+  const warm = await median(RUNS, () => timeAsync(() => convertBytes(bytes)));
+  limits.push({ what: '30 s 48 kHz stereo 16-bit in-process, warm (issue 12)', value: warm, unit: 'ms', bar: 10 });
+  limits.push({ what: '  the same, the first call in a fresh process (for the record)', value: cold, unit: 'ms', bar: null });
 }
 
-async function wholeProcessVersusSox() {
+async function longFileVersusSox() {
   const file = join(work, 'long-300s-48k-stereo.wav');
   writeFileSync(file, pcm16Wave(48000, 2, 300));
   const out = join(work, 'out-300');
@@ -45,7 +48,8 @@ async function wholeProcessVersusSox() {
     return timeProcess(process.execPath, [cli, 'convert', file, '-o', out, '--max-size', '100MB', '--quiet']);
   });
   const sox = await median(RUNS, () => timeProcess('sox', [file, '-r', '8000', '-c', '1', '-e', 'a-law', join(work, 'sox-300.wav')]));
-  results.push({ what: '300 s 48 kHz stereo 16-bit: whole process, voiceprep vs sox', ours, sox, bar: 1.5 });
+  ratios.push({ what: '300 s 48 kHz stereo 16-bit, whole process: wall', ours: ours.wall, theirs: sox.wall, bar: 1.0, who: 'sox' });
+  rmSync(file);
 }
 
 async function batchVersusSoxLoop() {
@@ -63,7 +67,41 @@ async function batchVersusSoxLoop() {
   });
   const loop = `mkdir -p '${soxOut}'; for f in '${folder}'/*.wav; do sox "$f" -r 8000 -c 1 -e a-law "${soxOut}/$(basename "$f")"; done`;
   const sox = await median(RUNS, () => timeProcess('bash', ['-c', loop]));
-  results.push({ what: '40 files x 10 s (44.1/48 kHz stereo): one voiceprep call vs a shell loop of sox', ours, sox, bar: 1.0 });
+  ratios.push({ what: '40 files x 10 s (44.1/48 kHz stereo), one call vs a shell loop: wall', ours: ours.wall, theirs: sox.wall, bar: 0.7, who: 'sox' });
+  ratios.push({ what: '  the same: CPU time (user + sys, all threads and processes)', ours: ours.cpu, theirs: sox.cpu, bar: 1.0, who: 'sox' });
+}
+
+/** A 300 s 128 kbps stereo MP3 of the speech-like signal, whole process, against ffmpeg's one-line conversion. */
+async function mp3VersusFfmpeg() {
+  const wav = join(work, 'speech-300s-44k.wav');
+  const mp3 = join(work, 'speech-300s-128k.mp3');
+  writeFileSync(wav, pcm16Wave(44100, 2, 300));
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '128k', mp3]);
+  rmSync(wav);
+  const out = join(work, 'out-mp3');
+  const ours = await median(RUNS, () => {
+    rmSync(out, { recursive: true, force: true });
+    return timeProcess(process.execPath, [cli, 'convert', mp3, '-o', out, '--max-size', '100MB', '--quiet']);
+  });
+  const ffmpeg = await median(RUNS, () =>
+    timeProcess('ffmpeg', ['-v', 'error', '-y', '-i', mp3, '-ar', '8000', '-ac', '1', '-c:a', 'pcm_alaw', join(work, 'ffmpeg-300.wav')]),
+  );
+  ratios.push({ what: '300 s 128 kbps stereo MP3, whole process: wall', ours: ours.wall, theirs: ffmpeg.wall, bar: 1.0, who: 'ffmpeg' });
+}
+
+/** What --level and --trim-silence add to a conversion of the same batch (issue 14: at most one extra pass). */
+async function levelCosts() {
+  const folder = join(work, 'batch');
+  const out = join(work, 'out-level');
+  const plain = await median(RUNS, () => {
+    rmSync(out, { recursive: true, force: true });
+    return timeProcess(process.execPath, [cli, 'convert', folder, '-o', out, '--quiet']);
+  });
+  const levelled = await median(RUNS, () => {
+    rmSync(out, { recursive: true, force: true });
+    return timeProcess(process.execPath, [cli, 'convert', folder, '-o', out, '--quiet', '--level', '-26', '--trim-silence']);
+  });
+  limits.push({ what: '--level -26 --trim-silence on the 40 files, relative to a plain convert (CPU)', value: levelled.cpu / plain.cpu, unit: 'x', bar: 2 });
 }
 
 async function checkThousandFiles() {
@@ -71,12 +109,14 @@ async function checkThousandFiles() {
   mkdirSync(folder);
   const { bytes } = await convertBytes(pcm16Wave(8000, 1, 5));
   for (let i = 0; i < 1000; i++) writeFileSync(join(folder, `prompt_${String(i).padStart(4, '0')}.wav`), bytes);
-  const ours = await median(RUNS, () => timeProcess(process.execPath, [cli, 'check', folder, '--quiet']));
-  limits.push({ what: 'check 1000 files of 5 s, whole process', value: ours, unit: 'ms', bar: 1000 });
+  const headers = await median(RUNS, () => timeProcess(process.execPath, [cli, 'check', folder, '--quiet']));
+  limits.push({ what: 'check 1000 files of 5 s, whole process', value: headers.wall, unit: 'ms', bar: 1000 });
+  const levels = await median(RUNS, () => timeProcess(process.execPath, [cli, 'check', folder, '--quiet', '--level', '-26']));
+  limits.push({ what: 'check --level -26 on the same 1000 files, whole process', value: levels.wall, unit: 'ms', bar: 5000 });
 }
 
-/** Converts a 600 MB file in a separate process and reads its peak resident memory, workers included. */
-async function peakMemoryOnLongFile() {
+/** Peak resident memory (worker threads included) of a 600 MB WAV and of a 2-hour MP3, each in a process of its own. */
+async function peakMemory() {
   const file = join(work, 'long-600MB-48k-stereo.wav');
   const tenSeconds = pcm16Wave(48000, 2, 10);
   const block = tenSeconds.subarray(44);
@@ -88,31 +128,53 @@ async function peakMemoryOnLongFile() {
   writeSync(fd, header);
   for (let i = 0; i < repeats; i++) writeSync(fd, block);
   closeSync(fd);
-  const out = join(work, 'out-600');
+  const wavPeak = peakRss(file, '200MB');
+  limits.push({ what: `convert one 600 MB WAV (55 min, 48 kHz stereo) in ${wavPeak.seconds.toFixed(1)} s: peak RSS`, value: wavPeak.mb, unit: 'MB', bar: 100 });
+  rmSync(file);
+
+  // Two hours of CBR MP3: ten minutes encoded once, its frames repeated (a CBR stream without a header is just frames).
+  const wav = join(work, 'speech-600s.wav');
+  const part = join(work, 'part.mp3');
+  const mp3 = join(work, 'speech-2h-128k.mp3');
+  writeFileSync(wav, pcm16Wave(44100, 2, 600));
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '128k', '-write_xing', '0', '-id3v2_version', '0', part]);
+  rmSync(wav);
+  copyFileSync(part, mp3);
+  const frames = readFileSync(part);
+  for (let i = 1; i < 12; i++) writeFileSync(mp3, frames, { flag: 'a' });
+  const mp3Peak = peakRss(mp3, '200MB');
+  limits.push({ what: `convert a 2-hour 128 kbps MP3 in ${mp3Peak.seconds.toFixed(1)} s: peak RSS`, value: mp3Peak.mb, unit: 'MB', bar: 150 });
+  rmSync(mp3);
+}
+
+function peakRss(file, maxSize) {
+  const out = join(work, 'out-memory');
+  rmSync(out, { recursive: true, force: true });
   const start = performance.now();
-  const run = spawnSync(process.execPath, ['--import', join(root, 'bench', 'report-peak-memory.mjs'), cli, 'convert', file, '-o', out, '--max-size', '200MB', '--quiet'], {
+  const run = spawnSync(process.execPath, ['--import', join(root, 'bench', 'report-peak-memory.mjs'), cli, 'convert', file, '-o', out, '--max-size', maxSize, '--quiet'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const seconds = (performance.now() - start) / 1000;
   const match = /peak-rss-kb (\d+)/.exec(run.stderr.toString());
-  if (run.status !== 0 || !match) throw new Error(`the 600 MB conversion failed: ${run.stderr}`);
-  limits.push({ what: `convert one 600 MB WAV (55 min, 48 kHz stereo) in ${seconds.toFixed(1)} s: peak RSS`, value: Number(match[1]) / 1024, unit: 'MB', bar: 150 });
-  rmSync(file);
+  if (run.status !== 0 || !match) throw new Error(`converting ${file} failed: ${run.stderr}`);
+  return { mb: Number(match[1]) / 1024, seconds };
 }
 
-function printTable() {
+function printTables() {
   const soxVersion = execFileSync('sox', ['--version']).toString().trim();
-  console.log(`\nvoiceprep vs ${soxVersion}; median of ${RUNS} runs each; node ${process.version}\n`);
-  console.log('ratio  bar    voiceprep      sox  what');
-  for (const { what, ours, sox, bar } of results) {
-    const ratio = ours / sox;
+  const ffmpegVersion = execFileSync('ffmpeg', ['-version']).toString().split('\n')[0];
+  console.log(`\nvoiceprep vs ${soxVersion} and ${ffmpegVersion}; median of ${RUNS} runs each; node ${process.version}\n`);
+  console.log('ratio  bar         voiceprep      other  what');
+  for (const { what, ours, theirs, bar, who } of ratios) {
+    const ratio = ours / theirs;
     const mark = ratio <= bar ? 'ok  ' : 'MISS';
-    console.log(`${ratio.toFixed(2).padStart(5)}  <=${bar.toFixed(1)} ${mark} ${ms(ours)} ${ms(sox)}  ${what}`);
+    console.log(`${ratio.toFixed(2).padStart(5)}  <=${bar.toFixed(1)} ${mark} ${ms(ours)} ${ms(theirs)}  ${what} (vs ${who})`);
   }
-  console.log('\nvalue        bar         what');
+  console.log('\nvalue        bar          what');
   for (const { what, value, unit, bar } of limits) {
-    const mark = value <= bar ? 'ok  ' : 'MISS';
-    console.log(`${value.toFixed(1).padStart(7)} ${unit.padEnd(3)} <=${String(bar).padEnd(5)} ${mark} ${what}`);
+    const mark = bar === null ? '    ' : value <= bar ? 'ok  ' : 'MISS';
+    const shownBar = bar === null ? '' : `<=${bar}`;
+    console.log(`${value.toFixed(unit === 'x' ? 2 : 1).padStart(7)} ${unit.padEnd(3)} ${shownBar.padEnd(6)} ${mark} ${what}`);
   }
 }
 
@@ -120,22 +182,26 @@ function ms(value) {
   return `${value.toFixed(1).padStart(7)} ms`;
 }
 
+/** The median of `runs` measurements after three warm-ups (disk cache, JIT: a long-running upload script is warm too). */
 async function median(runs, measure) {
-  for (let i = 0; i < 3; i++) await measure(); // warm-up: disk cache, JIT (a long-running upload script is warm too)
-  const times = [];
-  for (let i = 0; i < runs; i++) times.push(await measure());
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  for (let i = 0; i < 3; i++) await measure();
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await measure());
+  const middle = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  if (typeof results[0] === 'number') return middle(results);
+  return { wall: middle(results.map((r) => r.wall)), cpu: middle(results.map((r) => r.cpu)) };
 }
 
+/** Wall and CPU time (user + sys of the process and everything it started) of one command, in ms, through bash's `time`. */
 function timeProcess(command, args) {
-  const start = performance.now();
-  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  const elapsed = performance.now() - start;
-  if (result.status !== 0 && !(command === process.execPath && result.status === 1)) {
-    throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
-  }
-  return elapsed;
+  const quoted = [command, ...args].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
+  const result = spawnSync('bash', ['-c', `TIMEFORMAT='%R %U %S'; time ${quoted} > /dev/null 2>/tmp/voiceprep-bench-stderr`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const [real, user, sys] = result.stderr.toString().trim().split('\n').pop().split(' ').map(Number);
+  const failed = result.status !== 0 && !(command === process.execPath && result.status === 1);
+  if (failed || !Number.isFinite(real)) throw new Error(`${command} ${args.join(' ')} failed: ${readFileSync('/tmp/voiceprep-bench-stderr', 'utf8')}`);
+  return { wall: real * 1000, cpu: (user + sys) * 1000 };
 }
 
 async function timeAsync(run) {
@@ -178,8 +244,9 @@ function pcm16Wave(rate, channels, seconds, seed = 1) {
   return Buffer.concat([header, data]);
 }
 
-function ensureSox() {
-  if (spawnSync('sox', ['--version']).status === 0) return;
-  console.log('sox not found: installing it with apt-get (Debian package sox)');
-  execFileSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sox'], { stdio: 'inherit' });
+function ensureTools() {
+  const missing = ['sox', 'ffmpeg'].filter((tool) => spawnSync(tool, ['-version']).error);
+  if (missing.length === 0) return;
+  console.log(`${missing.join(' and ')} not found: installing with apt-get (Debian packages ${missing.join(', ')})`);
+  execFileSync('bash', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`], { stdio: 'inherit' });
 }

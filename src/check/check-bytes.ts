@@ -1,4 +1,5 @@
-import { isVoiceprepError } from '../errors.js';
+import { VoiceprepError, isVoiceprepError } from '../errors.js';
+import { probeAudio } from '../read/open-audio.js';
 import { summarizeLevels } from '../pipeline/report.js';
 import type { ByteSource } from '../read/byte-source.js';
 import { bytesSource } from '../read/byte-source.js';
@@ -45,7 +46,8 @@ export async function checkSource(source: ByteSource, path: string, options: Che
     record.seconds = verdict.seconds;
   } catch (error) {
     if (!isVoiceprepError(error) || error.code === 'io' || error.code === 'too-long') throw error;
-    record.problems.push(problemFromReader(error.code, error.message, fix()));
+    if (error.code === 'not-wav') await describeOtherFormat(record, source, name, options, fix(), error.message);
+    else record.problems.push(problemFromReader(error.code, error.message, fix()));
   }
   if (options.level !== undefined) await addLevels(record, source, name, options.level, options, fix);
   record.ok = record.problems.length === 0;
@@ -69,10 +71,30 @@ export function checkBytes(bytes: Uint8Array, name: string, options: CheckOption
   return checkSource(bytesSource(bytes), name, options);
 }
 
-function problemFromReader(code: 'not-wav' | 'malformed' | 'unsupported-encoding', message: string, fix: string): Problem {
-  if (code === 'not-wav') return { code, message: `${message}: export it as WAV first, then ${fix.replace(/^fix with /, 'run ')}` };
+/**
+ * A file that is not WAV at all is `not-wav` whatever it is; what it is (an MP3, a FLAC, a Dialogic VOX, ...) goes in
+ * its `format`, from the header alone, and the message says whether voiceprep can convert it.
+ */
+async function describeOtherFormat(record: FileRecord, source: ByteSource, name: string, options: CheckOptions, fix: string, notWave: string): Promise<void> {
+  const probed = await probeAudio(source, { name, voxRate: options.voxRate }).catch((error: unknown) => {
+    if (isVoiceprepError(error) && error.code !== 'io') return error;
+    throw error;
+  });
+  if (probed instanceof VoiceprepError) {
+    // Neither WAV nor anything voiceprep reads (a text file, a PDF, an AIFF, ...): say what it seems to be.
+    const unreadable = probed.code === 'not-wav' ? notWave : probed.message;
+    record.problems.push({ code: 'not-wav', message: `${unreadable}: export it as WAV, MP3 or FLAC first, then ${fix.replace(/^fix with /, 'run ')}` });
+    return;
+  }
+  record.format = probed.format;
+  record.seconds = probed.seconds;
+  const what = `${probed.format.container} audio (${probed.format.encoding}), not a WAV file`;
+  record.problems.push({ code: 'not-wav', message: probed.convertible === false ? `${what}: ${probed.remedy}` : `${what}: ${fix}` });
+}
+
+function problemFromReader(code: 'malformed' | 'unsupported-encoding', message: string, fix: string): Problem {
   if (code === 'malformed') return { code, message: `the file is broken: ${message}` };
-  return { code: 'encoding', message };
+  return { code: 'encoding', message: `${message}: ${fix}` };
 }
 
 export function summarizeRecords(records: readonly FileRecord[]): Summary {

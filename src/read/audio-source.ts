@@ -80,6 +80,9 @@ export interface ProbedFormat {
   format: FormatSummary;
   /** Duration from the header (exact or estimated), or null when the header does not say. */
   seconds: number | null;
+  /** False for formats voiceprep recognizes but cannot decode (AAC); `remedy` then says what to do instead. */
+  convertible?: boolean;
+  remedy?: string;
 }
 
 export interface OpenOptions {
