@@ -1,0 +1,15 @@
+import type { PageOptions, PreparedFile } from './prepared-file.js';
+
+/** What the page asks of a worker: one file to prepare. A File crosses to a worker without being read first. */
+export interface PrepareRequest {
+  id: number;
+  file: Blob;
+  outputName: string;
+  options: PageOptions;
+}
+
+/** The worker's answer to the request with the same id; the playback file's buffer is transferred, not copied. */
+export interface PrepareResponse {
+  id: number;
+  prepared: PreparedFile;
+}
