@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// Builds dist/web/voiceprep.html (part of `npm run build`): one self-contained file, for a double click (file://)
+// or any static host. esbuild bundles the worker (src/web/worker, which runs voiceprep/core) and the page
+// (src/web/page), the worker's code goes into the page's as a string (it is started from a Blob URL), and both
+// go inline into page.html with page.css. The build fails when the file outgrows its budget.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const here = fileURLToPath(new URL('./', import.meta.url));
+const output = `${root}dist/web/voiceprep.html`;
+/** The page is copied around by email and chat; 2 MB keeps it light, with room for the codecs to come. */
+const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Modules that a dependency imports but the page never runs, replaced by an empty one. ogg-opus-decoder imports
+ * its 4 MB machine-learning decoder dynamically, for an option voiceprep does not use.
+ */
+const EMPTY_MODULES = /^@wasm-audio-decoders\/opus-ml$/;
+
+/**
+ * What the page's own bundle may take from src/ besides src/web: the naming rules and the platform's constants.
+ * The engine (and the WebAssembly it will carry) runs in the workers; in the page's bundle it would be a second copy.
+ */
+const PAGE_MAY_USE = /^src\/(web\/|batch\/name-rules\.ts$|platform-rules\.ts$)/;
+
+const worker = await bundle(`${here}worker/convert-worker.ts`);
+const page = await bundle(`${here}page/main.ts`, worker.code);
+const engineInPage = Object.keys(page.metafile.inputs).filter((path) => path.startsWith('src/') && !PAGE_MAY_USE.test(path));
+if (engineInPage.length > 0) {
+  throw new Error(`the page's bundle pulls in engine modules, which belong in the worker's only:\n  ${engineInPage.join('\n  ')}`);
+}
+const css = await esbuild.transform(readFileSync(`${here}page.css`, 'utf8'), { loader: 'css', minify: true });
+
+const html = readFileSync(`${here}page.html`, 'utf8')
+  .split('<style>/* page.css */</style>')
+  .join(`<style>${css.code.trim()}</style>`)
+  .split('<script>/* page.js */</script>')
+  .join(`<script>${inlineScript(page.code)}</script>`);
+
+const bytes = Buffer.byteLength(html);
+if (bytes > MAX_PAGE_BYTES) {
+  throw new Error(`voiceprep.html is ${bytes} bytes, over its budget of ${MAX_PAGE_BYTES}. Largest inputs:\n${largestInputs([worker, page])}`);
+}
+mkdirSync(`${root}dist/web`, { recursive: true });
+writeFileSync(output, html);
+console.log(`dist/web/voiceprep.html: ${(bytes / 1024).toFixed(0)} KiB (budget ${MAX_PAGE_BYTES / 1024} KiB)`);
+
+/** One minified script; `workerCode`, when given, is what the page's `import 'inline:convert-worker'` yields. */
+async function bundle(entry, workerCode) {
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    absWorkingDir: root,
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'voiceprep-page',
+        setup(build) {
+          build.onResolve({ filter: EMPTY_MODULES }, (args) => ({ path: args.path, namespace: 'empty' }));
+          build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {}', loader: 'js' }));
+          build.onResolve({ filter: /^inline:convert-worker$/ }, (args) => ({ path: args.path, namespace: 'inline' }));
+          build.onLoad({ filter: /.*/, namespace: 'inline' }, () => {
+            if (workerCode === undefined) throw new Error('the worker cannot inline itself');
+            return { contents: `export default ${JSON.stringify(workerCode)};`, loader: 'js' };
+          });
+        },
+      },
+    ],
+  });
+  return { code: result.outputFiles[0].text, metafile: result.metafile };
+}
+
+/** A script inside <script>...</script> ends at the first '</script'; esbuild escapes it in strings, this proves it. */
+function inlineScript(code) {
+  if (/<\/script|<!--/i.test(code)) throw new Error('the bundled script contains </script or <!--, which would break the page');
+  return code;
+}
+
+function largestInputs(bundles) {
+  const sizes = bundles.flatMap(({ metafile }) => Object.values(metafile.outputs).flatMap((out) => Object.entries(out.inputs)));
+  return sizes
+    .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
+    .slice(0, 10)
+    .map(([path, { bytesInOutput }]) => `  ${(bytesInOutput / 1024).toFixed(0).padStart(6)} KiB  ${path}`)
+    .join('\n');
+}

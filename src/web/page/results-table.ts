@@ -1,0 +1,122 @@
+import type { PreparedFile } from '../prepared-file.js';
+import { element } from './dom.js';
+import { formatGain, formatPeak, formatSeconds, formatSize } from './format.js';
+import type { Entry } from './session.js';
+import type { Strings } from './strings.js';
+
+const COLUMNS = ['input', 'output', 'duration', 'size', 'peak', 'verdict', 'save'] as const;
+
+/**
+ * The table of files, one row per file, like the CLI's report: input, playback file name, duration, size, peak and
+ * the verdict in plain words, with the codes and messages of `voiceprep check` under "Details".
+ */
+export class ResultsTable {
+  private readonly rows = new Map<Entry, HTMLTableRowElement>();
+  private readonly header: HTMLTableRowElement;
+  private readonly body: HTMLTableSectionElement;
+
+  /** `table` has a thead with one empty row and an empty tbody. */
+  constructor(
+    table: HTMLTableElement,
+    private readonly strings: () => Strings,
+    private readonly save: (entry: Entry) => void,
+  ) {
+    this.header = (table.tHead as HTMLTableSectionElement).rows[0];
+    this.body = table.tBodies[0];
+  }
+
+  show(entry: Entry): void {
+    let row = this.rows.get(entry);
+    if (!row) {
+      row = element('tr');
+      this.rows.set(entry, row);
+      this.body.append(row);
+    }
+    row.className = entry.state; // not data-state: that attribute is the results element's, a contract with the tests
+    row.replaceChildren(...this.cells(entry));
+  }
+
+  /** Words the header and every row again, in the language now chosen. */
+  showAll(): void {
+    const { columns } = this.strings();
+    this.header.replaceChildren(...COLUMNS.map((column) => element('th', { scope: 'col' }, columns[column])));
+    for (const entry of this.rows.keys()) this.show(entry);
+  }
+
+  clear(): void {
+    this.rows.clear();
+    this.body.replaceChildren();
+  }
+
+  private cells(entry: Entry): HTMLTableCellElement[] {
+    const strings = this.strings();
+    const { columns } = strings;
+    const prepared = entry.prepared;
+    // data-column: on a narrow screen each row is a card, and every value is shown under its column's name.
+    const cell = (label: string, ...content: Array<Node | string | null>) => element('td', { 'data-column': label }, ...content);
+    // In the order of COLUMNS.
+    return [
+      element('th', { scope: 'row', 'data-column': columns.input, class: 'input' }, entry.picked.path),
+      cell(
+        columns.output,
+        element('span', { class: 'name' }, entry.output.path),
+        entry.output.renamed ? element('span', { class: 'note' }, strings.renamed) : null,
+      ),
+      cell(columns.duration, formatSeconds(strings, prepared?.seconds ?? null)),
+      cell(columns.size, formatSize(prepared?.size ?? null)),
+      cell(columns.peak, formatPeak(prepared?.peakDbfs ?? null)),
+      cell(columns.verdict, ...this.verdict(entry)),
+      cell(columns.save, prepared?.bytes ? this.saveButton(entry) : null),
+    ];
+  }
+
+  private verdict(entry: Entry): Node[] {
+    const strings = this.strings();
+    if (entry.state === 'waiting') return [element('span', { class: 'pending' }, strings.waiting)];
+    const prepared = entry.prepared;
+    if (entry.state === 'converting' || !prepared) {
+      return [element('progress', { 'aria-label': strings.converting }), element('span', { class: 'pending' }, strings.converting)];
+    }
+    if (prepared.verdict === 'failed') return this.failure(prepared);
+    const notes = [...this.notes(prepared), ...prepared.warnings.map((warning) => `${warning.code}: ${warning.message}`)];
+    return [
+      element('span', { class: 'good' }, prepared.verdict === 'kept' ? strings.kept : strings.converted),
+      ...notes.map((note) => element('span', { class: 'note' }, note)),
+    ];
+  }
+
+  private failure(prepared: PreparedFile): Node[] {
+    const strings = this.strings();
+    const facts = {
+      seconds: formatSeconds(strings, prepared.seconds),
+      fitSeconds: formatSeconds(strings, prepared.sizeLimit?.fitSeconds ?? null),
+      limit: formatSize(prepared.sizeLimit?.bytes ?? null),
+    };
+    const words = [...new Set(prepared.problems.map((problem) => strings.problems[problem.code](facts)))];
+    return [
+      ...words.map((text) => element('span', { class: 'bad' }, text)),
+      element(
+        'details',
+        {},
+        element('summary', {}, strings.details),
+        element('ul', {}, ...prepared.problems.map((problem) => element('li', {}, element('code', {}, problem.code), `: ${problem.message}`))),
+      ),
+    ];
+  }
+
+  /** What the conversion did that the person should know: a cut, clipping, a change of level. */
+  private notes(prepared: PreparedFile): string[] {
+    const strings = this.strings();
+    const notes: string[] = [];
+    if (prepared.trimmed) notes.push(strings.trimmed(formatSeconds(strings, prepared.inputSeconds), formatSeconds(strings, prepared.seconds)));
+    if (prepared.clippedSamples > 0) notes.push(strings.clipped(prepared.clippedSamples));
+    if (prepared.gainDb !== 0) notes.push(strings.gain(formatGain(prepared.gainDb)));
+    return notes;
+  }
+
+  private saveButton(entry: Entry): HTMLButtonElement {
+    const button = element('button', { type: 'button', class: 'save', 'aria-label': this.strings().saveOne(entry.output.name) }, this.strings().save);
+    button.addEventListener('click', () => this.save(entry));
+    return button;
+  }
+}
