@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Builds dist/web/voiceprep.html (part of `npm run build`): one self-contained file, for a double click (file://)
-// or any static host. esbuild bundles the worker (src/web/worker, which runs voiceprep/core) and the page
-// (src/web/page), the worker's code goes into the page's as a string (it is started from a Blob URL), and both
-// go inline into page.html with page.css. The build fails when the file outgrows its budget.
+// or any static host. esbuild bundles the page (src/web/page) and its two workers, the converter (src/web/worker,
+// which runs voiceprep/core) and the namer (src/web/naming, with the transliterators); all three go inline into
+// page.html with page.css. The workers' code sits in <script type="text/plain"> elements, which the browser keeps
+// as text without parsing it, and the page starts each from a Blob URL of that text.
+// The build fails when the file outgrows its budget.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -20,35 +22,40 @@ const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 const EMPTY_MODULES = /^@wasm-audio-decoders\/opus-ml$/;
 
 /**
- * What the page's own bundle may take from src/ besides src/web: the naming rules and the platform's constants.
- * The engine (and the WebAssembly it will carry) runs in the workers; in the page's bundle it would be a second copy.
+ * All that the page's own bundle may hold: its modules, the name allocator, the platform's constants and the zip
+ * writer. The engine (and the WebAssembly it will carry) and the transliterators run in the workers: in the page's
+ * bundle they would be parsed a second time, on the thread that must stay responsive.
  */
-const PAGE_MAY_USE = /^src\/(web\/|batch\/name-rules\.ts$|platform-rules\.ts$)/;
+const PAGE_MAY_USE = /^(src\/web\/page\/|src\/web\/prepared-file\.ts$|src\/batch\/name-rules\.ts$|src\/platform-rules\.ts$|node_modules\/fflate\/)/;
 
-const worker = await bundle(`${here}worker/convert-worker.ts`);
-const page = await bundle(`${here}page/main.ts`, worker.code);
-const engineInPage = Object.keys(page.metafile.inputs).filter((path) => path.startsWith('src/') && !PAGE_MAY_USE.test(path));
-if (engineInPage.length > 0) {
-  throw new Error(`the page's bundle pulls in engine modules, which belong in the worker's only:\n  ${engineInPage.join('\n  ')}`);
+const convertWorker = await bundle(`${here}worker/convert-worker.ts`);
+const namingWorker = await bundle(`${here}naming/naming-worker.ts`);
+const page = await bundle(`${here}page/main.ts`);
+const strayInPage = Object.keys(page.metafile.inputs).filter((path) => !PAGE_MAY_USE.test(path));
+if (strayInPage.length > 0) {
+  throw new Error(`the page's bundle pulls in modules that belong in a worker's:\n  ${strayInPage.join('\n  ')}`);
 }
 const css = await esbuild.transform(readFileSync(`${here}page.css`, 'utf8'), { loader: 'css', minify: true });
 
 const html = readFileSync(`${here}page.html`, 'utf8')
   .split('<style>/* page.css */</style>')
   .join(`<style>${css.code.trim()}</style>`)
+  .split('<script type="text/plain" id="convert-worker"></script>')
+  .join(`<script type="text/plain" id="convert-worker">${inlineScript(convertWorker.code)}</script>`)
+  .split('<script type="text/plain" id="naming-worker"></script>')
+  .join(`<script type="text/plain" id="naming-worker">${inlineScript(namingWorker.code)}</script>`)
   .split('<script>/* page.js */</script>')
   .join(`<script>${inlineScript(page.code)}</script>`);
 
 const bytes = Buffer.byteLength(html);
 if (bytes > MAX_PAGE_BYTES) {
-  throw new Error(`voiceprep.html is ${bytes} bytes, over its budget of ${MAX_PAGE_BYTES}. Largest inputs:\n${largestInputs([worker, page])}`);
+  throw new Error(`voiceprep.html is ${bytes} bytes, over its budget of ${MAX_PAGE_BYTES}. Largest inputs:\n${largestInputs([convertWorker, namingWorker, page])}`);
 }
 mkdirSync(`${root}dist/web`, { recursive: true });
 writeFileSync(output, html);
 console.log(`dist/web/voiceprep.html: ${(bytes / 1024).toFixed(0)} KiB (budget ${MAX_PAGE_BYTES / 1024} KiB)`);
 
-/** One minified script; `workerCode`, when given, is what the page's `import 'inline:convert-worker'` yields. */
-async function bundle(entry, workerCode) {
+async function bundle(entry) {
   const result = await esbuild.build({
     entryPoints: [entry],
     absWorkingDir: root,
@@ -66,11 +73,6 @@ async function bundle(entry, workerCode) {
         setup(build) {
           build.onResolve({ filter: EMPTY_MODULES }, (args) => ({ path: args.path, namespace: 'empty' }));
           build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {}', loader: 'js' }));
-          build.onResolve({ filter: /^inline:convert-worker$/ }, (args) => ({ path: args.path, namespace: 'inline' }));
-          build.onLoad({ filter: /.*/, namespace: 'inline' }, () => {
-            if (workerCode === undefined) throw new Error('the worker cannot inline itself');
-            return { contents: `export default ${JSON.stringify(workerCode)};`, loader: 'js' };
-          });
         },
       },
     ],
@@ -78,7 +80,7 @@ async function bundle(entry, workerCode) {
   return { code: result.outputFiles[0].text, metafile: result.metafile };
 }
 
-/** A script inside <script>...</script> ends at the first '</script'; esbuild escapes it in strings, this proves it. */
+/** A script element ends at the first '</script'; esbuild escapes it in strings, and this proves it. */
 function inlineScript(code) {
   if (/<\/script|<!--/i.test(code)) throw new Error('the bundled script contains </script or <!--, which would break the page');
   return code;

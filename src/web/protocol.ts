@@ -13,3 +13,15 @@ export interface PrepareResponse {
   id: number;
   prepared: PreparedFile;
 }
+
+/** Names to make compliant, for the naming worker. */
+export interface NamingRequest {
+  id: number;
+  names: string[];
+}
+
+/** The compliant names, in the order asked. */
+export interface NamingResponse {
+  id: number;
+  names: string[];
+}

@@ -1,7 +1,7 @@
-import workerSource from 'inline:convert-worker';
 import { byId } from './dom.js';
 import { showStaticTexts } from './language.js';
 import { OptionsPanel } from './options-panel.js';
+import { NamingWorker } from './naming-client.js';
 import { droppedFiles, pickedFiles, pickedFolder, type PickedFile } from './pick-files.js';
 import { ResultsTable } from './results-table.js';
 import { zipFiles, saveBytes } from './save-files.js';
@@ -14,9 +14,13 @@ import { WorkerPool } from './worker-pool.js';
 let language: Language = preferredLanguage(navigator.languages);
 const strings = () => STRINGS[language];
 
-// Workers from a Blob URL of the inlined code: a file:// page may not start workers from files beside it.
-const workerUrl = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
-const pool = new WorkerPool(workerUrl, Math.max(1, navigator.hardwareConcurrency || 1));
+// Workers from Blob URLs of their code, inlined in the page as text: a file:// page may not start workers from
+// files beside it.
+const workerUrl = (id: string) => URL.createObjectURL(new Blob([byId(id).textContent as string], { type: 'text/javascript' }));
+const pool = new WorkerPool(workerUrl('convert-worker'), Math.max(1, navigator.hardwareConcurrency || 1));
+const naming = new NamingWorker(workerUrl('naming-worker'));
+// Started once the page is up, so that its tables are set up by the time the first files are picked.
+requestIdleCallback(() => naming.start());
 
 const results = byId<HTMLElement>('results');
 const overall = byId<HTMLProgressElement>('overall');
@@ -27,16 +31,21 @@ const clearList = byId<HTMLButtonElement>('clear');
 
 const table = new ResultsTable(byId('result-table'), strings, saveOne);
 const options = new OptionsPanel(byId('options'), (chosen) => session.setOptions(chosen));
-const session = new Session(pool, options.options, (entry) => {
-  if (entry) table.show(entry);
-  else table.clear();
-  showProgress();
+const session = new Session(pool, (names) => naming.compliantNames(names), options.options, {
+  entryChanged(entry) {
+    table.show(entry);
+    showProgress();
+  },
+  listChanged() {
+    if (session.entries.length === 0) table.clear();
+    showProgress();
+  },
 });
 
 function showProgress(): void {
   const total = session.entries.length;
   const done = session.done;
-  const state = total === 0 ? 'idle' : done === total ? 'done' : 'working';
+  const state = session.busy ? 'working' : total === 0 ? 'idle' : 'done';
   const finishing = state === 'done' && results.dataset.state !== 'done';
   results.dataset.state = state;
   results.setAttribute('aria-busy', String(state === 'working'));
@@ -76,7 +85,7 @@ function showLanguage(): void {
 }
 
 function add(files: PickedFile[]): void {
-  if (files.length > 0) session.add(files);
+  if (files.length > 0) void session.add(files);
 }
 
 const fileInput = byId<HTMLInputElement>('file-input');

@@ -1,5 +1,5 @@
 import type { PageOptions, PreparedFile } from '../prepared-file.js';
-import { OutputNamer, type OutputName } from './output-names.js';
+import { OutputNamer, type CompliantNames, type OutputName } from './output-names.js';
 import type { PickedFile } from './pick-files.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -12,6 +12,12 @@ export interface Entry {
   prepared: PreparedFile | null;
 }
 
+/** Who is told what: one entry changed, or the list as a whole (files on their way in, the list emptied). */
+export interface SessionListener {
+  entryChanged(entry: Entry): void;
+  listChanged(): void;
+}
+
 /**
  * The list of files on the page and their conversion with the current options. Changing an option converts every
  * file again, so that the table and the zip always match the options shown; results of the previous run that
@@ -19,22 +25,45 @@ export interface Entry {
  */
 export class Session {
   readonly entries: Entry[] = [];
-  private namer = new OutputNamer();
+  private namer: OutputNamer;
   private run = new AbortController();
+  /** Picks are named one after the other, in the order they came, as names depend on the names before them. */
+  private naming = Promise.resolve();
+  private picksBeingNamed = 0;
 
-  /** `changed` is told of every entry that changes, and of the list emptied (with null). */
   constructor(
     private readonly pool: WorkerPool,
+    private readonly compliantNames: CompliantNames,
     private options: PageOptions,
-    private readonly changed: (entry: Entry | null) => void,
-  ) {}
+    private readonly listener: SessionListener,
+  ) {
+    this.namer = new OutputNamer(compliantNames);
+  }
 
-  add(files: readonly PickedFile[]): void {
-    for (const picked of files) {
-      const entry: Entry = { picked, output: this.namer.name(picked.folder, picked.file.name), state: 'waiting', prepared: null };
-      this.entries.push(entry);
-      void this.convert(entry, this.run.signal);
-    }
+  /** Whether any file still lacks a verdict (files being named count: they are on their way into the list). */
+  get busy(): boolean {
+    return this.picksBeingNamed > 0 || this.entries.some((entry) => entry.state !== 'done');
+  }
+
+  add(files: readonly PickedFile[]): Promise<void> {
+    const { namer } = this;
+    const signal = this.run.signal;
+    this.picksBeingNamed++;
+    this.listener.listChanged();
+    this.naming = this.naming.then(async () => {
+      const outputs = await namer.names(files.map((picked) => ({ folder: picked.folder, name: picked.file.name })));
+      this.picksBeingNamed--;
+      // Unless the list was cleared meanwhile (then these files went with it).
+      if (!signal.aborted) {
+        files.forEach((picked, index) => {
+          const entry: Entry = { picked, output: outputs[index], state: 'waiting', prepared: null };
+          this.entries.push(entry);
+          void this.convert(entry, signal);
+        });
+      }
+      this.listener.listChanged();
+    });
+    return this.naming;
   }
 
   setOptions(options: PageOptions): void {
@@ -46,11 +75,11 @@ export class Session {
   clear(): void {
     this.restart();
     this.entries.length = 0;
-    this.namer = new OutputNamer();
-    this.changed(null);
+    this.namer = new OutputNamer(this.compliantNames);
+    this.listener.listChanged();
   }
 
-  /** Files with a verdict, of all files. */
+  /** Files with a verdict. */
   get done(): number {
     return this.entries.filter((entry) => entry.state === 'done').length;
   }
@@ -74,6 +103,6 @@ export class Session {
   private update(entry: Entry, state: Entry['state'], prepared: PreparedFile | null): void {
     entry.state = state;
     entry.prepared = prepared;
-    this.changed(entry);
+    this.listener.entryChanged(entry);
   }
 }
