@@ -1,9 +1,9 @@
 import type { PageOptions, PreparedFile } from './prepared-file.js';
 
-/** What the page asks of a worker: one file to prepare. A File crosses to a worker without being read first. */
+/** What the page asks of a worker: one file to prepare, its bytes transferred (not copied). */
 export interface PrepareRequest {
   id: number;
-  file: Blob;
+  bytes: ArrayBuffer;
   outputName: string;
   options: PageOptions;
 }

@@ -20,15 +20,14 @@ const PROBLEM_FOR_ERROR: Record<ErrorCode, ProblemCode> = {
 /**
  * Turns one input into a playback file named `outputName`, as `voiceprep convert` would, and proves the result with
  * `checkBytes`. A file that already complies under that name is kept byte for byte: converting it again could only
- * rewrite its container. A picked file is read here, so that a file gone from the disk since is a problem too.
+ * rewrite its container.
  */
-export async function prepareFile(file: Blob | Uint8Array, outputName: string, options: PageOptions): Promise<PreparedFile> {
+export async function prepareFile(input: Uint8Array, outputName: string, options: PageOptions): Promise<PreparedFile> {
   const prepared: PreparedFile = {
     ...failedFile([]),
     sizeLimit: { bytes: options.maxBytes, fitSeconds: maxSamplesForFileSize(options.maxBytes) / OUTPUT_SAMPLE_RATE },
   };
   try {
-    const input = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
     const asItIs = await checkBytes(input, outputName, { maxBytes: options.maxBytes });
     prepared.inputSeconds = asItIs.seconds;
     if (asItIs.ok) {
