@@ -8,12 +8,15 @@ export function formatSeconds(strings: Strings, seconds: number | null): string 
   return seconds === null ? '-' : strings.seconds(seconds.toFixed(1));
 }
 
-/** Sizes in binary units, as the platform's "2M" is 2 MiB; labelled KB and MB, as the platform's guide writes them. */
+/**
+ * Sizes as the CLI's report shows them, in binary units (the platform's "2M" is 2 MiB), but labelled KB and MB as
+ * the platform's guide writes them.
+ */
 export function formatSize(bytes: number | null): string {
   if (bytes === null) return '-';
   if (bytes < KIB) return `${bytes} B`;
-  if (bytes < MIB) return `${trimZeros((bytes / KIB).toFixed(1))} KB`;
-  return `${trimZeros((bytes / MIB).toFixed(2))} MB`;
+  if (bytes < MIB) return `${(bytes / KIB).toFixed(1)} KB`;
+  return `${(bytes / MIB).toFixed(2)} MB`;
 }
 
 export function formatPeak(dbfs: number | null): string {
@@ -23,9 +26,4 @@ export function formatPeak(dbfs: number | null): string {
 /** A gain with its sign, so that a cut and a boost read differently: '+3.2', '-0.5'. */
 export function formatGain(db: number): string {
   return `${db > 0 ? '+' : ''}${db.toFixed(1)}`;
-}
-
-/** '2.00' reads as '2', '1.50' as '1.5'. */
-function trimZeros(fixed: string): string {
-  return fixed.replace(/\.?0+$/, '');
 }

@@ -5,6 +5,7 @@ import type { Entry } from './session.js';
 import type { Strings } from './strings.js';
 
 const COLUMNS = ['input', 'output', 'duration', 'size', 'peak', 'verdict', 'save'] as const;
+type Column = (typeof COLUMNS)[number];
 
 /**
  * The table of files, one row per file, like the CLI's report: input, playback file name, duration, size, peak and
@@ -39,7 +40,7 @@ export class ResultsTable {
   /** Words the header and every row again, in the language now chosen. */
   showAll(): void {
     const { columns } = this.strings();
-    this.header.replaceChildren(...COLUMNS.map((column) => element('th', { scope: 'col' }, columns[column])));
+    this.header.replaceChildren(...COLUMNS.map((column) => element('th', { scope: 'col', class: column }, columns[column])));
     for (const entry of this.rows.keys()) this.show(entry);
   }
 
@@ -50,24 +51,29 @@ export class ResultsTable {
 
   private cells(entry: Entry): HTMLTableCellElement[] {
     const strings = this.strings();
-    const { columns } = strings;
     const prepared = entry.prepared;
-    // data-column: on a narrow screen each row is a card, and every value is shown under its column's name.
-    const cell = (label: string, ...content: Array<Node | string | null>) => element('td', { 'data-column': label }, ...content);
-    // In the order of COLUMNS.
-    return [
-      element('th', { scope: 'row', 'data-column': columns.input, class: 'input' }, entry.picked.path),
-      cell(
-        columns.output,
-        element('span', { class: 'name' }, entry.output.path),
-        entry.output.renamed ? element('span', { class: 'note' }, strings.renamed) : null,
-      ),
-      cell(columns.duration, formatSeconds(strings, prepared?.seconds ?? null)),
-      cell(columns.size, formatSize(prepared?.size ?? null)),
-      cell(columns.peak, formatPeak(prepared?.peakDbfs ?? null)),
-      cell(columns.verdict, ...this.verdict(entry)),
-      cell(columns.save, prepared?.bytes ? this.saveButton(entry) : null),
-    ];
+    const failed = prepared?.verdict === 'failed';
+    const content: Record<Column, Array<Node | string | null>> = {
+      input: [entry.picked.path],
+      // As in the CLI's report: no output name for a file that gets no output.
+      output: failed
+        ? ['-']
+        : [
+            element('span', { class: 'name' }, entry.output.path),
+            entry.output.renamed ? element('span', { class: 'note' }, strings.renamed) : null,
+          ],
+      duration: [formatSeconds(strings, prepared?.seconds ?? null)],
+      size: [formatSize(prepared?.size ?? null)],
+      peak: [formatPeak(prepared?.peakDbfs ?? null)],
+      verdict: this.verdict(entry),
+      save: [prepared?.bytes ? this.saveButton(entry) : null],
+    };
+    // class: the column, for the layout; data-column: its name, shown beside each value when rows become cards.
+    return COLUMNS.map((column) =>
+      column === 'input'
+        ? element('th', { scope: 'row', class: column, 'data-column': strings.columns[column] }, ...content[column])
+        : element('td', { class: column, 'data-column': strings.columns[column] }, ...content[column]),
+    );
   }
 
   private verdict(entry: Entry): Node[] {
