@@ -14,6 +14,11 @@ const here = fileURLToPath(new URL('./', import.meta.url));
 const output = `${root}dist/web/voiceprep.html`;
 /** The page is copied around by email and chat; 2 MB keeps it light, with room for the codecs to come. */
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+/**
+ * The browsers with WebAssembly SIMD, which the engine's kernels need: newer syntax is lowered for them. (Chinese
+ * desktop browsers such as 360 and QQ run older Chromium versions than Chrome itself.)
+ */
+const TARGET = ['chrome91', 'edge91', 'firefox89', 'safari16.4'];
 
 /**
  * Modules that a dependency imports but the page never runs, replaced by an empty one. ogg-opus-decoder imports
@@ -35,7 +40,7 @@ const strayInPage = Object.keys(page.metafile.inputs).filter((path) => !PAGE_MAY
 if (strayInPage.length > 0) {
   throw new Error(`the page's bundle pulls in modules that belong in a worker's:\n  ${strayInPage.join('\n  ')}`);
 }
-const css = await esbuild.transform(readFileSync(`${here}page.css`, 'utf8'), { loader: 'css', minify: true });
+const css = await esbuild.transform(readFileSync(`${here}page.css`, 'utf8'), { loader: 'css', minify: true, target: TARGET });
 
 const html = readFileSync(`${here}page.html`, 'utf8')
   .split('<style>/* page.css */</style>')
@@ -63,7 +68,7 @@ async function bundle(entry) {
     minify: true,
     format: 'iife',
     platform: 'browser',
-    target: 'es2022',
+    target: TARGET,
     write: false,
     metafile: true,
     logLevel: 'warning',

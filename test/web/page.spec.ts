@@ -198,6 +198,17 @@ describe('the page, in Chromium', () => {
     // Refused by the Content-Security-Policy before any request was made, not by the test's route.
     expect(english.requests.some((url) => url.startsWith('http:'))).toBe(false);
   });
+
+  it('lets its workers compile WebAssembly (the engine\'s coming kernels) under the same policy', async () => {
+    const page = await english.open(PAGE_FILE_URL);
+    const compiled = await page.evaluate(async () => {
+      const emptyModule = '[0, 97, 115, 109, 1, 0, 0, 0]'; // "\0asm", version 1
+      const code = `WebAssembly.compile(new Uint8Array(${emptyModule})).then(() => postMessage('compiled'), (error) => postMessage(String(error)))`;
+      const worker = new Worker(URL.createObjectURL(new Blob([code])));
+      return new Promise((resolve) => (worker.onmessage = (event) => resolve(event.data)));
+    });
+    expect(compiled).toBe('compiled');
+  });
 });
 
 /** Records each value the results element's data-state takes from now on. */

@@ -19,8 +19,10 @@ const strings = () => STRINGS[language];
 const workerUrl = (id: string) => URL.createObjectURL(new Blob([byId(id).textContent as string], { type: 'text/javascript' }));
 const pool = new WorkerPool(workerUrl('convert-worker'), Math.max(1, navigator.hardwareConcurrency || 1));
 const naming = new NamingWorker(workerUrl('naming-worker'));
-// Started once the page is up, so that its tables are set up by the time the first files are picked.
-requestIdleCallback(() => naming.start());
+// Started once the page is up, so that its tables are set up by the time the first files are picked. (Safari has
+// no requestIdleCallback.)
+if ('requestIdleCallback' in window) requestIdleCallback(() => naming.start());
+else setTimeout(() => naming.start(), 500);
 
 const results = byId<HTMLElement>('results');
 const overall = byId<HTMLProgressElement>('overall');
