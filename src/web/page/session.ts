@@ -26,13 +26,14 @@ export interface SessionListener {
 export class Session {
   readonly entries: Entry[] = [];
   private namer: OutputNamer;
+  /** Aborted when the files must be converted again (new options) or no more (the list was cleared). */
   private run = new AbortController();
   /** Picks are named one after the other, in the order they came, as names depend on the names before them. */
   private naming = Promise.resolve();
   private picksBeingNamed = 0;
 
   constructor(
-    private readonly pool: WorkerPool,
+    private readonly pool: Pick<WorkerPool, 'prepare'>,
     private readonly compliantNames: CompliantNames,
     private options: PageOptions,
     private readonly listener: SessionListener,
@@ -47,18 +48,17 @@ export class Session {
 
   add(files: readonly PickedFile[]): Promise<void> {
     const { namer } = this;
-    const signal = this.run.signal;
     this.picksBeingNamed++;
     this.listener.listChanged();
     this.naming = this.naming.then(async () => {
       const outputs = await namer.names(files.map((picked) => ({ folder: picked.folder, name: picked.file.name })));
       this.picksBeingNamed--;
-      // Unless the list was cleared meanwhile (then these files went with it).
-      if (!signal.aborted) {
+      // Unless the list was cleared meanwhile: then these files went with it.
+      if (namer === this.namer) {
         files.forEach((picked, index) => {
           const entry: Entry = { picked, output: outputs[index], state: 'waiting', prepared: null };
           this.entries.push(entry);
-          void this.convert(entry, signal);
+          void this.convert(entry, this.run.signal);
         });
       }
       this.listener.listChanged();
@@ -72,6 +72,7 @@ export class Session {
     for (const entry of this.entries) void this.convert(entry, this.run.signal);
   }
 
+  /** Empties the list. Its names are free again: a new namer (which also tells picks still being named apart). */
   clear(): void {
     this.restart();
     this.entries.length = 0;
