@@ -63,6 +63,11 @@ describe('the page, in Chromium', () => {
     // The same engine as the CLI's: the same bytes out.
     expect(zip['welcome-stereo-44k.wav']).toEqual((await convertBytes(sampleBytes('welcome-stereo-44k.wav'))).bytes);
 
+    // A row saves its file alone, under its playback file name.
+    const [one] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save huanyingzhidian.wav' }).click()]);
+    expect(one.suggestedFilename()).toBe('huanyingzhidian.wav');
+    expect(new Uint8Array(readFileSync(await one.path()))).toEqual(zip['huanyingzhidian.wav']);
+
     // The page itself, then only Blob URLs: the workers' code and the download.
     expect(english.requests[0]).toBe(PAGE_FILE_URL);
     expect(english.requests.slice(1).every((url) => url.startsWith('blob:'))).toBe(true);
