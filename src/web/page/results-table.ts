@@ -84,10 +84,10 @@ export class ResultsTable {
       return [element('progress', { 'aria-label': strings.converting }), element('span', { class: 'pending' }, strings.converting)];
     }
     if (prepared.verdict === 'failed') return this.failure(prepared);
-    const notes = [...this.notes(prepared), ...prepared.warnings.map((warning) => `${warning.code}: ${warning.message}`)];
     return [
       element('span', { class: 'good' }, prepared.verdict === 'kept' ? strings.kept : strings.converted),
-      ...notes.map((note) => element('span', { class: 'note' }, note)),
+      ...this.notes(prepared).map((note) => element('span', { class: 'note' }, note)),
+      ...(prepared.warnings.length > 0 ? [this.details(prepared.warnings)] : []),
     ];
   }
 
@@ -99,15 +99,17 @@ export class ResultsTable {
       limit: formatSize(prepared.sizeLimit?.bytes ?? null),
     };
     const words = [...new Set(prepared.problems.map((problem) => strings.problems[problem.code](facts)))];
-    return [
-      ...words.map((text) => element('span', { class: 'bad' }, text)),
-      element(
-        'details',
-        {},
-        element('summary', {}, strings.details),
-        element('ul', {}, ...prepared.problems.map((problem) => element('li', {}, element('code', {}, problem.code), `: ${problem.message}`))),
-      ),
-    ];
+    return [...words.map((text) => element('span', { class: 'bad' }, text)), this.details(prepared.problems)];
+  }
+
+  /** Codes and messages exactly as `voiceprep check` prints them (in English), folded away under "Details". */
+  private details(items: ReadonlyArray<{ code: string; message: string }>): HTMLDetailsElement {
+    return element(
+      'details',
+      {},
+      element('summary', {}, this.strings().details),
+      element('ul', {}, ...items.map(({ code, message }) => element('li', {}, element('code', {}, code), `: ${message}`))),
+    );
   }
 
   /** What the conversion did that the person should know: a cut, clipping, a change of level. */
