@@ -15,7 +15,7 @@ export function element<K extends keyof HTMLElementTagNameMap>(
   return created;
 }
 
-/** An element the page's HTML is known to have: its absence is a build error, not a case to handle. */
+/** An element that page.html has: its absence is a bug in the page, not a case to handle. */
 export function byId<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`the page has no #${id}`);
