@@ -1,62 +1,20 @@
 import { createRequire } from 'node:module';
-import { MAX_NAME_LENGTH, NAME_PATTERN, REQUIRED_EXTENSION } from '../platform-rules.js';
+import { PINYIN_OPTIONS, type Transliterators, compliantNameWith } from './name-rules.js';
 
-const HAN = /\p{Script=Han}+/gu;
+export { NameAllocator } from './name-rules.js';
+
 const NON_ASCII = /[^\x00-\x7f]/;
 
-// The transliteration tables take ~100 ms to load; most names are ASCII and never need them.
+// The transliteration tables take ~100 ms to load; most names are ASCII and never need them, so Node loads them
+// on first use. (The page bundles them instead: see src/web.)
 const require = createRequire(import.meta.url);
-const pinyin = (han: string): string =>
-  (require('pinyin-pro') as typeof import('pinyin-pro')).pinyin(han, { toneType: 'none', separator: '' });
-const transliterate = (text: string): string =>
-  NON_ASCII.test(text) ? (require('transliteration') as typeof import('transliteration')).transliterate(text) : text;
-const FALLBACK_STEM = 'prompt';
+const lazyTransliterators: Transliterators = {
+  pinyin: (han) => (require('pinyin-pro') as typeof import('pinyin-pro')).pinyin(han, PINYIN_OPTIONS),
+  latin: (text) =>
+    NON_ASCII.test(text) ? (require('transliteration') as typeof import('transliteration')).transliterate(text) : text,
+};
 
-/**
- * Makes a file name the platform accepts: Chinese becomes pinyin (pinyin-pro knows the readings of whole words,
- * which character-by-character tables get wrong), other scripts are transliterated to Latin, anything else that is
- * not a digit, letter, '-', '_', '.' or '@' becomes '_', and the extension is '.wav'. A compliant name is returned
- * unchanged but for the extension's case.
- */
+/** The CLI's names: `compliantNameWith` (name-rules.ts) with the transliterators loaded on first use. */
 export function compliantName(original: string): string {
-  const stem = stripWavExtension(original);
-  if (NAME_PATTERN.test(stem) && stem.length + REQUIRED_EXTENSION.length <= MAX_NAME_LENGTH && isSafeStem(stem)) {
-    return stem + REQUIRED_EXTENSION;
-  }
-  const latin = transliterate(stem.replace(HAN, (han) => `_${pinyin(han)}_`));
-  const cleaned = latin
-    .replace(/[^0-9A-Za-z._@-]+/g, '_')
-    .replace(/_{2,}/g, '_')
-    .replace(/^[_.-]+/, '') // no hidden files, no names that a shell would take for an option
-    .replace(/[_.]+$/, '');
-  const stemRoom = MAX_NAME_LENGTH - REQUIRED_EXTENSION.length;
-  const kept = cleaned.slice(0, stemRoom).replace(/[_.]+$/, '');
-  return (kept === '' ? FALLBACK_STEM : kept) + REQUIRED_EXTENSION;
-}
-
-/** Distinct names in one output folder: a second 'a.wav' becomes 'a-2.wav', then 'a-3.wav', ... */
-export class NameAllocator {
-  private readonly taken = new Set<string>();
-
-  /** Claims `name` or the first free variant of it. Case is ignored: many file systems ignore it too. */
-  claim(name: string): string {
-    const stem = stripWavExtension(name);
-    for (let n = 1; ; n++) {
-      const suffix = n === 1 ? '' : `-${n}`;
-      const candidate = stem.slice(0, MAX_NAME_LENGTH - REQUIRED_EXTENSION.length - suffix.length) + suffix + REQUIRED_EXTENSION;
-      const key = candidate.toLowerCase();
-      if (!this.taken.has(key)) {
-        this.taken.add(key);
-        return candidate;
-      }
-    }
-  }
-}
-
-function stripWavExtension(name: string): string {
-  return name.toLowerCase().endsWith(REQUIRED_EXTENSION) ? name.slice(0, -REQUIRED_EXTENSION.length) : name;
-}
-
-function isSafeStem(stem: string): boolean {
-  return !/^[-.]/.test(stem);
+  return compliantNameWith(original, lazyTransliterators);
 }

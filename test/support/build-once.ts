@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * vitest global setup: compile the WebAssembly kernels (the specs import their embedded bytes) and src/ into dist/,
- * and bundle the command line, so that tests of the installed command test this very code.
+ * bundle the command line, and build the page (dist/web/voiceprep.html) that the browser tests open, so that tests
+ * of the installed command and of the page test this very code.
  */
 export default function buildOnce(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -11,4 +12,5 @@ export default function buildOnce(): void {
   run('src/wasm/build-kernels.mjs');
   run('node_modules/typescript/bin/tsc', '-p', `${root}/tsconfig.build.json`);
   run('src/cli/bundle.mjs');
+  run('src/web/build-page.mjs');
 }

@@ -1,0 +1,67 @@
+import { MAX_NAME_LENGTH, NAME_PATTERN, REQUIRED_EXTENSION } from '../platform-rules.js';
+
+/**
+ * The naming rules for playback files, with no Node-only module, so that the CLI and the page (src/web) name files
+ * alike. The transliterators are passed in: the CLI loads them lazily to start fast (compliant-name.ts), the page
+ * bundles them.
+ */
+export interface Transliterators {
+  /** Chinese characters to toneless pinyin with no separator ('欢迎' -> 'huanying'). */
+  pinyin(han: string): string;
+  /** Any other script to Latin letters ('Привет' -> 'Privet'). */
+  latin(text: string): string;
+}
+
+/** pinyin-pro's options for `Transliterators.pinyin`, so that both bindings spell Chinese the same way. */
+export const PINYIN_OPTIONS = { toneType: 'none', separator: '' } as const;
+
+const HAN = /\p{Script=Han}+/gu;
+const FALLBACK_STEM = 'prompt';
+
+/**
+ * Makes a file name the platform accepts: Chinese becomes pinyin, other scripts are transliterated to Latin,
+ * anything else that is not a digit, letter, '-', '_', '.' or '@' becomes '_', and the extension is '.wav'. A
+ * compliant name is returned unchanged but for the extension's case.
+ */
+export function compliantNameWith(original: string, transliterators: Transliterators): string {
+  const stem = stripWavExtension(original);
+  if (NAME_PATTERN.test(stem) && stem.length + REQUIRED_EXTENSION.length <= MAX_NAME_LENGTH && isSafeStem(stem)) {
+    return stem + REQUIRED_EXTENSION;
+  }
+  const latin = transliterators.latin(stem.replace(HAN, (han) => `_${transliterators.pinyin(han)}_`));
+  const cleaned = latin
+    .replace(/[^0-9A-Za-z._@-]+/g, '_')
+    .replace(/_{2,}/g, '_')
+    .replace(/^[_.-]+/, '') // no hidden files, no names that a shell would take for an option
+    .replace(/[_.]+$/, '');
+  const stemRoom = MAX_NAME_LENGTH - REQUIRED_EXTENSION.length;
+  const kept = cleaned.slice(0, stemRoom).replace(/[_.]+$/, '');
+  return (kept === '' ? FALLBACK_STEM : kept) + REQUIRED_EXTENSION;
+}
+
+/** Distinct names in one output folder: a second 'a.wav' becomes 'a-2.wav', then 'a-3.wav', ... */
+export class NameAllocator {
+  private readonly taken = new Set<string>();
+
+  /** Claims `name` or the first free variant of it. Case is ignored: many file systems ignore it too. */
+  claim(name: string): string {
+    const stem = stripWavExtension(name);
+    for (let n = 1; ; n++) {
+      const suffix = n === 1 ? '' : `-${n}`;
+      const candidate = stem.slice(0, MAX_NAME_LENGTH - REQUIRED_EXTENSION.length - suffix.length) + suffix + REQUIRED_EXTENSION;
+      const key = candidate.toLowerCase();
+      if (!this.taken.has(key)) {
+        this.taken.add(key);
+        return candidate;
+      }
+    }
+  }
+}
+
+function stripWavExtension(name: string): string {
+  return name.toLowerCase().endsWith(REQUIRED_EXTENSION) ? name.slice(0, -REQUIRED_EXTENSION.length) : name;
+}
+
+function isSafeStem(stem: string): boolean {
+  return !/^[-.]/.test(stem);
+}

@@ -1,0 +1,96 @@
+// Not from core.ts: importing the engine's entry would put the engine in the page's bundle (it runs in the workers).
+import { DEFAULT_MAX_FILE_BYTES } from '../../platform-rules.js';
+import type { PageOptions } from '../prepared-file.js';
+import { element } from './dom.js';
+import type { Strings } from './strings.js';
+
+type KeysOf<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T];
+
+/** An on/off option (the CLI's flags). */
+interface CheckboxField {
+  kind: 'checkbox';
+  key: KeysOf<PageOptions, boolean>;
+}
+
+/** A number option, shown in its unit: the value is `shown * scale` (MB to bytes). */
+interface NumberField {
+  kind: 'number';
+  key: KeysOf<PageOptions, number>;
+  scale: number;
+  min: number;
+  step: number;
+}
+
+type OptionField = CheckboxField | NumberField;
+
+/**
+ * The options shown, in order. A new option (speech level, silence trim) is a field in PageOptions, its default
+ * here, an entry in OPTION_FIELDS and its words in strings.ts (the compiler asks for both languages).
+ */
+export const DEFAULT_OPTIONS: PageOptions = { maxBytes: DEFAULT_MAX_FILE_BYTES, trim: false, normalize: false };
+
+const OPTION_FIELDS: readonly OptionField[] = [
+  { kind: 'number', key: 'maxBytes', scale: 1024 * 1024, min: 0.01, step: 0.01 },
+  { kind: 'checkbox', key: 'trim' },
+  { kind: 'checkbox', key: 'normalize' },
+];
+
+/** The options form: tells `changed` of every valid change; a number that is not one is marked and not taken. */
+export class OptionsPanel {
+  private values: PageOptions = { ...DEFAULT_OPTIONS };
+  private readonly texts: Array<(strings: Strings) => void> = [];
+
+  constructor(container: HTMLElement, changed: (options: PageOptions) => void) {
+    for (const field of OPTION_FIELDS) {
+      container.append(this.build(field, () => changed(this.options)));
+    }
+  }
+
+  get options(): PageOptions {
+    return { ...this.values };
+  }
+
+  /** Words the labels and hints in the language now chosen. */
+  showTexts(strings: Strings): void {
+    for (const show of this.texts) show(strings);
+  }
+
+  private build(field: OptionField, changed: () => void): HTMLElement {
+    const id = `option-${field.key}`;
+    const label = element('label', { for: id });
+    const hint = element('p', { class: 'hint', id: `${id}-hint` });
+    this.texts.push((strings) => {
+      label.textContent = strings.options[field.key].label;
+      hint.textContent = strings.options[field.key].hint;
+    });
+    if (field.kind === 'checkbox') {
+      const box = element('input', { type: 'checkbox', id, 'aria-describedby': hint.id, checked: this.values[field.key] });
+      box.addEventListener('change', () => {
+        this.values[field.key] = box.checked;
+        changed();
+      });
+      return element('div', { class: 'option checkbox' }, box, label, hint);
+    }
+    // A second label: the unit shows after the field, and screen readers read it as part of the field's name.
+    const unit = element('label', { class: 'unit', for: id });
+    this.texts.push((strings) => (unit.textContent = strings.options[field.key].unit ?? ''));
+    const input = element('input', {
+      type: 'number',
+      id,
+      'aria-describedby': hint.id,
+      min: String(field.min),
+      step: String(field.step),
+      inputmode: 'decimal',
+      value: String(this.values[field.key] / field.scale),
+    });
+    input.addEventListener('change', () => {
+      const value = Math.floor(input.valueAsNumber * field.scale);
+      const valid = input.checkValidity() && Number.isSafeInteger(value) && value > 0;
+      input.setAttribute('aria-invalid', String(!valid));
+      if (!valid) return;
+      this.values[field.key] = value;
+      changed();
+    });
+    return element('div', { class: 'option number' }, label, element('span', { class: 'field' }, input, unit), hint);
+  }
+}

@@ -1,0 +1,188 @@
+import type { ProblemCode } from '../../core.js';
+import type { PageOptions } from '../prepared-file.js';
+
+export type Language = 'en' | 'zh-CN';
+
+/** How an option is shown: its label, a line that says when to use it, and for numbers the unit. */
+export interface OptionText {
+  label: string;
+  hint: string;
+  unit?: string;
+}
+
+/**
+ * Every word the page shows, in one language. The two languages are two values of this one type, so a string added
+ * to one and forgotten in the other does not compile.
+ */
+export interface Strings {
+  /** The other language's name, in that language: the label of the switch. */
+  otherLanguage: string;
+  switchLanguage: string;
+  title: string;
+  intro: string;
+  privacy: string;
+  chooseFiles: string;
+  chooseFolder: string;
+  dropHint: string;
+  dropHere: string;
+  optionsHeading: string;
+  options: Record<keyof PageOptions, OptionText>;
+  optionsApply: string;
+  resultsHeading: string;
+  noFiles: string;
+  columns: { input: string; output: string; duration: string; size: string; peak: string; verdict: string; save: string };
+  progress: (done: number, total: number) => string;
+  finished: (ready: number, failed: number) => string;
+  waiting: string;
+  converting: string;
+  kept: string;
+  converted: string;
+  renamed: string;
+  problems: Record<ProblemCode, (facts: ProblemFacts) => string>;
+  trimmed: (fromSeconds: string, toSeconds: string) => string;
+  clipped: (samples: number) => string;
+  gain: (db: string) => string;
+  details: string;
+  save: string;
+  saveOne: (name: string) => string;
+  downloadAll: string;
+  zipName: string;
+  clear: string;
+  seconds: (value: string) => string;
+}
+
+/** The numbers a problem's plain words may quote, already formatted. */
+export interface ProblemFacts {
+  seconds: string;
+  fitSeconds: string;
+  limit: string;
+}
+
+const en: Strings = {
+  otherLanguage: '中文',
+  switchLanguage: '切换到中文',
+  title: 'Playback files for Huawei Cloud Voice Call',
+  intro:
+    'Turns your recordings into files the platform accepts: A-law, 8000 Hz, mono WAV, a name of letters, digits, ' +
+    '"-", "_", "." and "@", and no larger than 2 MB. Files that already comply are kept as they are.',
+  privacy: 'Everything happens in this browser: no file leaves your computer, and this page makes no network request.',
+  chooseFiles: 'Choose files',
+  chooseFolder: 'Choose a folder',
+  dropHint: 'or drop files and folders anywhere on this page. Folders are searched for .wav files.',
+  dropHere: 'Drop to add these files',
+  optionsHeading: 'Options',
+  options: {
+    maxBytes: { label: 'Size limit', unit: 'MB', hint: 'The platform takes files of at most 2 MB (1 MB = 1,048,576 bytes).' },
+    trim: { label: 'Trim to fit', hint: 'Cut a recording too long for the size limit, with a short fade-out.' },
+    normalize: { label: 'Normalize', hint: 'Make each converted file as loud as it can be without clipping (peak at -1 dBFS).' },
+  },
+  optionsApply: 'Changing an option converts every file again.',
+  resultsHeading: 'Files',
+  noFiles: 'No files yet.',
+  columns: { input: 'File', output: 'Playback file name', duration: 'Duration', size: 'Size', peak: 'Peak', verdict: 'Result', save: 'Save' },
+  progress: (done, total) => `${done} of ${total} files done`,
+  finished: (ready, failed) =>
+    `${ready} ${ready === 1 ? 'file' : 'files'} ready` + (failed ? `, ${failed} with a problem (see the table)` : ''),
+  waiting: 'Waiting',
+  converting: 'Converting…',
+  kept: 'Already compliant: kept as it is',
+  converted: 'Converted',
+  renamed: 'renamed for the platform',
+  problems: {
+    name: () => 'Its name is not allowed',
+    'not-wav': () => 'Not an audio file this page can read',
+    malformed: () => 'The file is damaged',
+    container: () => 'An RF64/BW64 file, not a plain WAV file',
+    encoding: () => 'Not A-law',
+    'sample-rate': () => 'Not 8000 Hz',
+    channels: () => 'Not mono',
+    size: ({ seconds, fitSeconds, limit }) =>
+      `Too long: ${seconds} of audio, and ${limit} holds ${fitSeconds}. Tick "Trim to fit", or split the recording.`,
+    'not-found': () => 'The file was not found',
+    unreadable: () => 'The file could not be read',
+    unsupported: () => 'Its encoding is not supported',
+    level: () => 'Its speech level is off the target',
+    clipping: () => 'The recording clipped',
+    exists: () => 'Another file has this name',
+    'write-failed': () => 'The playback file could not be written',
+    interrupted: () => 'Stopped before it was finished',
+  },
+  trimmed: (from, to) => `Cut from ${from} to ${to} to fit the size limit`,
+  clipped: (samples) => `${samples} samples clipped: tick "Normalize"`,
+  gain: (db) => `Level changed by ${db} dB`,
+  details: 'Details',
+  save: 'Save',
+  saveOne: (name) => `Save ${name}`,
+  downloadAll: 'Download all (.zip)',
+  zipName: 'playback-files.zip',
+  clear: 'Clear the list',
+  seconds: (value) => `${value} s`,
+};
+
+const zh: Strings = {
+  otherLanguage: 'English',
+  switchLanguage: 'Switch to English',
+  title: '华为云语音通话放音文件转换',
+  intro:
+    '把录音转换为平台接受的放音文件：A-Law 编码、8000 Hz 采样、单声道的 Wave 文件，文件名只含数字、字母和' +
+    '特殊字符“-”、“_”、“.”、“@”，大小不超过 2M。已符合要求的文件原样保留。',
+  privacy: '所有处理都在本浏览器中完成：文件不会离开您的电脑，本页面不发出任何网络请求。',
+  chooseFiles: '选择文件',
+  chooseFolder: '选择文件夹',
+  dropHint: '也可以把文件或文件夹拖放到本页面任意位置。文件夹中只查找 .wav 文件。',
+  dropHere: '松开鼠标即可添加这些文件',
+  optionsHeading: '选项',
+  options: {
+    maxBytes: { label: '大小上限', unit: 'MB', hint: '平台要求放音文件不大于 2M（1 MB = 1,048,576 字节）。' },
+    trim: { label: '截短以符合大小上限', hint: '录音过长、超过大小上限时截去超出部分，结尾淡出。' },
+    normalize: { label: '音量标准化', hint: '把每个转换的文件调到不削波的最大音量（峰值 -1 dBFS）。' },
+  },
+  optionsApply: '更改选项后，所有文件会重新转换。',
+  resultsHeading: '文件',
+  noFiles: '尚未添加文件。',
+  columns: { input: '文件', output: '放音文件名', duration: '时长', size: '大小', peak: '峰值', verdict: '结果', save: '保存' },
+  progress: (done, total) => `已完成 ${done} / ${total} 个文件`,
+  finished: (ready, failed) => `${ready} 个文件已就绪` + (failed ? `，${failed} 个文件有问题（见下表）` : ''),
+  waiting: '等待中',
+  converting: '正在转换…',
+  kept: '已符合要求，原样保留',
+  converted: '已转换',
+  renamed: '已按平台要求重命名',
+  problems: {
+    name: () => '文件名不符合要求',
+    'not-wav': () => '不是本页面能读取的音频文件',
+    malformed: () => '文件已损坏',
+    container: () => '是 RF64/BW64 文件，不是普通的 Wave 文件',
+    encoding: () => '编码不是 A-Law',
+    'sample-rate': () => '采样率不是 8000 Hz',
+    channels: () => '不是单声道',
+    size: ({ seconds, fitSeconds, limit }) =>
+      `时长过长：音频共 ${seconds}，${limit} 只能容纳 ${fitSeconds}。请勾选“截短以符合大小上限”，或把录音拆分。`,
+    'not-found': () => '找不到该文件',
+    unreadable: () => '无法读取该文件',
+    unsupported: () => '不支持该编码',
+    level: () => '语音电平偏离目标值',
+    clipping: () => '录音有削波失真',
+    exists: () => '已有同名文件',
+    'write-failed': () => '无法写入放音文件',
+    interrupted: () => '转换未完成即被中止',
+  },
+  trimmed: (from, to) => `已从 ${from} 截短为 ${to}，以符合大小上限`,
+  clipped: (samples) => `有 ${samples} 个采样点削波：请勾选“音量标准化”`,
+  gain: (db) => `音量调整 ${db} dB`,
+  details: '详细信息',
+  save: '保存',
+  saveOne: (name) => `保存 ${name}`,
+  downloadAll: '全部下载（.zip）',
+  zipName: '放音文件.zip',
+  clear: '清空列表',
+  seconds: (value) => `${value} 秒`,
+};
+
+export const STRINGS: Record<Language, Strings> = { en, 'zh-CN': zh };
+
+/** The browser's first choice among the page's languages: Chinese for any zh-* locale; English otherwise. */
+export function preferredLanguage(languages: readonly string[]): Language {
+  const known = languages.map((tag) => tag.toLowerCase()).find((tag) => tag.startsWith('zh') || tag.startsWith('en'));
+  return known?.startsWith('zh') ? 'zh-CN' : 'en';
+}

@@ -1,0 +1,110 @@
+import type { PrepareRequest, PrepareResponse } from '../protocol.js';
+import { failedFile, type PageOptions, type PreparedFile } from '../prepared-file.js';
+
+interface Job {
+  id: number;
+  file: Blob;
+  outputName: string;
+  options: PageOptions;
+  started(): void;
+  resolve(prepared: PreparedFile): void;
+}
+
+/**
+ * Files a worker holds at once: one being converted and the next one already read, so that reading a file (in
+ * the browser's own processes, a few tens of megabytes a second on a busy machine) overlaps converting another.
+ */
+const FILES_PER_WORKER = 2;
+
+/**
+ * Converts files in Web Workers, so that the page stays responsive. Workers are started from `scriptUrl` (a Blob
+ * URL of the inlined worker code, which works from file:// too) as files arrive, up to `size`. The page reads each
+ * file and hands its bytes over (transferred, not copied). A worker that dies (out of memory, a crash) fails the
+ * files it held and is replaced; the rest go on.
+ */
+export class WorkerPool {
+  /** Each worker, with the files it holds by id. */
+  private readonly workers = new Map<Worker, Map<number, Job>>();
+  private readonly waiting: Job[] = [];
+  private nextId = 1;
+
+  constructor(
+    private readonly scriptUrl: string,
+    private readonly size: number,
+  ) {}
+
+  /**
+   * Prepares one file; `started` is called when a worker takes it. Aborting `signal` takes a file that has not
+   * started yet off the queue: its promise then rejects with the signal's reason. A file already taken finishes.
+   */
+  prepare(file: Blob, outputName: string, options: PageOptions, signal: AbortSignal, started: () => void): Promise<PreparedFile> {
+    return new Promise((resolve, reject) => {
+      const job: Job = { id: this.nextId++, file, outputName, options, started, resolve };
+      signal.addEventListener('abort', () => {
+        const at = this.waiting.indexOf(job);
+        if (at < 0) return;
+        this.waiting.splice(at, 1);
+        reject(signal.reason);
+      });
+      this.waiting.push(job);
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    for (let worker = this.workerWithRoom(); worker && this.waiting.length > 0; worker = this.workerWithRoom()) {
+      const job = this.waiting.shift() as Job;
+      this.workers.get(worker)?.set(job.id, job);
+      job.started();
+      void this.send(worker, job);
+    }
+  }
+
+  /** An idle worker, else a new one while there are fewer than `size`, else the least busy one with room. */
+  private workerWithRoom(): Worker | null {
+    let chosen: Worker | null = null;
+    let held = FILES_PER_WORKER;
+    for (const [worker, jobs] of this.workers) {
+      if (jobs.size < held) [chosen, held] = [worker, jobs.size];
+    }
+    if (held > 0 && this.workers.size < this.size) return this.startWorker();
+    return chosen;
+  }
+
+  private async send(worker: Worker, job: Job): Promise<void> {
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await job.file.arrayBuffer();
+    } catch (error) {
+      // Gone from the disk since it was picked, or no longer readable.
+      this.finish(worker, job.id, failedFile([{ code: 'unreadable', message: error instanceof Error ? error.message : String(error) }]));
+      return;
+    }
+    const request: PrepareRequest = { id: job.id, bytes, outputName: job.outputName, options: job.options };
+    worker.postMessage(request, [bytes]);
+  }
+
+  private startWorker(): Worker {
+    const worker = new Worker(this.scriptUrl);
+    this.workers.set(worker, new Map());
+    worker.onmessage = ({ data }: MessageEvent<PrepareResponse>) => this.finish(worker, data.id, data.prepared);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      const jobs = this.workers.get(worker) ?? new Map<number, Job>();
+      this.workers.delete(worker);
+      const message = `the converter stopped while it held this file: ${event.message || 'no reason given'}`;
+      for (const job of jobs.values()) job.resolve(failedFile([{ code: 'unreadable', message }]));
+      this.dispatch();
+    };
+    return worker;
+  }
+
+  private finish(worker: Worker, id: number, prepared: PreparedFile): void {
+    const jobs = this.workers.get(worker);
+    const job = jobs?.get(id);
+    jobs?.delete(id);
+    job?.resolve(prepared);
+    this.dispatch();
+  }
+}

@@ -1,0 +1,57 @@
+import type { Problem, Warning } from '../core.js';
+
+/**
+ * What the page and its workers say to each other about a file. This module has no engine code in it (only types
+ * from voiceprep/core), so that the page's bundle stays free of the engine, which only the workers run.
+ */
+
+/** The CLI's options that matter in the page (convert's --max-size, --trim, --normalize). */
+export interface PageOptions {
+  maxBytes: number;
+  trim: boolean;
+  normalize: boolean;
+}
+
+/**
+ * What became of one file. Plain data (numbers and codes, never sentences in one language), so that it crosses
+ * from the worker to the page as it is and the page words it in the language the person reads.
+ */
+export interface PreparedFile {
+  /** 'kept': already a compliant playback file, so its bytes are kept as they are; 'converted'; 'failed'. */
+  verdict: 'kept' | 'converted' | 'failed';
+  /** The playback file (the input itself when kept); null when the file failed. */
+  bytes: Uint8Array | null;
+  /** Why the file failed: codes and messages as `voiceprep check` and `convert` print them. */
+  problems: Problem[];
+  /** What `check` says of a kept file that does not stop it from working (an extra chunk, no fact chunk, ...). */
+  warnings: Warning[];
+  /** Duration of the input, when it could be read. */
+  inputSeconds: number | null;
+  /** Duration and size of the playback file (of the too-large conversion, when that is the problem). */
+  seconds: number | null;
+  size: number | null;
+  /** The size limit the file was held to, and the seconds of audio that fit in it; null if it never got that far. */
+  sizeLimit: { bytes: number; fitSeconds: number } | null;
+  peakDbfs: number | null;
+  clippedSamples: number;
+  trimmed: boolean;
+  gainDb: number;
+}
+
+/** A file that failed for `problems`, with nothing else known of it. */
+export function failedFile(problems: Problem[]): PreparedFile {
+  return {
+    verdict: 'failed',
+    bytes: null,
+    problems,
+    warnings: [],
+    inputSeconds: null,
+    seconds: null,
+    size: null,
+    sizeLimit: null,
+    peakDbfs: null,
+    clippedSamples: 0,
+    trimmed: false,
+    gainDb: 0,
+  };
+}

@@ -1,0 +1,75 @@
+import {
+  OUTPUT_SAMPLE_RATE,
+  checkBytes,
+  convertBytes,
+  isVoiceprepError,
+  maxSamplesForFileSize,
+  type ErrorCode,
+  type ProblemCode,
+} from '../../core.js';
+import { failedFile, type PageOptions, type PreparedFile } from '../prepared-file.js';
+
+/** How `convert` reports each reader failure (src/batch/convert-job.ts, which a browser cannot load). */
+const PROBLEM_FOR_ERROR: Record<ErrorCode, ProblemCode> = {
+  'not-wav': 'not-wav',
+  malformed: 'malformed',
+  'unsupported-encoding': 'unsupported',
+  'too-long': 'size',
+  io: 'unreadable',
+};
+
+/**
+ * Turns one input into a playback file named `outputName`, as `voiceprep convert` would, and proves the result with
+ * `checkBytes`. A file that already complies under that name is kept byte for byte: converting it again could only
+ * rewrite its container.
+ */
+export async function prepareFile(input: Uint8Array, outputName: string, options: PageOptions): Promise<PreparedFile> {
+  const prepared: PreparedFile = {
+    ...failedFile([]),
+    sizeLimit: { bytes: options.maxBytes, fitSeconds: maxSamplesForFileSize(options.maxBytes) / OUTPUT_SAMPLE_RATE },
+  };
+  try {
+    const asItIs = await checkBytes(input, outputName, { maxBytes: options.maxBytes });
+    prepared.inputSeconds = asItIs.seconds;
+    if (asItIs.ok) {
+      // Decoded only to measure the peak, which the table shows for every file.
+      const { report } = await convertBytes(input);
+      return {
+        ...prepared,
+        verdict: 'kept',
+        bytes: input,
+        warnings: asItIs.warnings,
+        seconds: report.output.seconds,
+        size: input.length,
+        peakDbfs: finite(report.peakDbfs),
+      };
+    }
+    const { bytes, report } = await convertBytes(input, {
+      maxSamples: options.trim ? maxSamplesForFileSize(options.maxBytes) : undefined,
+      normalize: options.normalize,
+    });
+    const result = await checkBytes(bytes, outputName, { maxBytes: options.maxBytes });
+    return {
+      ...prepared,
+      verdict: result.ok ? 'converted' : 'failed',
+      bytes: result.ok ? bytes : null,
+      problems: result.problems,
+      inputSeconds: report.input.seconds,
+      seconds: report.output.seconds,
+      size: bytes.length,
+      peakDbfs: finite(report.peakDbfs),
+      clippedSamples: report.clippedSamples,
+      trimmed: report.trimmed,
+      gainDb: report.gainDb,
+    };
+  } catch (error) {
+    const code = isVoiceprepError(error) ? PROBLEM_FOR_ERROR[error.code] : 'unreadable';
+    const message = error instanceof Error ? error.message : String(error);
+    return { ...prepared, problems: [{ code, message }] };
+  }
+}
+
+/** Silence peaks at -Infinity dBFS; like the CLI's record, the page holds that as null (shown as '-'). */
+function finite(dbfs: number): number | null {
+  return Number.isFinite(dbfs) ? dbfs : null;
+}

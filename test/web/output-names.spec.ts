@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { compliantName } from '../../src/batch/compliant-name.js';
+import { compliantNames } from '../../src/web/naming/compliant-names.js';
+import { OutputNamer } from '../../src/web/page/output-names.js';
+
+const namer = () => new OutputNamer(async (names) => compliantNames(names));
+
+describe("the page's output names", () => {
+  it("are the CLI's names: the same rules, with the transliterators bundled instead of required", () => {
+    const names = ['欢迎致电.wav', '等待音 1.wav', 'IVR menu (old).wav', 'Привет.wav', 'こんにちは.wav', 'wait_voice1.WAV', '😀.wav', '-rf.wav'];
+    expect(compliantNames(names)).toEqual(names.map(compliantName));
+  });
+
+  it('are distinct within a folder, -2 on a collision in the order given, and mirror the folder in the zip path', async () => {
+    const list = namer();
+    const named = await list.names([
+      { folder: '', name: '欢迎.wav' },
+      { folder: '', name: 'huanying.wav' },
+      { folder: 'menu', name: 'huanying.wav' },
+    ]);
+    expect(named).toEqual([
+      { name: 'huanying.wav', path: 'huanying.wav', renamed: true },
+      { name: 'huanying-2.wav', path: 'huanying-2.wav', renamed: true },
+      { name: 'huanying.wav', path: 'menu/huanying.wav', renamed: false },
+    ]);
+    // Later picks join the same list: the names already in the zip stay taken.
+    expect(await list.names([{ folder: '', name: 'HUANYING.wav' }])).toEqual([{ name: 'HUANYING-3.wav', path: 'HUANYING-3.wav', renamed: true }]);
+  });
+});
