@@ -32,7 +32,9 @@ describe('compliantName', () => {
   });
 
   it('gives every name the .wav extension and at most 128 characters', () => {
-    expect(compliantName('prompt.mp3')).toBe('prompt.mp3.wav');
+    expect(compliantName('prompt.mp3')).toBe('prompt.wav');
+    expect(compliantName('欢迎.FLAC')).toBe('huanying.wav');
+    expect(compliantName('notes.txt')).toBe('notes.txt.wav');
     const long = compliantName(`${'长'.repeat(100)}.wav`);
     expect(long.length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
     expect(long.endsWith('.wav')).toBe(true);

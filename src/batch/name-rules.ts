@@ -1,4 +1,5 @@
 import { MAX_NAME_LENGTH, NAME_PATTERN, REQUIRED_EXTENSION } from '../platform-rules.js';
+import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS, extensionOf } from '../read/file-kinds.js';
 
 /**
  * The naming rules for playback files, with no Node-only module, so that the CLI and the page (src/web) name files
@@ -18,13 +19,21 @@ export const PINYIN_OPTIONS = { toneType: 'none', separator: '' } as const;
 const HAN = /\p{Script=Han}+/gu;
 const FALLBACK_STEM = 'prompt';
 
+const AUDIO_EXTENSIONS = new Set([...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS]);
+
+/** `prompt.mp3` is written as `prompt.wav`: an audio extension gives way to `.wav`; any other name keeps its own. */
+export function withWavExtension(name: string): string {
+  const extension = extensionOf(name);
+  return AUDIO_EXTENSIONS.has(extension) && extension !== REQUIRED_EXTENSION ? `${name.slice(0, -extension.length)}${REQUIRED_EXTENSION}` : name;
+}
+
 /**
- * Makes a file name the platform accepts: Chinese becomes pinyin, other scripts are transliterated to Latin,
- * anything else that is not a digit, letter, '-', '_', '.' or '@' becomes '_', and the extension is '.wav'. A
- * compliant name is returned unchanged but for the extension's case.
+ * Makes a file name the platform accepts: an audio extension becomes '.wav' (a name without one gets it added),
+ * Chinese becomes pinyin, other scripts are transliterated to Latin, and anything else that is not a digit, letter,
+ * '-', '_', '.' or '@' becomes '_'. A compliant name is returned unchanged but for the extension's case.
  */
 export function compliantNameWith(original: string, transliterators: Transliterators): string {
-  const stem = stripWavExtension(original);
+  const stem = stripWavExtension(withWavExtension(original));
   if (NAME_PATTERN.test(stem) && stem.length + REQUIRED_EXTENSION.length <= MAX_NAME_LENGTH && isSafeStem(stem)) {
     return stem + REQUIRED_EXTENSION;
   }

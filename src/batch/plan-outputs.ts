@@ -1,8 +1,8 @@
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../check/file-record.js';
 import { isCompliantName, nameFault } from '../check/file-name.js';
-import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS, extensionOf } from '../read/file-kinds.js';
 import { NameAllocator, compliantName } from './compliant-name.js';
+import { withWavExtension } from './name-rules.js';
 import type { FoundInput } from './find-inputs.js';
 
 export type OutputMode = { kind: 'folder'; folder: string } | { kind: 'in-place' };
@@ -59,14 +59,6 @@ export function planOutputs(inputs: readonly FoundInput[], mode: OutputMode, kee
     }
     return { input, output, renamed: name !== original, problem: null };
   });
-}
-
-const AUDIO_EXTENSIONS = new Set([...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS]);
-
-/** `prompt.mp3` is written as `prompt.wav`: an audio extension gives way to `.wav`; any other name gets it added. */
-function withWavExtension(name: string): string {
-  const extension = extensionOf(name);
-  return AUDIO_EXTENSIONS.has(extension) && extension !== '.wav' ? `${name.slice(0, -extension.length)}.wav` : name;
 }
 
 /** The input's folder below its search base, kept only if it stays below it: '..' or absolute parts are dropped. */

@@ -150,8 +150,8 @@ class RecordedSignal {
   private readonly blocks: Float32Array[] = [];
   private length = 0;
   overflowed = false;
-  /** Input frames the recorded pass decoded. */
-  frames = 0;
+  /** Input frames in the file, when the recorded pass decoded them all. */
+  frames: number | null = null;
 
   keep(block: Float32Array): void {
     if (this.overflowed) return;
@@ -180,8 +180,8 @@ interface SampleResult {
   peak: number;
   clippedSamples: number;
   gainDb: number;
-  /** Input frames decoded (the real count, where the header had only an estimate). */
-  frames: number;
+  /** Input frames in the whole file, counted by decoding it all; null when decoding stopped early (a cut). */
+  frames: number | null;
   trimmed: boolean;
   levels: { before: LevelSummary; after: LevelSummary } | null;
   warnings: SourceWarning[];
@@ -194,7 +194,8 @@ function keptSamples(total: number, window: SampleRange, maxSamples: number): nu
 
 function report(audio: AudioSource, input: InputDescription, samples: number, passThrough: boolean, result: SampleResult): ConvertReport {
   return {
-    input: { ...input, frames: result.frames, seconds: result.frames / audio.sampleRate },
+    // A compressed file's header only estimates its length; a decode to the end counts it.
+    input: audio.exactFrames || result.frames === null ? input : { ...input, frames: result.frames, seconds: result.frames / audio.sampleRate },
     output: { samples, seconds: samples / OUTPUT_SAMPLE_RATE, bytes: canonicalFileSize(samples) },
     passThrough,
     trimmed: result.trimmed,
@@ -237,7 +238,7 @@ async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: nu
     recording.keep(kept);
     seen += kept.length;
   });
-  recording.frames = pass.frames;
+  recording.frames = pass.cutShort ? null : pass.frames;
   const kept = recording.overflowed ? null : recording;
   let before = analyzer.result();
   const window = options.trimSilence ? trimRange(before) : NO_ADJUSTMENT.window;
@@ -322,7 +323,7 @@ async function transcode(
     peak: stats.peak,
     clippedSamples: stats.clippedSamples,
     gainDb: toDbfs(plan.gain),
-    frames: recording ? recording.frames : pass.frames,
+    frames: recording ? recording.frames : pass.cutShort ? null : pass.frames,
     trimmed: fade?.passedCut ?? false,
     levels: plan.before && after ? { before: summarizeLevels(plan.before), after: summarizeLevels(after.result()) } : null,
     warnings: plan.warnings,

@@ -20,7 +20,7 @@ export class EightKilohertzPass {
   readonly maxBlock: number;
   /** Input frames decoded. */
   frames = 0;
-  /** Whether decoding stopped before the end of the input because no more output was wanted. */
+  /** Whether decoding stopped at the frames the wanted output needs (so the input's true length was not counted). */
   cutShort = false;
   private readonly mixer: MonoMixer;
   private readonly resampler: Stage;
@@ -51,7 +51,7 @@ export class EightKilohertzPass {
         await consume(this.resampler.flow(mono));
       }
     }
-    this.cutShort = this.frames >= this.maxFrames && this.frames < this.audio.frames;
+    this.cutShort = this.frames >= this.maxFrames;
     await consume(this.resampler.drain());
   }
 }

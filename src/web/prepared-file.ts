@@ -5,11 +5,14 @@ import type { Problem, Warning } from '../core.js';
  * from voiceprep/core), so that the page's bundle stays free of the engine, which only the workers run.
  */
 
-/** The CLI's options that matter in the page (convert's --max-size, --trim, --normalize). */
+/** The CLI's options that matter in the page (convert's --max-size, --trim, --normalize, --level -26, --trim-silence). */
 export interface PageOptions {
   maxBytes: number;
   trim: boolean;
   normalize: boolean;
+  /** Bring the active speech level to -26 dBov (convert --level -26). */
+  level: boolean;
+  trimSilence: boolean;
 }
 
 /**
@@ -36,6 +39,8 @@ export interface PreparedFile {
   clippedSamples: number;
   trimmed: boolean;
   gainDb: number;
+  /** The active speech level before and after, in dBov, when it was measured (the level or silence option). */
+  levelDbov: { before: number | null; after: number | null } | null;
 }
 
 /** A file that failed for `problems`, with nothing else known of it. */
@@ -53,5 +58,6 @@ export function failedFile(problems: Problem[]): PreparedFile {
     clippedSamples: 0,
     trimmed: false,
     gainDb: 0,
+    levelDbov: null,
   };
 }

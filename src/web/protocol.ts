@@ -4,6 +4,8 @@ import type { PageOptions, PreparedFile } from './prepared-file.js';
 export interface PrepareRequest {
   id: number;
   bytes: ArrayBuffer;
+  /** The name the file was picked under: how a headerless Dialogic .vox is known. */
+  inputName: string;
   outputName: string;
   options: PageOptions;
 }

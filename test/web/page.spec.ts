@@ -118,9 +118,15 @@ describe('the page, in Chromium', () => {
     await page.getByLabel('Normalize').check();
     await waitUntilDone(page);
     expect(await welcome.textContent()).toContain('-1.0 dBFS');
+
+    // The level option and Normalize both set the gain: ticking one unticks the other.
+    await page.getByLabel('Match speech levels').check();
+    await waitUntilDone(page);
+    expect(await page.getByLabel('Normalize').isChecked()).toBe(false);
+    expect(await welcome.textContent()).toMatch(/Speech level -\d+\.\d -> -26\.\d dBov/);
   });
 
-  it('takes a folder: its WAV files only, with its subfolders mirrored in the zip', async () => {
+  it('takes a folder: its audio files only, with its subfolders mirrored in the zip', async () => {
     const folder = join(work, 'folder');
     try {
       mkdirSync(join(folder, 'prompts', 'menu'), { recursive: true });
@@ -128,14 +134,15 @@ describe('the page, in Chromium', () => {
       writeFileSync(join(folder, 'prompts', 'menu', '欢迎.wav'), sampleBytes('welcome-stereo-44k.wav'));
       writeFileSync(join(folder, 'prompts', 'menu', 'IVR menu (old).WAV'), sampleBytes('IVR menu (old).wav'));
       writeFileSync(join(folder, 'prompts', 'notes.txt'), 'not a prompt');
+      writeFileSync(join(folder, 'prompts', 'menu', 'hold.VOX'), readFileSync(new URL('../fixtures/codecs/loud.vox', import.meta.url)));
       const page = await english.open(PAGE_FILE_URL);
 
       await page.locator('input[webkitdirectory]').setInputFiles(join(folder, 'prompts'));
       await waitUntilDone(page);
 
-      expect(await page.locator('tbody tr').count()).toBe(3);
+      expect(await page.locator('tbody tr').count()).toBe(4);
       const zip = await downloadZip(page, page.getByRole('button', { name: /Download/ }));
-      expect(Object.keys(zip).sort()).toEqual(['huanying.wav', 'menu/IVR_menu_old.wav', 'menu/huanying.wav']);
+      expect(Object.keys(zip).sort()).toEqual(['huanying.wav', 'menu/IVR_menu_old.wav', 'menu/hold.wav', 'menu/huanying.wav']);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -6,13 +6,13 @@ import { prepareFile } from '../../src/web/worker/prepare-file.js';
 import { sine } from '../support/tone-analysis.js';
 import { asciiBytes, canonicalAlawFile, waveFile } from '../support/wav-builder.js';
 
-const DEFAULTS: PageOptions = { maxBytes: 2 * 1024 * 1024, trim: false, normalize: false };
+const DEFAULTS: PageOptions = { maxBytes: 2 * 1024 * 1024, trim: false, normalize: false, level: false, trimSilence: false };
 const sample = (name: string) => new Uint8Array(readFileSync(new URL(`../../samples/${name}`, import.meta.url)));
 
 /** What runs in each of the page's workers, tested here in Node: the browser tests only see it through the page. */
 describe('prepareFile', () => {
   it('converts a studio WAV into a playback file that check accepts under the new name', async () => {
-    const prepared = await prepareFile(sample('welcome-stereo-44k.wav'), 'welcome-stereo-44k.wav', DEFAULTS);
+    const prepared = await prepareFile(sample('welcome-stereo-44k.wav'), 'welcome-stereo-44k.wav', 'welcome-stereo-44k.wav', DEFAULTS);
     expect(prepared.verdict).toBe('converted');
     expect(prepared.problems).toEqual([]);
     expect((await checkBytes(prepared.bytes!, 'welcome-stereo-44k.wav')).ok).toBe(true);
@@ -24,23 +24,45 @@ describe('prepareFile', () => {
   it('keeps a compliant file byte for byte, whatever its old name', async () => {
     const input = sample('wait_voice1.wav');
     for (const name of ['wait_voice1.wav', 'renamed-2.wav']) {
-      const prepared = await prepareFile(input, name, { ...DEFAULTS, normalize: true });
+      const prepared = await prepareFile(input, name, name, DEFAULTS);
       expect(prepared.verdict).toBe('kept');
       expect(prepared.bytes).toBe(input);
       expect(prepared.peakDbfs).not.toBeNull();
     }
   });
 
+  it('converts even a compliant file when an option asks to change its sound', async () => {
+    const input = sample('wait_voice1.wav');
+    for (const option of ['normalize', 'level', 'trimSilence'] as const) {
+      const prepared = await prepareFile(input, 'wait_voice1.wav', 'wait_voice1.wav', { ...DEFAULTS, [option]: true });
+      expect(prepared.verdict, option).toBe('converted');
+    }
+  });
+
+  it('brings the speech level to -26 dBov with the level option, and reports it before and after', async () => {
+    const prepared = await prepareFile(sample('欢迎致电.wav'), '欢迎致电.wav', 'huanyingzhidian.wav', { ...DEFAULTS, level: true });
+    expect(prepared.verdict).toBe('converted');
+    expect(prepared.levelDbov?.after).toBeCloseTo(-26, 0);
+    expect(Math.abs((prepared.levelDbov?.before as number) + 26)).toBeGreaterThan(1);
+  });
+
+  it('reads a headerless Dialogic .vox by the name it was picked under', async () => {
+    const vox = new Uint8Array(readFileSync(new URL('../fixtures/codecs/loud.vox', import.meta.url)));
+    const prepared = await prepareFile(vox, 'loud.vox', 'loud.wav', DEFAULTS);
+    expect(prepared.verdict).toBe('converted');
+    expect(prepared.seconds).toBeCloseTo(vox.length * 2 / 8000, 3);
+  });
+
   it('keeps a compliant file with harmless extras, and passes on what check says of them', async () => {
     const samples = sine(1000, 8000, 800);
     const input = waveFile({ format: 'alaw', channels: 1, sampleRate: 8000, samples, fact: true, after: [{ id: 'LIST', body: asciiBytes('INFO') }] });
-    const prepared = await prepareFile(input, 'tone.wav', DEFAULTS);
+    const prepared = await prepareFile(input, 'tone.wav', 'tone.wav', DEFAULTS);
     expect(prepared.verdict).toBe('kept');
     expect(prepared.warnings.map((warning) => warning.code)).toEqual(['extra-chunk']);
   });
 
   it('gives a broken file the problem code convert gives it, and no bytes', async () => {
-    const prepared = await prepareFile(new TextEncoder().encode('not audio at all'), 'notes.wav', DEFAULTS);
+    const prepared = await prepareFile(new TextEncoder().encode('not audio at all'), 'notes.wav', 'notes.wav', DEFAULTS);
     expect(prepared.verdict).toBe('failed');
     expect(prepared.bytes).toBeNull();
     expect(prepared.problems.map((problem) => problem.code)).toEqual(['not-wav']);
@@ -49,27 +71,27 @@ describe('prepareFile', () => {
   it('refuses a file too long for the size limit with check\'s size problem, and trims it when asked', async () => {
     const input = sample('welcome-stereo-44k.wav');
     const maxBytes = 8058; // one second of A-law after the 58-byte header
-    const refused = await prepareFile(input, 'welcome.wav', { ...DEFAULTS, maxBytes });
+    const refused = await prepareFile(input, 'welcome.wav', 'welcome.wav', { ...DEFAULTS, maxBytes });
     expect(refused.verdict).toBe('failed');
     expect(refused.problems.map((problem) => problem.code)).toEqual(['size']);
     expect(refused.sizeLimit).toEqual({ bytes: maxBytes, fitSeconds: 1 });
     expect(refused.seconds).toBeGreaterThan(1);
 
-    const trimmed = await prepareFile(input, 'welcome.wav', { ...DEFAULTS, maxBytes, trim: true });
+    const trimmed = await prepareFile(input, 'welcome.wav', 'welcome.wav', { ...DEFAULTS, maxBytes, trim: true });
     expect(trimmed.verdict).toBe('converted');
     expect(trimmed.trimmed).toBe(true);
     expect(trimmed.size).toBe(maxBytes);
   });
 
   it('normalizes when asked: the peak lands at -1 dBFS', async () => {
-    const prepared = await prepareFile(sample('important-48k-24bit.wav'), 'important.wav', { ...DEFAULTS, normalize: true });
+    const prepared = await prepareFile(sample('important-48k-24bit.wav'), 'important.wav', 'important.wav', { ...DEFAULTS, normalize: true });
     expect(prepared.verdict).toBe('converted');
     expect(prepared.peakDbfs).toBeCloseTo(-1, 1);
     expect(prepared.gainDb).toBeGreaterThan(0);
   });
 
   it('treats a compliant file over the size limit as too large, not as kept', async () => {
-    const prepared = await prepareFile(canonicalAlawFile(16000), 'long.wav', { ...DEFAULTS, maxBytes: 8058 });
+    const prepared = await prepareFile(canonicalAlawFile(16000), 'long.wav', 'long.wav', { ...DEFAULTS, maxBytes: 8058 });
     expect(prepared.verdict).toBe('failed');
     expect(prepared.problems.map((problem) => problem.code)).toEqual(['size']);
   });

@@ -10,6 +10,8 @@ type KeysOf<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T];
 interface CheckboxField {
   kind: 'checkbox';
   key: KeysOf<PageOptions, boolean>;
+  /** Options that cannot be on with this one (both set the gain): ticking this one unticks them. */
+  excludes?: ReadonlyArray<KeysOf<PageOptions, boolean>>;
 }
 
 /** A number option, shown in its unit: the value is `shown * scale` (MB to bytes). */
@@ -27,18 +29,21 @@ type OptionField = CheckboxField | NumberField;
  * The options shown, in order. A new option (speech level, silence trim) is a field in PageOptions, its default
  * here, an entry in OPTION_FIELDS and its words in strings.ts (the compiler asks for both languages).
  */
-export const DEFAULT_OPTIONS: PageOptions = { maxBytes: DEFAULT_MAX_FILE_BYTES, trim: false, normalize: false };
+export const DEFAULT_OPTIONS: PageOptions = { maxBytes: DEFAULT_MAX_FILE_BYTES, trim: false, normalize: false, level: false, trimSilence: false };
 
 const OPTION_FIELDS: readonly OptionField[] = [
   { kind: 'number', key: 'maxBytes', scale: 1024 * 1024, min: 0.01, step: 0.01 },
   { kind: 'checkbox', key: 'trim' },
-  { kind: 'checkbox', key: 'normalize' },
+  { kind: 'checkbox', key: 'level', excludes: ['normalize'] },
+  { kind: 'checkbox', key: 'trimSilence' },
+  { kind: 'checkbox', key: 'normalize', excludes: ['level'] },
 ];
 
 /** The options form: tells `changed` of every valid change; a number that is not one is marked and not taken. */
 export class OptionsPanel {
   private values: PageOptions = { ...DEFAULT_OPTIONS };
   private readonly texts: Array<(strings: Strings) => void> = [];
+  private readonly boxes = new Map<keyof PageOptions, HTMLInputElement>();
 
   constructor(container: HTMLElement, changed: (options: PageOptions) => void) {
     for (const field of OPTION_FIELDS) {
@@ -65,8 +70,16 @@ export class OptionsPanel {
     });
     if (field.kind === 'checkbox') {
       const box = element('input', { type: 'checkbox', id, 'aria-describedby': hint.id, checked: this.values[field.key] });
+      this.boxes.set(field.key, box);
       box.addEventListener('change', () => {
         this.values[field.key] = box.checked;
+        if (box.checked) {
+          for (const other of field.excludes ?? []) {
+            this.values[other] = false;
+            const otherBox = this.boxes.get(other);
+            if (otherBox) otherBox.checked = false;
+          }
+        }
         changed();
       });
       return element('div', { class: 'option checkbox' }, box, label, hint);

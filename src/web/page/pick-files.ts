@@ -1,3 +1,5 @@
+import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS, extensionOf } from '../../read/file-kinds.js';
+
 /** A file the person picked or dropped, with where it sat. */
 export interface PickedFile {
   file: File;
@@ -8,10 +10,11 @@ export interface PickedFile {
 }
 
 /**
- * Which files a folder search takes: the CLI searches folders for *.wav in any case (src/batch/find-inputs.ts),
- * and so does the page. Files picked or dropped by themselves are all taken, whatever their names.
+ * Which files a folder search takes: the audio files `voiceprep convert` searches folders for (src/read/file-kinds.ts),
+ * in any case. Files picked or dropped by themselves are all taken, whatever their names.
  */
-const SEARCHED_NAME = /\.wav$/i;
+const SEARCHED_EXTENSIONS = new Set([...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS]);
+const isSearched = (name: string) => SEARCHED_EXTENSIONS.has(extensionOf(name)) && !name.startsWith('._');
 
 /** Files from `<input type="file" multiple>`, in the order given. */
 export function pickedFiles(files: FileList): PickedFile[] {
@@ -39,12 +42,12 @@ export async function droppedFiles(transfer: DataTransfer): Promise<PickedFile[]
 }
 
 /**
- * Files found below one folder (paths starting with that folder's name): the WAV files, in the CLI's order (its
+ * Files found below one folder (paths starting with that folder's name): the audio files, in the CLI's order (its
  * plain `sort()`, by UTF-16 code units), which decides who gets '-2' when two names collide.
  */
 function fromFolder(found: Array<{ file: File; path: string }>): PickedFile[] {
   return found
-    .filter(({ file }) => SEARCHED_NAME.test(file.name))
+    .filter(({ file }) => isSearched(file.name))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map(({ file, path }) => ({ file, path, folder: path.split('/').slice(1, -1).join('/') }));
 }

@@ -118,7 +118,12 @@ export class ResultsTable {
     const notes: string[] = [];
     if (prepared.trimmed) notes.push(strings.trimmed(formatSeconds(strings, prepared.inputSeconds), formatSeconds(strings, prepared.seconds)));
     if (prepared.clippedSamples > 0) notes.push(strings.clipped(prepared.clippedSamples));
-    if (prepared.gainDb !== 0) notes.push(strings.gain(formatGain(prepared.gainDb)));
+    if (prepared.levelDbov) {
+      const shown = (dbov: number | null) => (dbov === null ? '-' : dbov.toFixed(1));
+      notes.push(strings.level(shown(prepared.levelDbov.before), shown(prepared.levelDbov.after)));
+    } else if (prepared.gainDb !== 0) {
+      notes.push(strings.gain(formatGain(prepared.gainDb)));
+    }
     return notes;
   }
 

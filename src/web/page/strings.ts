@@ -42,6 +42,7 @@ export interface Strings {
   trimmed: (fromSeconds: string, toSeconds: string) => string;
   clipped: (samples: number) => string;
   gain: (db: string) => string;
+  level: (before: string, after: string) => string;
   details: string;
   save: string;
   saveOne: (name: string) => string;
@@ -68,13 +69,18 @@ const en: Strings = {
   privacy: 'Everything happens in this browser: no file leaves your computer, and this page makes no network request.',
   chooseFiles: 'Choose files',
   chooseFolder: 'Choose a folder',
-  dropHint: 'or drop files and folders anywhere on this page. Folders are searched for .wav files.',
+  dropHint: 'or drop files and folders anywhere on this page. Folders are searched for audio files (WAV, MP3, FLAC, Ogg, Opus, VOX).',
   dropHere: 'Drop to add these files',
   optionsHeading: 'Options',
   options: {
     maxBytes: { label: 'Size limit', unit: 'MB', hint: 'The platform takes files of at most 2 MB (1 MB = 1,048,576 bytes).' },
     trim: { label: 'Trim to fit', hint: 'Cut a recording too long for the size limit, with a short fade-out.' },
     normalize: { label: 'Normalize', hint: 'Make each converted file as loud as it can be without clipping (peak at -1 dBFS).' },
+    level: {
+      label: 'Match speech levels (-26 dBov)',
+      hint: 'Bring every prompt to the same speech level (ITU-T P.56), so that prompts played one after another sound equally loud. Never clips.',
+    },
+    trimSilence: { label: 'Trim silence', hint: 'Cut silence at the start and end, keeping 0.1 s before the speech and 0.2 s after it.' },
   },
   optionsApply: 'Changing an option converts every file again.',
   resultsHeading: 'Files',
@@ -110,6 +116,7 @@ const en: Strings = {
   trimmed: (from, to) => `Cut from ${from} to ${to} to fit the size limit`,
   clipped: (samples) => `${samples} samples clipped: tick "Normalize"`,
   gain: (db) => `Level changed by ${db} dB`,
+  level: (before, after) => `Speech level ${before} -> ${after} dBov`,
   details: 'Details',
   save: 'Save',
   saveOne: (name) => `Save ${name}`,
@@ -129,13 +136,18 @@ const zh: Strings = {
   privacy: '所有处理都在本浏览器中完成：文件不会离开您的电脑，本页面不发出任何网络请求。',
   chooseFiles: '选择文件',
   chooseFolder: '选择文件夹',
-  dropHint: '也可以把文件或文件夹拖放到本页面任意位置。文件夹中只查找 .wav 文件。',
+  dropHint: '也可以把文件或文件夹拖放到本页面任意位置。文件夹中查找音频文件（WAV、MP3、FLAC、Ogg、Opus、VOX）。',
   dropHere: '松开鼠标即可添加这些文件',
   optionsHeading: '选项',
   options: {
     maxBytes: { label: '大小上限', unit: 'MB', hint: '平台要求放音文件不大于 2M（1 MB = 1,048,576 字节）。' },
     trim: { label: '截短以符合大小上限', hint: '录音过长、超过大小上限时截去超出部分，结尾淡出。' },
     normalize: { label: '音量标准化', hint: '把每个转换的文件调到不削波的最大音量（峰值 -1 dBFS）。' },
+    level: {
+      label: '统一语音电平（-26 dBov）',
+      hint: '按 ITU-T P.56 把每段提示音调到相同的语音电平，连续播放时音量一致。不会削波。',
+    },
+    trimSilence: { label: '去除首尾静音', hint: '剪去开头和结尾的静音，保留语音前 0.1 秒、语音后 0.2 秒。' },
   },
   optionsApply: '更改选项后，所有文件会重新转换。',
   resultsHeading: '文件',
@@ -170,6 +182,7 @@ const zh: Strings = {
   trimmed: (from, to) => `已从 ${from} 截短为 ${to}，以符合大小上限`,
   clipped: (samples) => `有 ${samples} 个采样点削波：请勾选“音量标准化”`,
   gain: (db) => `音量调整 ${db} dB`,
+  level: (before, after) => `语音电平 ${before} -> ${after} dBov`,
   details: '详细信息',
   save: '保存',
   saveOne: (name) => `保存 ${name}`,

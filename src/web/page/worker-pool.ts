@@ -80,7 +80,8 @@ export class WorkerPool {
       this.finish(worker, job.id, failedFile([{ code: 'unreadable', message: error instanceof Error ? error.message : String(error) }]));
       return;
     }
-    const request: PrepareRequest = { id: job.id, bytes, outputName: job.outputName, options: job.options };
+    const inputName = job.file instanceof File ? job.file.name : job.outputName;
+    const request: PrepareRequest = { id: job.id, bytes, inputName, outputName: job.outputName, options: job.options };
     worker.postMessage(request, [bytes]);
   }
 

@@ -10,6 +10,6 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = async ({ data: request }) => {
-  const prepared = await prepareFile(new Uint8Array(request.bytes), request.outputName, request.options);
+  const prepared = await prepareFile(new Uint8Array(request.bytes), request.inputName, request.outputName, request.options);
   scope.postMessage({ id: request.id, prepared }, prepared.bytes ? [prepared.bytes.buffer] : []);
 };

@@ -9,6 +9,9 @@ import {
 } from '../../core.js';
 import { failedFile, type PageOptions, type PreparedFile } from '../prepared-file.js';
 
+/** The level the page's "Speech level" option brings prompts to: the reference level of ITU-T speech testing. */
+export const PAGE_LEVEL_DBOV = -26;
+
 /** How `convert` reports each reader failure (src/batch/convert-job.ts, which a browser cannot load). */
 const PROBLEM_FOR_ERROR: Record<ErrorCode, ProblemCode> = {
   'not-wav': 'not-wav',
@@ -19,11 +22,11 @@ const PROBLEM_FOR_ERROR: Record<ErrorCode, ProblemCode> = {
 };
 
 /**
- * Turns one input into a playback file named `outputName`, as `voiceprep convert` would, and proves the result with
- * `checkBytes`. A file that already complies under that name is kept byte for byte: converting it again could only
- * rewrite its container.
+ * Turns one input (picked as `inputName`) into a playback file named `outputName`, as `voiceprep convert` would, and
+ * proves the result with `checkBytes`. A file that already complies under that name is kept byte for byte (converting
+ * it again could only rewrite its container), unless an option asks to change its sound (level, silence, normalize).
  */
-export async function prepareFile(input: Uint8Array, outputName: string, options: PageOptions): Promise<PreparedFile> {
+export async function prepareFile(input: Uint8Array, inputName: string, outputName: string, options: PageOptions): Promise<PreparedFile> {
   const prepared: PreparedFile = {
     ...failedFile([]),
     sizeLimit: { bytes: options.maxBytes, fitSeconds: maxSamplesForFileSize(options.maxBytes) / OUTPUT_SAMPLE_RATE },
@@ -31,7 +34,8 @@ export async function prepareFile(input: Uint8Array, outputName: string, options
   try {
     const asItIs = await checkBytes(input, outputName, { maxBytes: options.maxBytes });
     prepared.inputSeconds = asItIs.seconds;
-    if (asItIs.ok) {
+    const adjusts = options.normalize || options.level || options.trimSilence;
+    if (asItIs.ok && !adjusts) {
       // Decoded only to measure the peak, which the table shows for every file.
       const { report } = await convertBytes(input);
       return {
@@ -46,7 +50,10 @@ export async function prepareFile(input: Uint8Array, outputName: string, options
     }
     const { bytes, report } = await convertBytes(input, {
       maxSamples: options.trim ? maxSamplesForFileSize(options.maxBytes) : undefined,
-      normalize: options.normalize,
+      normalize: options.normalize && !options.level,
+      level: options.level ? PAGE_LEVEL_DBOV : undefined,
+      trimSilence: options.trimSilence,
+      name: inputName,
     });
     const result = await checkBytes(bytes, outputName, { maxBytes: options.maxBytes });
     return {
@@ -54,7 +61,9 @@ export async function prepareFile(input: Uint8Array, outputName: string, options
       verdict: result.ok ? 'converted' : 'failed',
       bytes: result.ok ? bytes : null,
       problems: result.problems,
+      warnings: report.warnings.map(({ code, message }) => ({ code, message })),
       inputSeconds: report.input.seconds,
+      levelDbov: report.levels ? { before: report.levels.before.activeDbov, after: report.levels.after.activeDbov } : null,
       seconds: report.output.seconds,
       size: bytes.length,
       peakDbfs: finite(report.peakDbfs),
