@@ -85,6 +85,9 @@ export class DecodedSource implements AudioSource {
     } finally {
       for (const decoder of owned) this.release(decoder);
     }
+    if (yielded === 0 && limit > 0 && this.warnings.some((warning) => warning.code === 'truncated')) {
+      throw new VoiceprepError('malformed', 'the file is cut short before the end of its first block of audio: it holds no sound');
+    }
     if (this.exactFrames && yielded < limit) {
       this.warn(
         'short-stream',

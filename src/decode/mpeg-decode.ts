@@ -67,7 +67,6 @@ export async function* decodeMpeg(source: ByteSource, stream: MpegStream, contex
   if (stream.missingBytes > 0 && !failure) {
     const chunk = decode(new Uint8Array(stream.missingBytes));
     if (chunk) yield chunk;
-    context.warn('truncated', `the last MPEG frame is cut off (${stream.missingBytes} bytes missing); decoded as if they were silence`);
   }
   if (failure) {
     const where = `the MPEG stream could not be decoded past byte ${fed} (${failure})`;

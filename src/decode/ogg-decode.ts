@@ -82,7 +82,7 @@ export async function* decodeOgg(source: ByteSource, stream: OggStream, context:
   const damaged = lostPackets + decoder.complaints;
   if (damaged > 0) context.warn('damaged-packets', `${damaged} damaged or lost ${stream.codec.name} packet(s) were skipped`);
   if (skippedBytes > 0) context.warn('damaged-pages', `${skippedBytes} byte(s) that are not valid Ogg pages were skipped`);
-  if (endOfStream < 0 && !failure) context.warn('truncated', `the ${stream.codec.name} stream ends without its last page (the file is cut short)`);
+  if (endOfStream < 0 && !failure) context.warn('truncated', 'the stream has no last page (the file was cut short); what its whole pages hold is converted');
   else if (endOfStream >= 0 && endOfStream < source.size) {
     context.warn('after-end', `${source.size - endOfStream} byte(s) after the end of the ${stream.codec.name} stream are ignored`);
   }

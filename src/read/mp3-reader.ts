@@ -95,8 +95,14 @@ async function readLayout(source: ByteSource): Promise<MpegLayout> {
   const { header } = first;
   const frameStart = start + first.offset;
   const streamBytes = end - frameStart;
-  const length = streamLength(header, parseStreamTag(head, first.offset, header), streamBytes);
+  const tag = parseStreamTag(head, first.offset, header);
+  const length = streamLength(header, tag, streamBytes);
   const missingBytes = await missingTailBytes(source, frameStart, end, header);
+  if (missingBytes > 0) {
+    warnings.push({ code: 'truncated', message: `the file ends inside an MPEG frame (${missingBytes} bytes missing), decoded as if they were silence` });
+  } else if (tag?.bytes && tag.bytes > streamBytes) {
+    warnings.push({ code: 'truncated', message: `the file holds ${streamBytes} of the ${tag.bytes} bytes of MPEG audio its ${tag.kind} tag gives: it was cut short` });
+  }
   return {
     stream: { start: frameStart, end, channels: header.channels, sampleRate: header.sampleRate, missingBytes },
     header,

@@ -5,11 +5,12 @@ import type { AudioFormatReader, AudioSource, ProbedFormat } from './audio-sourc
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
 import { type OggCodec, identifyOggCodec } from './ogg-codecs.js';
-import { BEGINNING_OF_STREAM, findLastGranulePage, readPages } from './ogg-pages.js';
+import { BEGINNING_OF_STREAM, END_OF_STREAM, findLastGranulePage, readPages } from './ogg-pages.js';
 
 /** A file multiplexing more streams than this before its audio is not a voice prompt. */
 const MAX_FIRST_PAGES = 16;
 const DECODED = ['Opus', 'Vorbis'];
+const TRUNCATED = 'the stream has no last page (the file was cut short); what its whole pages hold is converted';
 
 /** Ogg Vorbis and Ogg Opus (.ogg, .oga, .opus): one reader for the container, the codec named by its first page. */
 export const oggReader: AudioFormatReader = {
@@ -21,8 +22,8 @@ export const oggReader: AudioFormatReader = {
 
   async probe(source: ByteSource): Promise<ProbedFormat> {
     const stream = await chooseStream(source);
-    const frames = await framesFromLastPage(source, stream);
-    const seconds = frames !== null && stream.codec.sampleRate > 0 ? frames / stream.codec.sampleRate : null;
+    const last = await findLastGranulePage(source, stream.serial);
+    const seconds = last && stream.codec.sampleRate > 0 ? framesAt(last.granule, stream) / stream.codec.sampleRate : null;
     return { format: summarize(stream.codec), seconds };
   },
 
@@ -34,14 +35,15 @@ export const oggReader: AudioFormatReader = {
         `an Ogg file of ${stream.codec.name}, which voiceprep does not decode (Opus and Vorbis it does); convert it to WAV first, for example: ffmpeg -i "in.ogg" in.wav`,
       );
     }
-    const frames = await framesFromLastPage(source, stream);
+    const last = await findLastGranulePage(source, stream.serial);
+    const ended = last !== null && (last.flags & END_OF_STREAM) !== 0;
     return new DecodedSource({
       format: summarize(stream.codec),
-      frames: frames ?? 0,
+      frames: last ? framesAt(last.granule, stream) : 0,
       // The last granule position is the length, unless a page lost to damage took audio with it; it is not
       // promised in advance.
       exactFrames: false,
-      warnings: [],
+      warnings: ended ? [] : [{ code: 'truncated', message: TRUNCATED }],
       pass: (context) => decodeOgg(source, stream, context),
     });
   },
@@ -77,10 +79,7 @@ async function chooseStream(source: ByteSource): Promise<OggStream> {
   throw new VoiceprepError('malformed', 'the Ogg file has no valid first page');
 }
 
-/** The stream's length from the granule position of its last page (read from the end of the file), or null. */
-async function framesFromLastPage(source: ByteSource, stream: OggStream): Promise<number | null> {
-  const page = await findLastGranulePage(source, stream.serial);
-  if (!page) return null;
-  const preSkip = stream.codec.opusHead?.preSkip ?? 0;
-  return Math.max(0, page.granule - preSkip);
+/** The stream's length at a granule position: Opus counts its pre-skip in it. */
+function framesAt(granule: number, stream: OggStream): number {
+  return Math.max(0, granule - (stream.codec.opusHead?.preSkip ?? 0));
 }

@@ -1,0 +1,167 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { CUT_AT, REFERENCES, decodeAll, fixture, onsetOf, snrAgainst } from '../../test/fixtures/compressed/reference.js';
+import { isVoiceprepError } from '../errors.js';
+import { aacReader } from './aac-reader.js';
+import type { AudioFormatReader } from './audio-source.js';
+import { bytesSource } from './byte-source.js';
+import { COMPRESSED_READERS } from './compressed-readers.js';
+import { flacReader } from './flac-reader.js';
+import { identifyReader } from './identify.js';
+import { mp3Reader } from './mp3-reader.js';
+import { mp4Reader } from './mp4-reader.js';
+import { oggReader } from './ogg-reader.js';
+
+/** Which reader each fixture belongs to, by its kind (the readers themselves look only at content). */
+function expectedReader(file: string): AudioFormatReader {
+  if (/\.mp[123]$/.test(file)) return mp3Reader;
+  if (file.endsWith('.flac')) return flacReader;
+  return oggReader;
+}
+
+/**
+ * How close each decoder comes to FFmpeg's decode (measured: mpg123 vs FFmpeg 74-125 dB, libFLAC bit-exact,
+ * libvorbis 130 dB, opus-decoder vs FFmpeg's libopus 80 dB; the reference holds 16-bit samples, which caps what
+ * can be measured near 90 dB). The floors are well under the measurements and far over the 30 dB that would
+ * already prove it is the same audio, aligned to the sample.
+ */
+const MIN_SNR_DB: Record<string, number> = { MP3: 60, FLAC: 80, Ogg: 60 };
+
+/** What the lossy encoders' tags promise exactly (LAME's Info/Xing with its delay and padding, FLAC's STREAMINFO). */
+const EXACT = new Set([
+  'speech-cbr.mp3',
+  'speech-tone-vbr.mp3',
+  'speech-mpeg2-16k.mp3',
+  'speech-mpeg25-8k.mp3',
+  'speech-id3-picture.mp3',
+  'speech-id3v1-ape.mp3',
+  'speech-16bit-8k.flac',
+  'speech-tone-24bit-8k.flac',
+]);
+
+/** For the record (the README and reports quote them): each fixture against FFmpeg. */
+const figures: string[] = [];
+afterAll(() => {
+  console.log(['fixture                     frames  vs FFmpeg   onset  vs FFmpeg   SNR dB', ...figures].join('\n'));
+});
+
+describe.each(Object.entries(REFERENCES))('%s', (file, reference) => {
+  const bytes = fixture(file);
+  const reader = expectedReader(file);
+  const oneMs = reference.sampleRate / 1000;
+  // libvorbis is the reference for Vorbis's length: FFmpeg 5.1 leaves the padding of a stream whose only audio
+  // page is also its last (speech-vorbis.ogg: 18944 samples against libvorbis's 18672).
+  const expectedFrames = reference.libvorbisFrames ?? reference.frames;
+
+  it('is recognized by its content, whatever its name', async () => {
+    expect(await identifyReader(bytesSource(bytes), COMPRESSED_READERS, { name: 'prompt.wav' })).toBe(reader);
+  });
+
+  it("probes to FFmpeg's rate and channels, and its length", async () => {
+    const { format, seconds } = await reader.probe(bytesSource(bytes), {});
+    expect([format.sampleRate, format.channels]).toEqual([reference.sampleRate, reference.channels]);
+    expect(format.formatTag).toBeNull();
+    // Exact where a tag says so; an estimate from the bitrate otherwise (these CBR files: within a frame).
+    const tolerance = EXACT.has(file) ? 1e-9 : 0.03;
+    expect(Math.abs((seconds ?? 0) - expectedFrames / reference.sampleRate)).toBeLessThanOrEqual(tolerance);
+  });
+
+  it('decodes to what FFmpeg decodes: the same length and onset within 1 ms, the same samples', async () => {
+    const source = await reader.open(bytesSource(bytes), {});
+    expect(source.exactFrames).toBe(EXACT.has(file));
+    const decoded = await decodeAll(source);
+    source.close();
+    const frames = decoded[0].length;
+    expect(decoded).toHaveLength(reference.channels);
+    expect(Math.abs(frames - expectedFrames)).toBeLessThanOrEqual(oneMs);
+    expect(Math.abs(onsetOf(decoded[0]) - reference.onset)).toBeLessThanOrEqual(oneMs);
+    if (reference.nativeFrames !== undefined && reference.nativeOnset !== undefined) {
+      expect(Math.abs(frames - reference.nativeFrames)).toBeLessThanOrEqual(oneMs);
+      expect(Math.abs(onsetOf(decoded[0]) - reference.nativeOnset)).toBeLessThanOrEqual(oneMs);
+    }
+    if (EXACT.has(file)) expect(frames).toBe(source.frames);
+    const snr = snrAgainst(reference, decoded);
+    expect(snr).toBeGreaterThanOrEqual(MIN_SNR_DB[reader.name]);
+    const onset = onsetOf(decoded[0]);
+    figures.push(
+      `${file.padEnd(26)} ${String(frames).padStart(7)} ${String(frames - reference.frames).padStart(+10)} ${String(onset).padStart(7)} ${String(onset - reference.onset).padStart(10)} ${snr.toFixed(1).padStart(8)}`,
+    );
+    expect(source.warnings).toEqual([]);
+  });
+
+  it('starts every pass from the start, and stops at maxFrames', async () => {
+    const source = await reader.open(bytesSource(bytes), {});
+    const first = await decodeAll(source);
+    const second = await decodeAll(source);
+    const partial = await decodeAll(source, 1000);
+    source.close();
+    // Compared as bytes: deep equality over tens of thousands of floats takes vitest a second.
+    const bytesOf = (samples: Float32Array) => Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
+    expect(second.map(bytesOf)).toEqual(first.map(bytesOf));
+    expect(bytesOf(partial[0])).toEqual(bytesOf(first[0].subarray(0, 1000)));
+  });
+
+  it('converts what a file cut short holds, as FFmpeg does, or refuses it when that is nothing', async () => {
+    const cut = bytes.subarray(0, Math.floor(bytes.length * CUT_AT));
+    const source = await reader.open(bytesSource(cut), {});
+    expect(source.exactFrames).toBe(false);
+    expect(source.warnings.map((warning) => warning.code)).toContain('truncated');
+    const outcome = await decodeAll(source).catch((error: unknown) => error);
+    source.close();
+    if (reference.cutFrames === 0) {
+      // FFmpeg too finds no whole FLAC frame or Ogg page in what is left of these small files.
+      expect(isVoiceprepError(outcome) && outcome.code).toBe('malformed');
+    } else {
+      expect(Math.abs((outcome as Float32Array[])[0].length - reference.cutFrames)).toBeLessThanOrEqual(oneMs);
+    }
+  });
+});
+
+describe('formats that are described but not decoded', () => {
+  it.each([
+    ['speech.aac', aacReader, 'AAC', 'in.aac'],
+    ['speech.m4a', mp4Reader, 'MP4', 'in.m4a'],
+  ])('%s: probed (rate, channels, about 0.3 s), refused with the command that converts it', async (file, reader, container, input) => {
+    const bytes = fixture(file);
+    expect(await identifyReader(bytesSource(bytes), COMPRESSED_READERS)).toBe(reader);
+    const { format, seconds } = await reader.probe(bytesSource(bytes), {});
+    expect(format).toMatchObject({ container, encoding: 'AAC', sampleRate: 22050, channels: 1, bitsPerSample: null });
+    expect(seconds).toBeGreaterThan(0.29);
+    expect(seconds).toBeLessThan(0.4);
+    const refusal = await reader.open(bytesSource(bytes), {}).catch((error: unknown) => error);
+    expect(isVoiceprepError(refusal) && refusal.code).toBe('unsupported-encoding');
+    expect((refusal as Error).message).toContain(`ffmpeg -i "${input}" in.wav`);
+  });
+
+  it('leaves files of no audio format to sniff.ts', async () => {
+    for (const start of ['PK\x03\x04', '%PDF-1.7', 'hello, world\n', 'FORM\0\0\0\x10AIFF']) {
+      const bytes = new TextEncoder().encode(start.padEnd(64, ' '));
+      expect(await identifyReader(bytesSource(bytes), COMPRESSED_READERS)).toBeNull();
+    }
+  });
+});
+
+describe('what reaches the terminal', () => {
+  it('nothing from the decoders: their complaints about damage become one warning', async () => {
+    const bytes = fixture('speech-tone-vbr.mp3').slice();
+    // Garbage over the middle frames, where mpg123 reports what it cannot decode.
+    for (let i = 2000; i < 5000; i += 7) bytes[i] = 0xff;
+    const error = vi.spyOn(console, 'error');
+    const warn = vi.spyOn(console, 'warn');
+    const source = await mp3Reader.open(bytesSource(bytes), {});
+    await decodeAll(source);
+    source.close();
+    expect(error).not.toHaveBeenCalled();
+    expect(warn).not.toHaveBeenCalled();
+    error.mockRestore();
+    warn.mockRestore();
+  });
+});
+
+describe('a closed source', () => {
+  it('refuses another pass with a VoiceprepError', async () => {
+    const source = await flacReader.open(bytesSource(fixture('speech-16bit-8k.flac')), {});
+    source.close();
+    const refusal = await decodeAll(source).catch((error: unknown) => error);
+    expect(isVoiceprepError(refusal) && refusal.code).toBe('io');
+  });
+});
