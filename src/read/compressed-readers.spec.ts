@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CUT_AT, REFERENCES, decodeAll, fixture, onsetOf, snrAgainst } from '../../test/fixtures/compressed/reference.js';
 import { isVoiceprepError } from '../errors.js';
 import { aacReader } from './aac-reader.js';
 import type { AudioFormatReader } from './audio-source.js';
 import { bytesSource } from './byte-source.js';
+import { crc32 } from './crc.js';
 import { COMPRESSED_READERS } from './compressed-readers.js';
 import { flacReader } from './flac-reader.js';
 import { identifyReader } from './identify.js';
@@ -163,5 +165,68 @@ describe('a closed source', () => {
     source.close();
     const refusal = await decodeAll(source).catch((error: unknown) => error);
     expect(isVoiceprepError(refusal) && refusal.code).toBe('io');
+  });
+});
+
+describe('recognition around tags, junk and names', () => {
+  const withId3v2 = (bodyBytes: number, audio: Uint8Array) => {
+    const size = [21, 14, 7, 0].map((shift) => (bodyBytes >> shift) & 0x7f);
+    return new Uint8Array([0x49, 0x44, 0x33, 3, 0, 0, ...size, ...new Uint8Array(bodyBytes), ...audio]);
+  };
+
+  it('an ID3v2 tag longer than the first 4 KiB (cover art) is MP3, and decodes as the MP3 without it', async () => {
+    const plain = fixture('speech-cbr.mp3');
+    const tagged = withId3v2(100_000, plain);
+    expect(await identifyReader(bytesSource(tagged), COMPRESSED_READERS)).toBe(mp3Reader);
+    const [a, b] = await Promise.all([plain, tagged].map(async (bytes) => decodeAll(await mp3Reader.open(bytesSource(bytes), {}))));
+    expect(Buffer.from(b[0].buffer).equals(Buffer.from(a[0].buffer))).toBe(true);
+  });
+
+  it('FLAC and AAC behind an ID3v2 tag are FLAC and AAC', async () => {
+    expect(await identifyReader(bytesSource(withId3v2(40, fixture('speech-16bit-8k.flac'))), COMPRESSED_READERS)).toBe(flacReader);
+    expect(await identifyReader(bytesSource(withId3v2(40, fixture('speech.aac'))), COMPRESSED_READERS)).toBe(aacReader);
+    const flac = await flacReader.open(bytesSource(withId3v2(40, fixture('speech-16bit-8k.flac'))), {});
+    expect((await decodeAll(flac))[0]).toHaveLength(6774);
+  });
+
+  it('junk before the first MPEG frame is skipped, with a warning', async () => {
+    const bytes = new Uint8Array([...new Array(300).fill(0), ...fixture('speech-tone-vbr.mp3')]);
+    const source = await mp3Reader.open(bytesSource(bytes), {});
+    expect((await decodeAll(source))[0]).toHaveLength(37344);
+    expect(source.warnings.map((warning) => warning.code)).toEqual(['junk']);
+  });
+});
+
+describe('Opus output gain', () => {
+  it("is applied, as RFC 7845 asks of decoders (libopus leaves it to the caller)", async () => {
+    const bytes = fixture('speech.opus').slice();
+    // The first page holds only OpusHead: 27 header bytes, 1 lacing value, then the packet, gain at 16.
+    const view = new DataView(bytes.buffer);
+    view.setInt16(28 + 16, -6 * 256, true);
+    view.setUint32(22, 0, true);
+    view.setUint32(22, crc32(bytes, 0, 28 + 19), true);
+    const [plain, quieter] = await Promise.all(
+      [fixture('speech.opus'), bytes].map(async (file) => decodeAll(await oggReader.open(bytesSource(file), {}))),
+    );
+    const peak = (samples: Float32Array) => samples.reduce((max, sample) => Math.max(max, Math.abs(sample)), 0);
+    expect(peak(quieter[0]) / peak(plain[0])).toBeCloseTo(10 ** (-6 / 20), 4);
+  });
+});
+
+describe('in a browser bundle', () => {
+  it('the readers and their decoders come to under 600 KB, without Node modules or the 4 MB opus-ml', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({
+      stdin: { contents: "export { COMPRESSED_READERS } from './compressed-readers.js'; export { identifyReader } from './identify.js';", resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((path) => path.includes('opus-ml') || path.startsWith('node:'))).toEqual([]);
+    expect(result.outputFiles[0].contents.length).toBeLessThan(600_000);
   });
 });
