@@ -42,6 +42,10 @@ const SEEDS = [
   'speech-tone-opus.ogg',
   'speech.aac',
   'speech.m4a',
+  'tone.aiff',
+  'tone-alaw.au',
+  'tone-alac.caf',
+  'speech.webm',
 ];
 
 const integer = (random: Random, below: number) => Math.floor(random() * below);
@@ -288,7 +292,7 @@ async function runCase(bytes: Uint8Array, label: string, watch: AllocationWatch)
   return outcome;
 }
 
-describe('fuzz: damaged MP3, FLAC, Ogg and AAC files', () => {
+describe('fuzz: damaged MP3, FLAC, Ogg, AAC and other audio files', () => {
   let watch: AllocationWatch;
   const consoleError = vi.spyOn(console, 'error');
   const consoleWarn = vi.spyOn(console, 'warn');

@@ -3,12 +3,17 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CUT_AT, REFERENCES, decodeAll, fixture, onsetOf, snrAgainst } from '../../test/fixtures/compressed/reference.js';
 import { isVoiceprepError } from '../errors.js';
 import { aacReader } from './aac-reader.js';
+import { aiffReader } from './aiff-reader.js';
+import { amrReader } from './amr-reader.js';
+import { auReader } from './au-reader.js';
 import type { AudioFormatReader } from './audio-source.js';
 import { bytesSource } from './byte-source.js';
+import { cafReader } from './caf-reader.js';
 import { crc32 } from './crc.js';
 import { COMPRESSED_READERS } from './compressed-readers.js';
 import { flacReader } from './flac-reader.js';
 import { identifyReader } from './identify.js';
+import { matroskaReader } from './matroska-reader.js';
 import { mp3Reader } from './mp3-reader.js';
 import { mp4Reader } from './mp4-reader.js';
 import { oggReader } from './ogg-reader.js';
@@ -134,8 +139,35 @@ describe('formats that are described but not decoded', () => {
     expect((refusal as Error).message).toContain(`ffmpeg -i "${input}" in.wav`);
   });
 
+  it.each([
+    ['tone.aiff', aiffReader, { container: 'AIFF', encoding: 'PCM', sampleRate: 8000, channels: 1, bitsPerSample: 16 }, 0.1, 'in.aiff'],
+    ['tone-alaw.au', auReader, { container: 'AU', encoding: 'A-law', sampleRate: 8000, channels: 1, bitsPerSample: 8 }, 0.1, 'in.au'],
+    ['tone-alac.caf', cafReader, { container: 'CAF', encoding: 'ALAC', sampleRate: 16000, channels: 1 }, null, 'in.caf'],
+    ['speech.webm', matroskaReader, { container: 'WebM', encoding: 'Opus' }, null, 'in.webm'],
+  ] as const)('%s: described from its header, refused with the command that converts it', async (file, reader, format, seconds, input) => {
+    const bytes = fixture(file);
+    expect(await identifyReader(bytesSource(bytes), COMPRESSED_READERS)).toBe(reader);
+    const probed = await reader.probe(bytesSource(bytes), {});
+    expect(probed.format).toMatchObject(format);
+    if (seconds === null) expect(probed.seconds).toBeNull();
+    else expect(probed.seconds).toBeCloseTo(seconds, 3);
+    const refusal = await reader.open(bytesSource(bytes), {}).catch((error: unknown) => error);
+    expect(isVoiceprepError(refusal) && refusal.code).toBe('unsupported-encoding');
+    expect((refusal as Error).message).toContain(`ffmpeg -i "${input}" in.wav`);
+  });
+
+  it('AMR: narrowband at 8 kHz, its duration from the frame size', async () => {
+    // The magic line, then 50 frames of mode 7 (12.2 kbit/s): a TOC byte and 31 bytes each, 20 ms each.
+    const frame = [0x3c, ...new Array(31).fill(0)];
+    const bytes = new Uint8Array([...'#!AMR\n'].map((c) => c.charCodeAt(0)).concat(...new Array(50).fill(frame)));
+    expect(await identifyReader(bytesSource(bytes), COMPRESSED_READERS)).toBe(amrReader);
+    const probed = await amrReader.probe(bytesSource(bytes), {});
+    expect(probed.format).toMatchObject({ container: 'AMR', encoding: 'AMR', sampleRate: 8000, channels: 1 });
+    expect(probed.seconds).toBeCloseTo(1, 6);
+  });
+
   it('leaves files of no audio format to sniff.ts', async () => {
-    for (const start of ['PK\x03\x04', '%PDF-1.7', 'hello, world\n', 'FORM\0\0\0\x10AIFF']) {
+    for (const start of ['PK\x03\x04', '%PDF-1.7', 'hello, world\n', 'RIFF\0\0\0\0WAVE']) {
       const bytes = new TextEncoder().encode(start.padEnd(64, ' '));
       expect(await identifyReader(bytesSource(bytes), COMPRESSED_READERS)).toBeNull();
     }
