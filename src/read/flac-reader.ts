@@ -62,7 +62,8 @@ async function inspect(source: ByteSource): Promise<{ layout: FlacLayout; frames
   const warnings: SourceWarning[] = [];
   const end = await lastFrameEnd(source, layout);
   if (!end) {
-    warnings.push({ code: 'no-frames', message: 'no FLAC frame was found at the end of the file' });
+    // Nothing but metadata (or damage) after the header: if the decode finds no frame either, it is refused.
+    warnings.push({ code: 'truncated', message: 'no FLAC frame was found at the end of the file (was it cut short?)' });
     return { layout, frames: totalSamples, exactFrames: false, warnings };
   }
   if (!end.whole) {
