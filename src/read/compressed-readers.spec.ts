@@ -51,6 +51,25 @@ afterAll(() => {
   console.log(['fixture                     frames  vs FFmpeg   onset  vs FFmpeg   SNR dB', ...figures].join('\n'));
 });
 
+/** What probe names each fixture: container, encoding and bits per sample. */
+const DESCRIPTION: Record<string, [string, string, number | null]> = {
+  'speech-cbr.mp3': ['MP3', 'MPEG-1 Layer III', null],
+  'speech-tone-vbr.mp3': ['MP3', 'MPEG-1 Layer III', null],
+  'speech-mpeg2-16k.mp3': ['MP3', 'MPEG-2 Layer III', null],
+  'speech-mpeg25-8k.mp3': ['MP3', 'MPEG-2.5 Layer III', null],
+  'speech-no-gapless.mp3': ['MP3', 'MPEG-1 Layer III', null],
+  'speech-id3-picture.mp3': ['MP3', 'MPEG-1 Layer III', null],
+  'speech-id3v1-ape.mp3': ['MP3', 'MPEG-1 Layer III', null],
+  'speech-layer2.mp2': ['MP3', 'MPEG-1 Layer II', null],
+  'tone-layer1.mp1': ['MP3', 'MPEG-1 Layer I', null],
+  'speech-16bit-8k.flac': ['FLAC', 'FLAC', 16],
+  'speech-tone-24bit-8k.flac': ['FLAC', 'FLAC', 24],
+  'speech-vorbis.ogg': ['Ogg', 'Vorbis', null],
+  'speech-tone-vorbis.oga': ['Ogg', 'Vorbis', null],
+  'speech.opus': ['Ogg', 'Opus', null],
+  'speech-tone-opus.ogg': ['Ogg', 'Opus', null],
+};
+
 describe.each(Object.entries(REFERENCES))('%s', (file, reference) => {
   const bytes = fixture(file);
   const reader = expectedReader(file);
@@ -63,9 +82,10 @@ describe.each(Object.entries(REFERENCES))('%s', (file, reference) => {
     expect(await identifyReader(bytesSource(bytes), COMPRESSED_READERS, { name: 'prompt.wav' })).toBe(reader);
   });
 
-  it("probes to FFmpeg's rate and channels, and its length", async () => {
+  it("probes to FFmpeg's rate and channels, names the encoding, and gives the length", async () => {
     const { format, seconds } = await reader.probe(bytesSource(bytes), {});
     expect([format.sampleRate, format.channels]).toEqual([reference.sampleRate, reference.channels]);
+    expect([format.container, format.encoding, format.bitsPerSample]).toEqual(DESCRIPTION[file]);
     expect(format.formatTag).toBeNull();
     // Exact where a tag says so; an estimate from the bitrate otherwise (these CBR files: within a frame).
     const tolerance = EXACT.has(file) ? 1e-9 : 0.03;

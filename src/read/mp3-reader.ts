@@ -69,9 +69,10 @@ function startsAnotherFormat(afterTag: Uint8Array): boolean {
   return afterTag[0] === 0xff && (afterTag[1] & 0xf6) === 0xf0;
 }
 
+/** 'MP3' for every layer, as the reader is named: the encoding says which layer ('MPEG-1 Layer II'). */
 function summarize(header: MpegFrameHeader): FormatSummary {
   return {
-    container: `MP${header.layer}`,
+    container: 'MP3',
     encoding: encodingName(header),
     formatTag: null,
     extensible: false,
