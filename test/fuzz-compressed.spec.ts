@@ -272,6 +272,7 @@ async function runCase(bytes: Uint8Array, label: string, watch: AllocationWatch)
         for await (const block of audio.blocks({ blockFrames: 4096 })) {
           if (block.layout !== 'planar' || block.channels.length !== audio.channels) throw new Error(`a block of the wrong shape`);
           if (block.channels.some((samples) => samples.length !== block.frames)) throw new Error('a block whose arrays disagree with its frame count');
+          if (block.channels.some((samples) => samples.some((sample) => !Number.isFinite(sample)))) throw new Error('a sample that is not a finite number');
           frames += block.frames;
           if (frames > MAX_DECODED_FRAMES) throw new Error(`more than ${MAX_DECODED_FRAMES} frames decoded`);
         }

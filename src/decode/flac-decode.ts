@@ -34,6 +34,11 @@ export async function* decodeFlac(source: ByteSource, layout: FlacLayout, contex
       const decoded: FlacDecoded = await hushed(() => decoder.decodeFrames([bytes]), () => complaints++);
       complaints += decoded.errors.length;
       if (decoded.samplesDecoded === 0) return null;
+      // A frame of another depth than STREAMINFO's comes out scaled by an undefined divisor: damage, skipped.
+      if (!DECODABLE_FLAC_BITS.includes(decoded.bitDepth)) {
+        complaints++;
+        return null;
+      }
       decodedAny = true;
       return toFullScale(decoded);
     } catch (error) {
