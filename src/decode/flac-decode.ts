@@ -3,13 +3,11 @@ import CodecParser from 'codec-parser';
 import { VoiceprepError } from '../errors.js';
 import { byteChunks } from '../read/byte-chunks.js';
 import type { ByteSource } from '../read/byte-source.js';
-import type { FlacLayout } from '../read/flac-stream.js';
+import { DECODABLE_FLAC_BITS, type FlacLayout } from '../read/flac-stream.js';
 import type { DecodedChunk, PassContext } from './decoded-source.js';
 import { hushed } from './hushed.js';
 
 const READ_BYTES = 64 * 1024;
-/** The bit depths @wasm-audio-decoders/flac scales to floats; for any other its divisor is left undefined. */
-export const DECODABLE_FLAC_BITS: readonly number[] = [8, 16, 24, 32];
 
 type FlacDecoded = Awaited<ReturnType<FLACDecoder['decodeFrames']>>;
 

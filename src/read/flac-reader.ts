@@ -1,10 +1,9 @@
 import { DecodedSource } from '../decode/decoded-source.js';
-import { DECODABLE_FLAC_BITS, decodeFlac } from '../decode/flac-decode.js';
 import { VoiceprepError } from '../errors.js';
 import type { AudioFormatReader, AudioSource, ProbedFormat, SourceWarning } from './audio-source.js';
 import { id3v2TagBytes } from './audio-tags.js';
 import type { ByteSource } from './byte-source.js';
-import { type FlacLayout, type StreamInfo, lastFrameEnd, readFlacLayout } from './flac-stream.js';
+import { DECODABLE_FLAC_BITS, type FlacLayout, type StreamInfo, lastFrameEnd, readFlacLayout } from './flac-stream.js';
 import type { FormatSummary } from './format-summary.js';
 
 /** Native FLAC (not FLAC in Ogg), any rate, 1 to 8 channels, 8 to 32 bits, decoded by libFLAC. */
@@ -30,6 +29,7 @@ export const flacReader: AudioFormatReader = {
         `FLAC with ${bitsPerSample}-bit samples cannot be decoded (8, 16, 24 and 32-bit FLAC can); convert it to WAV first, for example: ffmpeg -i "in.flac" -c:a pcm_s24le in.wav`,
       );
     }
+    const { decodeFlac } = await import('../decode/flac-decode.js');
     return new DecodedSource({
       format: summarize(layout.streamInfo),
       frames,

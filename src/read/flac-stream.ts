@@ -8,6 +8,9 @@ import { crc8, crc16 } from './crc.js';
  * blocks of which the first is STREAMINFO, then frames. Read from the header and from the last frame only.
  */
 
+/** The bit depths @wasm-audio-decoders/flac scales to floats; for any other its divisor is left undefined. */
+export const DECODABLE_FLAC_BITS: readonly number[] = [8, 16, 24, 32];
+
 export interface StreamInfo {
   minBlockSize: number;
   maxBlockSize: number;

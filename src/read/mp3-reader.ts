@@ -1,5 +1,5 @@
 import { DecodedSource } from '../decode/decoded-source.js';
-import { decodeMpeg, type MpegStream } from '../decode/mpeg-decode.js';
+import type { MpegStream } from '../decode/mpeg-decode.js';
 import { VoiceprepError } from '../errors.js';
 import type { AudioFormatReader, AudioSource, ProbedFormat, SourceWarning } from './audio-source.js';
 import { id3v2TagBytes, skipLeadingTags, trimTrailingTags } from './audio-tags.js';
@@ -51,6 +51,7 @@ export const mp3Reader: AudioFormatReader = {
 
   async open(source: ByteSource): Promise<AudioSource> {
     const layout = await readLayout(source);
+    const { decodeMpeg } = await import('../decode/mpeg-decode.js');
     return new DecodedSource({
       format: summarize(layout.header),
       frames: layout.frames,

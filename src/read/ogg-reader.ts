@@ -1,5 +1,5 @@
 import { DecodedSource } from '../decode/decoded-source.js';
-import { type OggStream, decodeOgg } from '../decode/ogg-decode.js';
+import type { OggStream } from '../decode/ogg-decode.js';
 import { VoiceprepError } from '../errors.js';
 import type { AudioFormatReader, AudioSource, ProbedFormat } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
@@ -37,6 +37,7 @@ export const oggReader: AudioFormatReader = {
     }
     const last = await findLastGranulePage(source, stream.serial);
     const ended = last !== null && (last.flags & END_OF_STREAM) !== 0;
+    const { decodeOgg } = await import('../decode/ogg-decode.js');
     return new DecodedSource({
       format: summarize(stream.codec),
       frames: last ? framesAt(last.granule, stream) : 0,
