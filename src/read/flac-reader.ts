@@ -1,0 +1,81 @@
+import { DecodedSource } from '../decode/decoded-source.js';
+import { VoiceprepError } from '../errors.js';
+import type { AudioFormatReader, AudioSource, ProbedFormat, SourceWarning } from './audio-source.js';
+import { id3v2TagBytes } from './audio-tags.js';
+import type { ByteSource } from './byte-source.js';
+import { DECODABLE_FLAC_BITS, type FlacLayout, type StreamInfo, lastFrameEnd, readFlacLayout } from './flac-stream.js';
+import type { FormatSummary } from './format-summary.js';
+
+/** Native FLAC (not FLAC in Ogg), any rate, 1 to 8 channels, 8 to 32 bits, decoded by libFLAC. */
+export const flacReader: AudioFormatReader = {
+  name: 'FLAC',
+
+  recognizes(head: Uint8Array): boolean {
+    const at = id3v2TagBytes(head);
+    return String.fromCharCode(...head.subarray(at, at + 4)) === 'fLaC';
+  },
+
+  async probe(source: ByteSource): Promise<ProbedFormat> {
+    const { layout, frames } = await inspect(source);
+    return { format: summarize(layout.streamInfo), seconds: frames / layout.streamInfo.sampleRate };
+  },
+
+  async open(source: ByteSource): Promise<AudioSource> {
+    const { layout, frames, exactFrames, warnings } = await inspect(source);
+    const { bitsPerSample } = layout.streamInfo;
+    if (!DECODABLE_FLAC_BITS.includes(bitsPerSample)) {
+      throw new VoiceprepError(
+        'unsupported-encoding',
+        `FLAC with ${bitsPerSample}-bit samples cannot be decoded (8, 16, 24 and 32-bit FLAC can); convert it to WAV first, for example: ffmpeg -i "in.flac" -c:a pcm_s24le in.wav`,
+      );
+    }
+    const { decodeFlac } = await import('../decode/flac-decode.js');
+    return new DecodedSource({
+      format: summarize(layout.streamInfo),
+      frames,
+      exactFrames,
+      warnings,
+      pass: (context) => decodeFlac(source, layout, context),
+    });
+  },
+};
+
+function summarize(info: StreamInfo): FormatSummary {
+  return {
+    container: 'FLAC',
+    encoding: 'FLAC',
+    formatTag: null,
+    extensible: false,
+    sampleRate: info.sampleRate,
+    channels: info.channels,
+    bitsPerSample: info.bitsPerSample,
+  };
+}
+
+/**
+ * The length is exact when the file ends with a whole, undamaged frame whose end is the total STREAMINFO gives
+ * (or STREAMINFO does not give one); a file cut short is estimated by where its last frame header starts.
+ */
+async function inspect(source: ByteSource): Promise<{ layout: FlacLayout; frames: number; exactFrames: boolean; warnings: SourceWarning[] }> {
+  const layout = await readFlacLayout(source);
+  const { totalSamples } = layout.streamInfo;
+  const warnings: SourceWarning[] = [];
+  const end = await lastFrameEnd(source, layout);
+  if (!end) {
+    // Nothing but metadata (or damage) after the header: if the decode finds no frame either, it is refused.
+    warnings.push({ code: 'truncated', message: 'no FLAC frame was found at the end of the file (was it cut short?)' });
+    return { layout, frames: totalSamples, exactFrames: false, warnings };
+  }
+  if (!end.whole) {
+    warnings.push({ code: 'truncated', message: 'the FLAC stream is cut off inside its last frame' });
+    return { layout, frames: end.samples, exactFrames: false, warnings };
+  }
+  if (totalSamples !== 0 && totalSamples !== end.samples) {
+    warnings.push({
+      code: 'length-mismatch',
+      message: `STREAMINFO gives ${totalSamples} samples but the last frame ends at sample ${end.samples}`,
+    });
+    return { layout, frames: end.samples, exactFrames: false, warnings };
+  }
+  return { layout, frames: end.samples, exactFrames: true, warnings };
+}

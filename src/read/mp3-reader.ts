@@ -1,0 +1,164 @@
+import { DecodedSource } from '../decode/decoded-source.js';
+import type { MpegStream } from '../decode/mpeg-decode.js';
+import { VoiceprepError } from '../errors.js';
+import type { AudioFormatReader, AudioSource, ProbedFormat, SourceWarning } from './audio-source.js';
+import { id3v2TagBytes, skipLeadingTags, trimTrailingTags } from './audio-tags.js';
+import type { ByteSource } from './byte-source.js';
+import type { FormatSummary } from './format-summary.js';
+import {
+  DECODER_DELAY,
+  MAX_MPEG_FRAME_BYTES,
+  type MpegFrameHeader,
+  type StreamTag,
+  encodingName,
+  findMpegFrame,
+  frameBytesRange,
+  parseMpegHeader,
+  parseStreamTag,
+  sameStream,
+} from './mpeg-frame.js';
+
+/** How far past the ID3 tags the first frame is looked for: encoders and taggers leave a little junk, not more. */
+const FIRST_FRAME_SEARCH_BYTES = 64 * 1024;
+/** The end of the stream is walked frame by frame over this many bytes to find a last frame cut short. */
+const TAIL_BYTES = 4 * MAX_MPEG_FRAME_BYTES;
+
+/** Everything known about an MPEG audio file before decoding it. */
+interface MpegLayout {
+  stream: MpegStream;
+  header: MpegFrameHeader;
+  frames: number;
+  exactFrames: boolean;
+  warnings: SourceWarning[];
+}
+
+/** MPEG-1, 2 and 2.5 audio, layers I, II and III, decoded by mpg123 (mpg123-decoder). */
+export const mp3Reader: AudioFormatReader = {
+  name: 'MP3',
+
+  recognizes(head: Uint8Array): boolean {
+    const tagBytes = id3v2TagBytes(head);
+    if (tagBytes === 0) return findMpegFrame(head, 0, false) !== null;
+    // ID3v2 is MP3's own tag. When it is longer than the head (cover art) what follows cannot be seen, and is
+    // taken to be MP3; when it can be seen and is another format's signature, that format's reader takes it.
+    return !startsAnotherFormat(head.subarray(tagBytes));
+  },
+
+  async probe(source: ByteSource): Promise<ProbedFormat> {
+    const layout = await readLayout(source);
+    return { format: summarize(layout.header), seconds: layout.frames / layout.header.sampleRate };
+  },
+
+  async open(source: ByteSource): Promise<AudioSource> {
+    const layout = await readLayout(source);
+    const { decodeMpeg } = await import('../decode/mpeg-decode.js');
+    return new DecodedSource({
+      format: summarize(layout.header),
+      frames: layout.frames,
+      exactFrames: layout.exactFrames,
+      warnings: layout.warnings,
+      pass: (context) => decodeMpeg(source, layout.stream, context),
+    });
+  },
+};
+
+/** FLAC and AAC files sometimes carry an ID3v2 tag too; their own readers take them. */
+function startsAnotherFormat(afterTag: Uint8Array): boolean {
+  if (afterTag.length < 4) return false;
+  if (String.fromCharCode(...afterTag.subarray(0, 4)) === 'fLaC') return true;
+  // ADTS (AAC) has the MPEG sync and version bits, but layer bits 00, which MPEG audio never uses.
+  return afterTag[0] === 0xff && (afterTag[1] & 0xf6) === 0xf0;
+}
+
+/** 'MP3' for every layer, as the reader is named: the encoding says which layer ('MPEG-1 Layer II'). */
+function summarize(header: MpegFrameHeader): FormatSummary {
+  return {
+    container: 'MP3',
+    encoding: encodingName(header),
+    formatTag: null,
+    extensible: false,
+    sampleRate: header.sampleRate,
+    channels: header.channels,
+    bitsPerSample: null,
+  };
+}
+
+async function readLayout(source: ByteSource): Promise<MpegLayout> {
+  const warnings: SourceWarning[] = [];
+  const start = await skipLeadingTags(source, 0);
+  const end = await trimTrailingTags(source, start, source.size);
+  const head = (await source.read(start, Math.min(FIRST_FRAME_SEARCH_BYTES, end - start))).slice();
+  const first = findMpegFrame(head, 0, start + head.length >= end);
+  if (!first) {
+    const where = start > 0 ? `in the ${head.length} bytes after its ID3 tag` : `in its first ${head.length} bytes`;
+    throw new VoiceprepError('malformed', `no MPEG audio frame was found ${where}`);
+  }
+  if (first.offset > 0) warnings.push({ code: 'junk', message: `${first.offset} byte(s) before the first MPEG frame are skipped` });
+  const { header } = first;
+  const frameStart = start + first.offset;
+  const streamBytes = end - frameStart;
+  const tag = parseStreamTag(head, first.offset, header);
+  const length = streamLength(header, tag, streamBytes);
+  const missingBytes = await missingTailBytes(source, frameStart, end, header);
+  if (missingBytes > 0) {
+    warnings.push({ code: 'truncated', message: `the file ends inside an MPEG frame (${missingBytes} bytes missing), decoded as if they were silence` });
+  } else if (tag?.bytes && tag.bytes > streamBytes) {
+    warnings.push({ code: 'truncated', message: `the file holds ${streamBytes} of the ${tag.bytes} bytes of MPEG audio its ${tag.kind} tag gives: it was cut short` });
+  }
+  return {
+    stream: { start: frameStart, end, channels: header.channels, sampleRate: header.sampleRate, missingBytes },
+    header,
+    frames: length.frames,
+    exactFrames: length.exact && missingBytes === 0,
+    warnings,
+  };
+}
+
+/**
+ * The stream's length in samples, as the decode will yield it. A Xing/Info tag with LAME's fields gives it exactly
+ * (mpg123, like FFmpeg, removes the encoder's delay and padding plus its own 529 samples of delay), if the tag's
+ * byte count shows that the file is the one it was written for; otherwise the tag's frame count, or the first
+ * frame's bitrate over the stream's size, gives an estimate.
+ */
+function streamLength(header: MpegFrameHeader, tag: StreamTag | null, streamBytes: number): { frames: number; exact: boolean } {
+  const { min, max } = frameBytesRange(header);
+  const tagFrames = tag?.frames ?? null;
+  const plausible = tagFrames !== null && tagFrames > 0 && tagFrames * min <= streamBytes + max && (tagFrames + 1) * max >= streamBytes;
+  if (!tag || tagFrames === null || !plausible) {
+    return { frames: Math.round(((streamBytes * 8) / header.bitrate) * header.sampleRate), exact: false };
+  }
+  let frames = tagFrames * header.samplesPerFrame;
+  if (tag.gapless) {
+    const { delay, padding } = tag.gapless;
+    frames -= delay + DECODER_DELAY + Math.max(0, padding - DECODER_DELAY);
+  }
+  frames = Math.max(0, frames);
+  const whole = tag.bytes === streamBytes;
+  if (!whole && tag.bytes) frames = Math.round((frames * streamBytes) / tag.bytes);
+  return { frames, exact: whole && tag.gapless !== null && tag.kind !== 'VBRI' };
+}
+
+/**
+ * Bytes missing from the last frame when the file was cut off inside it: found by following the chain of frames
+ * (each header where the previous frame ends) through the last few frames to the end of the stream. A chain that
+ * stops before the end (junk after the audio) is not a cut frame.
+ */
+async function missingTailBytes(source: ByteSource, frameStart: number, end: number, first: MpegFrameHeader): Promise<number> {
+  const windowStart = Math.max(frameStart, end - TAIL_BYTES);
+  const tail = (await source.read(windowStart, end - windowStart)).slice();
+  for (let from = 0; from < tail.length; from++) {
+    if (tail[from] !== 0xff) continue;
+    for (let at = from, links = 0; ; links++) {
+      const header = parseMpegHeader(tail, at);
+      if (!header || !sameStream(header, first)) break;
+      const next = at + header.frameBytes;
+      if (next === tail.length) return 0;
+      if (next > tail.length) {
+        if (links > 0) return next - tail.length;
+        break;
+      }
+      at = next;
+    }
+  }
+  return 0;
+}
