@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,8 @@ beforeAll(async () => {
   await writeFile(join(root, 'good/MENU.WAV'), canonicalAlawFile(4001));
   await writeFile(join(root, 'mixed/ok.wav'), canonicalAlawFile(100));
   await writeFile(join(root, 'mixed/deep/欢迎.wav'), waveFile({ format: 's16', channels: 2, sampleRate: 44100, samples: new Float32Array(100) }));
-  await writeFile(join(root, 'mixed/deep/song.wav'), Buffer.from('ID3\x03\x00\x00\x00\x00\x00\x00 mp3 data'));
+  // an MP3 named .wav: check names what it is
+  await copyFile(new URL('./fixtures/compressed/speech-cbr.mp3', import.meta.url), join(root, 'mixed/deep/song.wav'));
 });
 
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -34,7 +35,7 @@ describe('voiceprep check', () => {
     expect(run).toMatchObject({ code: 1 });
     const problems = run.stdout.split('\n').filter((line) => line.startsWith('✗'));
     expect(problems).toEqual([
-      expect.stringMatching(/^✗ mixed\/deep\/song\.wav: not-wav: an MP3 file, not a WAV file/),
+      expect.stringMatching(/^✗ mixed\/deep\/song\.wav: not-wav: MP3 audio \(MPEG-1 Layer III\), not a WAV file: fix with "voiceprep convert/),
       expect.stringMatching(/^✗ mixed\/deep\/欢迎\.wav: name: the name contains '欢' '迎'/),
       expect.stringMatching(/^✗ mixed\/deep\/欢迎\.wav: encoding: 16-bit PCM, not A-law: fix with "voiceprep convert/),
       expect.stringMatching(/^✗ mixed\/deep\/欢迎\.wav: sample-rate: 44100 Hz/),
@@ -60,6 +61,14 @@ describe('voiceprep check', () => {
     });
     const welcome = report.files.find((f: { path: string }) => f.path === 'good/welcome.wav');
     expect(welcome).toMatchObject({ ok: true, problems: [], bytes: 8058, seconds: 1, format: { encoding: 'A-law', sampleRate: 8000, channels: 1 } });
+    // a file that is not WAV keeps every field, with what it really is in `format`
+    const song = report.files.find((f: { path: string }) => f.path === 'mixed/deep/song.wav');
+    expect(song).toMatchObject({
+      ok: false,
+      format: { container: 'MP3', encoding: 'MPEG-1 Layer III', formatTag: null, extensible: false, sampleRate: 44100, channels: 1, bitsPerSample: null },
+      bytes: 7313,
+      seconds: expect.closeTo(0.847, 3),
+    });
   });
 
   it('takes --max-size', async () => {

@@ -1,5 +1,5 @@
 import { VoiceprepError, isVoiceprepError } from '../errors.js';
-import { probeAudio } from '../read/open-audio.js';
+import { readerFor } from '../read/open-audio.js';
 import { summarizeLevels } from '../pipeline/report.js';
 import type { ByteSource } from '../read/byte-source.js';
 import { bytesSource } from '../read/byte-source.js';
@@ -46,7 +46,7 @@ export async function checkSource(source: ByteSource, path: string, options: Che
     record.seconds = verdict.seconds;
   } catch (error) {
     if (!isVoiceprepError(error) || error.code === 'io' || error.code === 'too-long') throw error;
-    if (error.code === 'not-wav') await describeOtherFormat(record, source, name, options, fix(), error.message);
+    if (error.code === 'not-wav') await describeOtherFormat(record, source, path, options, fix(), error.message);
     else record.problems.push(problemFromReader(error.code, error.message, fix()));
   }
   if (options.level !== undefined) await addLevels(record, source, name, options.level, options, fix);
@@ -75,21 +75,30 @@ export function checkBytes(bytes: Uint8Array, name: string, options: CheckOption
  * A file that is not WAV at all is `not-wav` whatever it is; what it is (an MP3, a FLAC, a Dialogic VOX, ...) goes in
  * its `format`, from the header alone, and the message says whether voiceprep can convert it.
  */
-async function describeOtherFormat(record: FileRecord, source: ByteSource, name: string, options: CheckOptions, fix: string, notWave: string): Promise<void> {
-  const probed = await probeAudio(source, { name, voxRate: options.voxRate }).catch((error: unknown) => {
+async function describeOtherFormat(record: FileRecord, source: ByteSource, path: string, options: CheckOptions, fix: string, notWave: string): Promise<void> {
+  const opened = { name: path.split(/[\\/]/).pop() ?? path, voxRate: options.voxRate };
+  const reader = await readerFor(source, opened).catch(() => null);
+  if (!reader) {
+    // Nothing voiceprep reads (a text file, a PDF, a spreadsheet): say what it seems to be.
+    record.problems.push({ code: 'not-wav', message: `${notWave}: export it as WAV, MP3 or FLAC first, then ${fix.replace(/^fix with /, 'run ')}` });
+    return;
+  }
+  const probed = await reader.probe(source, opened).catch((error: unknown) => {
     if (isVoiceprepError(error) && error.code !== 'io') return error;
     throw error;
   });
   if (probed instanceof VoiceprepError) {
-    // Neither WAV nor anything voiceprep reads (a text file, a PDF, an AIFF, ...): say what it seems to be.
-    const unreadable = probed.code === 'not-wav' ? notWave : probed.message;
-    record.problems.push({ code: 'not-wav', message: `${unreadable}: export it as WAV, MP3 or FLAC first, then ${fix.replace(/^fix with /, 'run ')}` });
+    record.problems.push({ code: 'not-wav', message: `a broken ${reader.name} file, not a WAV file: ${probed.message}` });
     return;
   }
   record.format = probed.format;
   record.seconds = probed.seconds;
   const what = `${probed.format.container} audio (${probed.format.encoding}), not a WAV file`;
-  record.problems.push({ code: 'not-wav', message: probed.convertible === false ? `${what}: ${probed.remedy}` : `${what}: ${fix}` });
+  const remedy =
+    reader.decodes === false
+      ? `voiceprep does not decode ${reader.name}; convert it to WAV, MP3 or FLAC first, for example: ffmpeg -i ${shellQuote(path)} ${shellQuote(`${path.replace(/\.[^./\\]*$/, '')}.wav`)}`
+      : fix;
+  record.problems.push({ code: 'not-wav', message: `${what}: ${remedy}` });
 }
 
 function problemFromReader(code: 'malformed' | 'unsupported-encoding', message: string, fix: string): Problem {

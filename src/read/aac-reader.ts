@@ -44,6 +44,7 @@ function confirmedHeader(bytes: Uint8Array, at: number): AdtsHeader | null {
 
 export const aacReader: AudioFormatReader = {
   name: 'AAC',
+  decodes: false,
 
   recognizes(head: Uint8Array): boolean {
     return confirmedHeader(head, id3v2TagBytes(head)) !== null;

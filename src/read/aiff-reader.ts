@@ -32,6 +32,7 @@ const COMPRESSION_NAMES: ReadonlyMap<string, string> = new Map([
 
 export const aiffReader: AudioFormatReader = {
   name: 'AIFF',
+  decodes: false,
 
   recognizes(head: Uint8Array): boolean {
     const form = ascii(head, 8, 4);

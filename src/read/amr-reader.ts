@@ -19,6 +19,7 @@ function variantOf(head: Uint8Array) {
 
 export const amrReader: AudioFormatReader = {
   name: 'AMR',
+  decodes: false,
 
   recognizes(head: Uint8Array): boolean {
     return variantOf(head) !== undefined;

@@ -23,6 +23,7 @@ const ENCODINGS: ReadonlyMap<number, { name: string; bits: number }> = new Map([
 
 export const auReader: AudioFormatReader = {
   name: 'AU',
+  decodes: false,
 
   recognizes(head: Uint8Array): boolean {
     return String.fromCharCode(...head.subarray(0, 4)) === '.snd';

@@ -80,9 +80,6 @@ export interface ProbedFormat {
   format: FormatSummary;
   /** Duration from the header (exact or estimated), or null when the header does not say. */
   seconds: number | null;
-  /** False for formats voiceprep recognizes but cannot decode (AAC); `remedy` then says what to do instead. */
-  convertible?: boolean;
-  remedy?: string;
 }
 
 export interface OpenOptions {
@@ -96,6 +93,8 @@ export interface OpenOptions {
 export interface AudioFormatReader {
   /** How reports name the container: 'RIFF', 'MP3', 'FLAC', 'Ogg', 'VOX', ... */
   readonly name: string;
+  /** False for a format that is recognized and described but not decoded (AAC, AIFF, ...): `open` refuses it. */
+  readonly decodes?: false;
   /**
    * Whether the file is in this format, judged from its content: `head` holds its first bytes (up to 4 KiB, fewer
    * when the file is shorter), and `options.name` is there only for formats that have no signature at all.

@@ -23,6 +23,7 @@ const FORMATS: ReadonlyMap<string, string> = new Map([
 
 export const cafReader: AudioFormatReader = {
   name: 'CAF',
+  decodes: false,
 
   recognizes(head: Uint8Array): boolean {
     return String.fromCharCode(...head.subarray(0, 4)) === 'caff';

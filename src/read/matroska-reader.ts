@@ -22,6 +22,7 @@ const CODECS: ReadonlyArray<readonly [string, string]> = [
 
 export const matroskaReader: AudioFormatReader = {
   name: 'Matroska',
+  decodes: false,
 
   recognizes(head: Uint8Array): boolean {
     return EBML_MAGIC.every((byte, i) => head[i] === byte);

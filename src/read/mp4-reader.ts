@@ -44,6 +44,7 @@ interface AudioTrack {
 
 export const mp4Reader: AudioFormatReader = {
   name: 'MP4',
+  decodes: false,
 
   recognizes(head: Uint8Array): boolean {
     return head.length >= 8 && String.fromCharCode(...head.subarray(4, 8)) === 'ftyp';

@@ -1,36 +1,64 @@
 import { VoiceprepError } from '../errors.js';
-import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat } from './audio-source.js';
+import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SourceWarning } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
+import { COMPRESSED_READERS } from './compressed-readers.js';
+import { extensionOf } from './file-kinds.js';
+import { HEAD_BYTES, identifyReader } from './identify.js';
 import { identifyNonWave } from './sniff.js';
 import { voxReader } from './vox-reader.js';
 import { waveReader } from './wave-reader.js';
 
 /**
- * Every format voiceprep reads, in the order they are asked whether a file is theirs: those with a signature first,
- * then Dialogic VOX, which has none and is known by its `.vox` name alone.
+ * Every format voiceprep reads or recognizes, in the order they are asked whether a file is theirs: WAV, then the
+ * other formats with a signature, then Dialogic VOX, which has none and is known by its `.vox` name alone.
  */
-const READERS: readonly AudioFormatReader[] = [waveReader, voxReader];
+const READERS: readonly AudioFormatReader[] = [waveReader, ...COMPRESSED_READERS, voxReader];
 
-/** Enough of the start of a file for every reader to recognize its own. */
-const HEAD_BYTES = 4096;
+/** The reader each audio extension stands for, to notice a file whose name says one format and content another. */
+const READER_OF_EXTENSION: Readonly<Record<string, string>> = {
+  '.wav': 'WAV',
+  '.wave': 'WAV',
+  '.mp3': 'MP3',
+  '.mp2': 'MP3',
+  '.mp1': 'MP3',
+  '.flac': 'FLAC',
+  '.ogg': 'Ogg',
+  '.oga': 'Ogg',
+  '.opus': 'Ogg',
+  '.m4a': 'MP4',
+  '.mp4': 'MP4',
+  '.aac': 'AAC',
+  '.aif': 'AIFF',
+  '.aiff': 'AIFF',
+};
 
 /**
  * The reader for a file, chosen by its content (never by its name, except for the one format that has no
  * signature). A file no reader recognizes is a `not-wav` error that says what it seems to be instead.
  */
-export async function identifyReader(source: ByteSource, options: OpenOptions = {}): Promise<AudioFormatReader> {
-  const head = (await source.read(0, HEAD_BYTES)).slice();
-  const reader = READERS.find((candidate) => candidate.recognizes(head, options));
-  if (!reader) throw new VoiceprepError('not-wav', identifyNonWave(head, source.size));
-  return reader;
+export async function readerFor(source: ByteSource, options: OpenOptions = {}): Promise<AudioFormatReader> {
+  const reader = await identifyReader(source, READERS, options);
+  if (reader) return reader;
+  throw new VoiceprepError('not-wav', identifyNonWave(await source.read(0, HEAD_BYTES), source.size));
 }
 
-/** Opens any supported file for decoding. */
+/** Opens any supported file for decoding. A name that says another format than the content gets a warning. */
 export async function openAudio(source: ByteSource, options: OpenOptions = {}): Promise<AudioSource> {
-  return (await identifyReader(source, options)).open(source, options);
+  const reader = await readerFor(source, options);
+  const audio = await reader.open(source, options);
+  const misnamed = nameMismatch(reader, options.name);
+  if (misnamed) audio.warnings.push(misnamed);
+  return audio;
 }
 
 /** What a file is, from its header alone. */
 export async function probeAudio(source: ByteSource, options: OpenOptions = {}): Promise<ProbedFormat> {
-  return (await identifyReader(source, options)).probe(source, options);
+  return (await readerFor(source, options)).probe(source, options);
+}
+
+function nameMismatch(reader: AudioFormatReader, name: string | undefined): SourceWarning | null {
+  const extension = extensionOf(name ?? '');
+  const named = READER_OF_EXTENSION[extension];
+  if (!named || named === reader.name) return null;
+  return { code: 'misnamed', message: `the name says ${extension} but the content is ${reader.name}: read as ${reader.name}` };
 }
