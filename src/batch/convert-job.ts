@@ -59,7 +59,8 @@ export function emptyRecord(path: string): ConvertedFile {
 export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
   const record = emptyRecord(job.input);
   try {
-    const source = await openFileSource(job.input);
+    // A converting thread waits on nothing else, so it reads with blocking reads (see FileSourceOptions).
+    const source = await openFileSource(job.input, { blocking: true });
     record.bytes = source.size;
     try {
       const limit = maxSamplesForFileSize(job.maxBytes);

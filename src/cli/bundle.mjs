@@ -18,6 +18,8 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
+  minify: true,
+  sourcemap: 'linked',
   // Loaded only when needed (a pool, a glob, a progress bar, a wide table, a name to transliterate), or they start
   // worker threads from files of their own: they stay separate packages.
   external: ['piscina', 'pinyin-pro', 'transliteration', 'fast-glob', 'cli-progress', 'string-width'],

@@ -62,6 +62,11 @@ export class MonoMixer {
     kernels.f32(this.tables.mulaw, 256).set(FLOAT_FROM_MULAW);
   }
 
+  /** Where a source may read the next block's sample bytes to (at most `byteLength`, and at most what one block holds). */
+  input(byteLength: number): Uint8Array {
+    return this.kernels.u8(this.inputAddress, Math.min(byteLength, this.inputBytes));
+  }
+
   *mix(block: PcmBlock): Generator<Float32Array> {
     if (block.layout === 'planar') yield* this.mixPlanar(block.channels, block.frames);
     else yield* this.mixInterleaved(block.bytes, block.sampleFormat, block.frames);
@@ -71,9 +76,11 @@ export class MonoMixer {
     const { bytes: width, kernel } = DECODERS[format];
     const frameBytes = width * this.channels;
     const available = Math.min(frames, Math.floor(bytes.length / frameBytes));
+    // A source that read its bytes into `input()` has put them where the kernels read them already.
+    const inPlace = this.kernels.holds(bytes) && bytes.byteOffset === this.inputAddress && available <= this.maxFrames;
     for (let done = 0; done < available; ) {
       const count = Math.min(this.maxFrames, available - done);
-      this.kernels.u8(this.inputAddress, count * frameBytes).set(bytes.subarray(done * frameBytes, (done + count) * frameBytes));
+      if (!inPlace) this.kernels.u8(this.inputAddress, count * frameBytes).set(bytes.subarray(done * frameBytes, (done + count) * frameBytes));
       kernel(this.kernels.exports, this.inputAddress, this.outputAddress, count, this.channels, this.tables);
       yield this.kernels.f32(this.outputAddress, count);
       done += count;

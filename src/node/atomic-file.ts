@@ -80,7 +80,8 @@ async function writeAndSync<T>(temp: string, write: (sink: ByteSink) => Promise<
       },
     });
     await writeAll(pending.subarray(0, held));
-    await handle.sync();
+    // fdatasync: the data and the size that reaches it, without the timestamps that fsync also flushes
+    await handle.datasync();
     return value;
   } finally {
     returnBuffer(pending);

@@ -25,7 +25,7 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
 
 /**
  * Converts the file at `inputPath` into `outputPath`, streaming in bounded memory. The output appears whole or not
- * at all (temp file, fsync, rename), so `outputPath` may even be `inputPath` itself: the input is only replaced
+ * at all (temp file, flushed to disk, rename), so `outputPath` may even be `inputPath` itself: the input is only replaced
  * once its conversion is complete.
  */
 export async function convertFile(inputPath: string, outputPath: string, options: ConvertOptions = {}): Promise<ConvertReport> {

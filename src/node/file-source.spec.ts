@@ -80,6 +80,20 @@ describe('openFileSource', () => {
     expect(Buffer.from(rest).equals(contents.subarray(65536, 100_000))).toBe(true);
   });
 
+  it('reads straight into a caller\'s buffer, blocking or through the thread pool, short only at the end', async () => {
+    for (const blocking of [false, true]) {
+      const source = await openFileSource(path, { blocking });
+      const target = new Uint8Array(1_000_003);
+      for (const at of [0, 12345, contents.length - 500_000]) {
+        const got = await source.readInto(at, target);
+        expect(got).toBe(Math.min(target.length, contents.length - at));
+        expect(Buffer.from(target.subarray(0, got)).equals(contents.subarray(at, at + got))).toBe(true);
+      }
+      expect(await source.readInto(contents.length + 10, target)).toBe(0);
+      await source.close();
+    }
+  });
+
   it('refuses what is not a regular file', async () => {
     await expect(openFileSource(folder)).rejects.toMatchObject({ code: expect.stringMatching(/ENOTFILE|EISDIR/) });
   });

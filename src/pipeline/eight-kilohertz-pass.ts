@@ -45,7 +45,8 @@ export class EightKilohertzPass {
 
   /** Hands every 8 kHz block to `consume`; a block is only valid until `consume` returns. */
   async run(consume: (block: Float32Array) => void | Promise<void>): Promise<void> {
-    for await (const block of this.audio.blocks({ blockFrames: this.blockFrames, maxFrames: this.maxFrames })) {
+    const buffer = (bytes: number) => this.mixer.input(bytes);
+    for await (const block of this.audio.blocks({ blockFrames: this.blockFrames, maxFrames: this.maxFrames, buffer })) {
       for (const mono of this.mixer.mix(block)) {
         this.frames += mono.length;
         await consume(this.resampler.flow(mono));

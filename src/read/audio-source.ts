@@ -46,6 +46,11 @@ export interface BlockOptions {
   blockFrames: number;
   /** Stop after this many frames (the rest of the file is not decoded). */
   maxFrames?: number;
+  /**
+   * Where the next block's sample bytes may be read to: the mixer's input, in the kernels' memory. A source that
+   * reads samples as they are (PCM WAV) reads them there and saves a copy; others ignore it.
+   */
+  buffer?: (byteLength: number) => Uint8Array;
 }
 
 export interface AudioSource {

@@ -11,6 +11,12 @@ export interface ByteSource {
    * `offset` is at or past the end. The returned bytes may be a view that is only valid until the next call.
    */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * Reads up to `target.length` bytes at `offset` straight into `target` (the kernels' memory, say, which saves a
+   * copy) and returns how many it read: fewer only where the source ends. Optional: sources in memory have no use
+   * for it.
+   */
+  readInto?(offset: number, target: Uint8Array): Promise<number>;
 }
 
 export function bytesSource(bytes: Uint8Array): ByteSource {

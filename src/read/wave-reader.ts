@@ -52,12 +52,23 @@ abstract class WaveSourceBase {
 
   close(): void {}
 
-  /** The data chunk in blocks of `bytesPerUnit` bytes; a file that ends early (it shrank while read) is an error. */
-  protected async *dataBlocks(bytesPerUnit: number, units: number, unitsPerBlock: number): AsyncIterable<Uint8Array> {
+  /**
+   * The data chunk in blocks of `bytesPerUnit` bytes, read into `buffer` when the source can; a file that ends early
+   * (it shrank while read) is an error.
+   */
+  protected async *dataBlocks(bytesPerUnit: number, units: number, unitsPerBlock: number, buffer?: BlockOptions['buffer']): AsyncIterable<Uint8Array> {
     const { dataOffset } = this.header;
+    const direct = buffer && this.source.readInto ? this.source.readInto.bind(this.source) : null;
     for (let done = 0; done < units; ) {
       const want = Math.min(unitsPerBlock, units - done);
-      const bytes = await this.source.read(dataOffset + done * bytesPerUnit, want * bytesPerUnit);
+      const at = dataOffset + done * bytesPerUnit;
+      let bytes: Uint8Array;
+      if (direct && buffer) {
+        const target = buffer(want * bytesPerUnit);
+        bytes = target.subarray(0, await direct(at, target));
+      } else {
+        bytes = await this.source.read(at, want * bytesPerUnit);
+      }
       const got = Math.floor(bytes.length / bytesPerUnit);
       if (got === 0) throw new VoiceprepError('io', 'the input ended while it was being read');
       yield bytes.subarray(0, got * bytesPerUnit);
@@ -79,10 +90,10 @@ class WaveSource extends WaveSourceBase implements AudioSource {
     }
   }
 
-  async *blocks({ blockFrames, maxFrames = Infinity }: BlockOptions): AsyncIterable<PcmBlock> {
+  async *blocks({ blockFrames, maxFrames = Infinity, buffer }: BlockOptions): AsyncIterable<PcmBlock> {
     const { blockAlign } = this.header.format;
     const frames = Math.min(this.frames, maxFrames);
-    for await (const bytes of this.dataBlocks(blockAlign, frames, blockFrames)) {
+    for await (const bytes of this.dataBlocks(blockAlign, frames, blockFrames, buffer)) {
       yield { layout: 'interleaved-bytes', bytes, sampleFormat: this.sampleFormat, channels: this.channels, frames: bytes.length / blockAlign };
     }
   }
