@@ -22,8 +22,8 @@ export interface ConvertFlags {
 export function registerConvert(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   program
     .command('convert')
-    .description('convert WAV files into compliant playback files (A-law, 8000 Hz, mono, platform-safe names)')
-    .argument('<inputs...>', 'WAV files, folders (searched recursively for *.wav) and globs')
+    .description('convert audio files into compliant playback files (A-law, 8000 Hz, mono, platform-safe names)')
+    .argument('<inputs...>', 'files of any name, folders (searched recursively for audio files) and globs')
     .option('-o, --output <dir>', 'write the converted files below this folder, mirroring subfolders')
     .option('--in-place', 'replace each input once its converted file is complete')
     .option('--keep-names', 'never rename: a name the platform rejects is a problem and nothing is written')
@@ -41,10 +41,17 @@ export function registerConvert(program: Command, io: CliIo, setExitCode: (code:
     .addHelpText(
       'after',
       `
+Reads WAV (PCM, float, A-law, mu-law, IMA and Microsoft ADPCM, GSM 6.10; RIFF, RF64, RIFX), MP3 (layers I-III,
+gapless), FLAC, Ogg Vorbis, Opus and Dialogic VOX, whatever the file is named: the content decides. Folders are
+searched for .wav .mp3 .mp2 .flac .ogg .oga .opus .vox (and AAC, M4A, AIFF..., which are refused with the fix).
+A Dialogic .vox file has no header: it is known by its .vox name alone, and its rate from --vox-rate.
+
 Examples:
-  voiceprep convert samples -o out                 every WAV below samples/ into out/
-  voiceprep convert a.wav 'b/**/*.WAV' -o out -j 4  files and globs, four at a time
-  voiceprep convert prompts --in-place --trim       in place, cutting anything over 2 MiB
+  voiceprep convert samples -o out                    every audio file below samples/ into out/
+  voiceprep convert a.mp3 'b/**/*.WAV' -o out -j 4     files and globs, four at a time
+  voiceprep convert prompts -o upload --level -26 --trim-silence   even levels, no dead air
+  voiceprep convert old-ivr -o upload --vox-rate 6000  an old IVR library of 6 kHz .vox prompts
+  voiceprep convert prompts --in-place --trim          in place, cutting anything over 2 MiB
   voiceprep convert prompts -o out --json > report.json
 
 Exit codes: 0 every file converted and complies, 1 some file failed (the others were still converted),

@@ -15,7 +15,7 @@ const VERSION = '0.1.0';
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const program = new Command('voiceprep')
-    .description('Make WAV files the Huawei Cloud Voice Call platform accepts (A-law, 8000 Hz, mono) and prove they comply.')
+    .description('Make playback files the Huawei Cloud Voice Call platform accepts (A-law, 8000 Hz, mono WAV) from any audio, and prove they comply.')
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({
@@ -27,10 +27,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       'after',
       `
 Examples:
-  voiceprep convert prompts -o upload          convert every WAV below prompts/ into upload/
-  voiceprep convert 'in/**/*.wav' -o out --trim   cut anything too long to fit 2 MiB
+  voiceprep convert prompts -o upload          convert every audio file below prompts/ into upload/
+  voiceprep convert 'in/**/*.mp3' -o out --trim   cut anything too long to fit 2 MiB
+  voiceprep convert prompts -o upload --level -26 --trim-silence   even speech levels, no dead air
   voiceprep convert prompts --in-place         replace each file once its compliant version is complete
   voiceprep check upload                       prove every file in upload/ complies (exit 1 if not)
+  voiceprep check upload --level -26           ... and that every prompt's speech is at -26 dBov
 
 Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error, 130 interrupted.`,
     );
