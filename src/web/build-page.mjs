@@ -3,7 +3,9 @@
 // or any static host. esbuild bundles the page (src/web/page) and its two workers, the converter (src/web/worker,
 // which runs voiceprep/core) and the namer (src/web/naming, with the transliterators); all three go inline into
 // page.html with page.css. The workers' code sits in <script type="text/plain"> elements, which the browser keeps
-// as text without parsing it, and the page starts each from a Blob URL of that text.
+// as text without running it, and the page starts each from a Blob URL of that text. The text is base64: the
+// decoders carry their WebAssembly as strings of raw bytes (yEnc), and an HTML parser turns a NUL in a script's
+// text into U+FFFD, which broke every one of them (their CRC check failed) until the code was encoded.
 // The build fails when the file outgrows its budget.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -46,9 +48,9 @@ const html = readFileSync(`${here}page.html`, 'utf8')
   .split('<style>/* page.css */</style>')
   .join(`<style>${css.code.trim()}</style>`)
   .split('<script type="text/plain" id="convert-worker"></script>')
-  .join(`<script type="text/plain" id="convert-worker">${inlineScript(convertWorker.code)}</script>`)
+  .join(`<script type="text/plain" id="convert-worker">${base64(convertWorker.code)}</script>`)
   .split('<script type="text/plain" id="naming-worker"></script>')
-  .join(`<script type="text/plain" id="naming-worker">${inlineScript(namingWorker.code)}</script>`)
+  .join(`<script type="text/plain" id="naming-worker">${base64(namingWorker.code)}</script>`)
   .split('<script>/* page.js */</script>')
   .join(`<script>${inlineScript(page.code)}</script>`);
 
@@ -83,6 +85,11 @@ async function bundle(entry) {
     ],
   });
   return { code: result.outputFiles[0].text, metafile: result.metafile };
+}
+
+/** A worker's code as base64 of its UTF-8 bytes: text an HTML parser keeps exactly as it is. */
+function base64(code) {
+  return Buffer.from(code, 'utf8').toString('base64');
 }
 
 /** A script element ends at the first '</script'; esbuild escapes it in strings, and this proves it. */

@@ -14,9 +14,9 @@ import { WorkerPool } from './worker-pool.js';
 let language: Language = preferredLanguage(navigator.languages);
 const strings = () => STRINGS[language];
 
-// Workers from Blob URLs of their code, inlined in the page as text: a file:// page may not start workers from
-// files beside it.
-const workerUrl = (id: string) => URL.createObjectURL(new Blob([byId(id).textContent as string], { type: 'text/javascript' }));
+// Workers from Blob URLs of their code, inlined in the page as base64 text (see build-page.mjs): a file:// page
+// may not start workers from files beside it.
+const workerUrl = (id: string) => URL.createObjectURL(new Blob([bytesOfBase64(byId(id).textContent as string)], { type: 'text/javascript' }));
 const pool = new WorkerPool(workerUrl('convert-worker'), Math.max(1, navigator.hardwareConcurrency || 1));
 const naming = new NamingWorker(workerUrl('naming-worker'));
 // Started once the page is up, so that its tables are set up by the time the first files are picked. (Safari has
@@ -129,3 +129,10 @@ languageSwitch.addEventListener('click', () => {
 });
 
 showLanguage();
+
+function bytesOfBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text.trim());
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
