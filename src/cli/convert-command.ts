@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
+import { CONVERTIBLE_EXTENSIONS } from '../read/file-kinds.js';
 import { jobsOption, levelOption, rateOption, sizeOption } from './option-parsers.js';
 import type { CliIo } from './output.js';
 
@@ -43,7 +44,7 @@ export function registerConvert(program: Command, io: CliIo, setExitCode: (code:
       `
 Reads WAV (PCM, float, A-law, mu-law, IMA and Microsoft ADPCM, GSM 6.10; RIFF, RF64, RIFX), MP3 (layers I-III,
 gapless), FLAC, Ogg Vorbis, Opus and Dialogic VOX, whatever the file is named: the content decides. Folders are
-searched for .wav .mp3 .mp2 .flac .ogg .oga .opus .vox (and AAC, M4A, AIFF..., which are refused with the fix).
+searched for ${CONVERTIBLE_EXTENSIONS.join(' ')} (and AAC, M4A, AIFF..., which are refused with the fix).
 A Dialogic .vox file has no header: it is known by its .vox name alone, and its rate from --vox-rate.
 
 Examples:
