@@ -2,7 +2,10 @@ import { VoiceprepError } from '../errors.js';
 import type { AudioSource, BlockOptions, PcmBlock, SourceWarning } from '../read/audio-source.js';
 import type { FormatSummary } from '../read/format-summary.js';
 
-/** Decoded audio as the codec decoders hand it over: one array per channel, all of one length, ours to keep. */
+/**
+ * Decoded audio as the codec decoders hand it over: one array per channel, all of one length, valid until the
+ * pass is asked for the next chunk (MP3's are views of the decoder's own output buffer).
+ */
 export type DecodedChunk = readonly Float32Array[];
 
 /** Something holding WebAssembly memory until it is freed. */
