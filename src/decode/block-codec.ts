@@ -36,6 +36,44 @@ export interface BlockCodec {
   readonly badBlockHeaders: number;
 }
 
+/**
+ * The codec of an encoding whose blocks each start afresh from their own header (IMA and Microsoft ADPCM): all but
+ * the decoding of one block is the same for both. `decodeBlock` decodes the `frames` frames of the block at `at`
+ * into `out` from `outAt`, interleaved, and says whether the block's header held values an encoder writes.
+ */
+export function blockByBlockCodec(
+  channels: number,
+  blockAlign: number,
+  framesPerBlock: number,
+  framesInPartialBlock: (bytes: number) => number,
+  decodeBlock: (bytes: Uint8Array, at: number, frames: number, out: Int16Array, outAt: number) => boolean,
+): BlockCodec {
+  let badBlockHeaders = 0;
+  return {
+    channels,
+    bytesPerBlock: blockAlign,
+    framesPerBlock,
+    get badBlockHeaders() {
+      return badBlockHeaders;
+    },
+    framesIn: (byteCount) => framesInBlocks(byteCount, blockAlign, framesPerBlock, framesInPartialBlock),
+    decode(bytes: Uint8Array, out: Int16Array): number {
+      const frames = framesInBlocks(bytes.length, blockAlign, framesPerBlock, framesInPartialBlock);
+      checkRoom(out, frames * channels);
+      let written = 0;
+      for (let at = 0; written < frames; at += blockAlign) {
+        const blockFrames = framesInPartialBlock(Math.min(blockAlign, bytes.length - at));
+        if (!decodeBlock(bytes, at, blockFrames, out, written * channels)) badBlockHeaders++;
+        written += blockFrames;
+      }
+      return frames;
+    },
+    reset() {
+      badBlockHeaders = 0;
+    },
+  };
+}
+
 /** Frames in `byteCount` bytes of blocks, given what one block holds and what a cut-off block holds. */
 export function framesInBlocks(
   byteCount: number,

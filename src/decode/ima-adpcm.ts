@@ -1,5 +1,5 @@
 import type { WaveFormat } from '../read/wave-header.js';
-import { type BlockCodec, checkHeaderFits, checkRoom, clamp16, framesInBlocks, framesPerBlockOf, readInt16LE } from './block-codec.js';
+import { type BlockCodec, blockByBlockCodec, checkHeaderFits, clamp16, framesPerBlockOf, readInt16LE } from './block-codec.js';
 
 /**
  * IMA/DVI ADPCM in WAVE files (format tag 0x0011), as Microsoft lays it out: each block starts with a 4-byte header
@@ -37,35 +37,13 @@ export function createImaAdpcmCodec(format: WaveFormat): BlockCodec | null {
   const { channels, blockAlign } = format;
   const framesPerBlock = framesPerBlockOf(format, framesInBlock(blockAlign, channels));
   const framesInPartialBlock = (bytes: number) => Math.min(framesPerBlock, framesInBlock(bytes, channels));
-  let badBlockHeaders = 0;
-
-  return {
-    channels,
-    bytesPerBlock: blockAlign,
-    framesPerBlock,
-    get badBlockHeaders() {
-      return badBlockHeaders;
-    },
-    framesIn: (byteCount) => framesInBlocks(byteCount, blockAlign, framesPerBlock, framesInPartialBlock),
-    decode(bytes: Uint8Array, out: Int16Array): number {
-      const frames = framesInBlocks(bytes.length, blockAlign, framesPerBlock, framesInPartialBlock);
-      checkRoom(out, frames * channels);
-      let written = 0;
-      for (let at = 0; written < frames; at += blockAlign) {
-        const blockFrames = framesInPartialBlock(Math.min(blockAlign, bytes.length - at));
-        let headerIsBad = false;
-        for (let channel = 0; channel < channels; channel++) {
-          if (!decodeChannel(bytes, at, channel, channels, blockFrames, out, written * channels)) headerIsBad = true;
-        }
-        if (headerIsBad) badBlockHeaders++;
-        written += blockFrames;
-      }
-      return frames;
-    },
-    reset() {
-      badBlockHeaders = 0;
-    },
-  };
+  return blockByBlockCodec(channels, blockAlign, framesPerBlock, framesInPartialBlock, (bytes, at, frames, out, outAt) => {
+    let headerIsSound = true;
+    for (let channel = 0; channel < channels; channel++) {
+      if (!decodeChannel(bytes, at, channel, channels, frames, out, outAt)) headerIsSound = false;
+    }
+    return headerIsSound;
+  });
 }
 
 /** Frames a block of `bytes` bytes holds: the header's sample, then 8 per whole group of 4 bytes per channel. */

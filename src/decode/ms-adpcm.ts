@@ -1,5 +1,5 @@
 import type { WaveFormat } from '../read/wave-header.js';
-import { type BlockCodec, checkHeaderFits, checkRoom, clamp16, framesInBlocks, framesPerBlockOf, readInt16LE } from './block-codec.js';
+import { type BlockCodec, blockByBlockCodec, checkHeaderFits, clamp16, framesPerBlockOf, readInt16LE } from './block-codec.js';
 
 /**
  * Microsoft ADPCM in WAVE files (format tag 0x0002). Each block starts with a header of 7 bytes per channel, field
@@ -43,32 +43,11 @@ export function createMsAdpcmCodec(format: WaveFormat): BlockCodec | null {
     sample1: new Int32Array(channels),
     sample2: new Int32Array(channels),
   };
-  let badBlockHeaders = 0;
-
-  return {
-    channels,
-    bytesPerBlock: blockAlign,
-    framesPerBlock,
-    get badBlockHeaders() {
-      return badBlockHeaders;
-    },
-    framesIn: (byteCount) => framesInBlocks(byteCount, blockAlign, framesPerBlock, framesInPartialBlock),
-    decode(bytes: Uint8Array, out: Int16Array): number {
-      const frames = framesInBlocks(bytes.length, blockAlign, framesPerBlock, framesInPartialBlock);
-      checkRoom(out, frames * channels);
-      let written = 0;
-      for (let at = 0; written < frames; at += blockAlign) {
-        const blockFrames = framesInPartialBlock(Math.min(blockAlign, bytes.length - at));
-        if (!readHeader(bytes, at, channels, coefficients, state)) badBlockHeaders++;
-        decodeBlock(bytes, at, channels, blockFrames, state, out, written * channels);
-        written += blockFrames;
-      }
-      return frames;
-    },
-    reset() {
-      badBlockHeaders = 0;
-    },
-  };
+  return blockByBlockCodec(channels, blockAlign, framesPerBlock, framesInPartialBlock, (bytes, at, frames, out, outAt) => {
+    const headerIsSound = readHeader(bytes, at, channels, coefficients, state);
+    decodeBlock(bytes, at, channels, frames, state, out, outAt);
+    return headerIsSound;
+  });
 }
 
 interface ChannelStates {

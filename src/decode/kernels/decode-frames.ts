@@ -7,7 +7,8 @@
 // (exact for 8, 16 and 24-bit integers), the channels are added in order in f32, and the sum is multiplied by the
 // f32 nearest to 1/channels (exact for one and two channels).
 
-// Sample encodings, as the TypeScript side numbers them (SAMPLE_CODES in src/mix/mix-to-mono.ts).
+// Sample encodings, numbered for this file only: each exported kernel passes its own to the shared loops below,
+// which the optimizer then specializes.
 const U8: i32 = 0;
 const S16LE: i32 = 1;
 const S24LE: i32 = 2;
