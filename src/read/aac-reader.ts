@@ -1,4 +1,4 @@
-import type { AudioFormatReader, ProbedFormat } from './audio-source.js';
+import type { AudioFormatReader, OpenOptions, ProbedFormat } from './audio-source.js';
 import { id3v2TagBytes, skipLeadingTags } from './audio-tags.js';
 import type { ByteSource } from './byte-source.js';
 import { refuseToDecode } from './unsupported-format.js';
@@ -76,7 +76,7 @@ export const aacReader: AudioFormatReader = {
     return { format, seconds };
   },
 
-  async open() {
-    throw refuseToDecode('an AAC file', 'aac');
+  async open(_source: ByteSource, options: OpenOptions) {
+    throw refuseToDecode('an AAC file', 'aac', options);
   },
 };

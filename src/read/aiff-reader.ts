@@ -1,4 +1,4 @@
-import type { AudioFormatReader, ProbedFormat } from './audio-source.js';
+import type { AudioFormatReader, OpenOptions, ProbedFormat } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
 import { printable } from './sniff.js';
@@ -63,8 +63,8 @@ export const aiffReader: AudioFormatReader = {
     return { format, seconds: null };
   },
 
-  async open() {
-    throw refuseToDecode('an AIFF file', 'aiff');
+  async open(_source: ByteSource, options: OpenOptions) {
+    throw refuseToDecode('an AIFF file', 'aiff', options);
   },
 };
 

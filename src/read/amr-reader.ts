@@ -1,4 +1,4 @@
-import type { AudioFormatReader, ProbedFormat } from './audio-source.js';
+import type { AudioFormatReader, OpenOptions, ProbedFormat } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import { refuseToDecode } from './unsupported-format.js';
 
@@ -38,7 +38,7 @@ export const amrReader: AudioFormatReader = {
     };
   },
 
-  async open() {
-    throw refuseToDecode('an AMR file', 'amr');
+  async open(_source: ByteSource, options: OpenOptions) {
+    throw refuseToDecode('an AMR file', 'amr', options);
   },
 };

@@ -1,4 +1,4 @@
-import type { AudioFormatReader, ProbedFormat } from './audio-source.js';
+import type { AudioFormatReader, OpenOptions, ProbedFormat } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import { refuseToDecode } from './unsupported-format.js';
 
@@ -44,7 +44,7 @@ export const auReader: AudioFormatReader = {
     };
   },
 
-  async open() {
-    throw refuseToDecode('an AU file', 'au');
+  async open(_source: ByteSource, options: OpenOptions) {
+    throw refuseToDecode('an AU file', 'au', options);
   },
 };

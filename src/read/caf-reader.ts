@@ -1,4 +1,4 @@
-import type { AudioFormatReader, ProbedFormat } from './audio-source.js';
+import type { AudioFormatReader, OpenOptions, ProbedFormat } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import { printable } from './sniff.js';
 import { refuseToDecode } from './unsupported-format.js';
@@ -49,7 +49,7 @@ export const cafReader: AudioFormatReader = {
     };
   },
 
-  async open() {
-    throw refuseToDecode('a CAF file', 'caf');
+  async open(_source: ByteSource, options: OpenOptions) {
+    throw refuseToDecode('a CAF file', 'caf', options);
   },
 };

@@ -15,6 +15,36 @@ export const REPORTED_AUDIO_EXTENSIONS: readonly string[] = [
   '.m4a', '.aac', '.mp4', '.aif', '.aiff', '.aifc', '.au', '.snd', '.caf', '.amr', '.webm', '.mka', '.wma',
 ];
 
+/**
+ * The format each extension names, as its reader calls it: how a file whose name says one format and whose content
+ * another is noticed (an MP3 renamed to .wav converts, with a warning). Every searched extension is here but .wma,
+ * which no reader recognizes.
+ */
+export const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = {
+  '.wav': 'WAV',
+  '.wave': 'WAV',
+  '.mp3': 'MP3',
+  '.mp2': 'MP3',
+  '.mp1': 'MP3',
+  '.flac': 'FLAC',
+  '.ogg': 'Ogg',
+  '.oga': 'Ogg',
+  '.opus': 'Ogg',
+  '.vox': 'VOX',
+  '.m4a': 'MP4',
+  '.mp4': 'MP4',
+  '.aac': 'AAC',
+  '.aif': 'AIFF',
+  '.aiff': 'AIFF',
+  '.aifc': 'AIFF',
+  '.au': 'AU',
+  '.snd': 'AU',
+  '.caf': 'CAF',
+  '.amr': 'AMR',
+  '.webm': 'Matroska',
+  '.mka': 'Matroska',
+};
+
 /** What `check` searches folders and globs for: playback files are WAV files. */
 export const PLAYBACK_EXTENSIONS: readonly string[] = ['.wav'];
 

@@ -1,4 +1,4 @@
-import type { AudioFormatReader, ProbedFormat } from './audio-source.js';
+import type { AudioFormatReader, OpenOptions, ProbedFormat } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import { refuseToDecode } from './unsupported-format.js';
 
@@ -45,8 +45,8 @@ export const matroskaReader: AudioFormatReader = {
     };
   },
 
-  async open(source: ByteSource) {
+  async open(source: ByteSource, options: OpenOptions) {
     const { format } = await this.probe(source, {});
-    throw refuseToDecode(`a ${format.container} file${format.encoding === 'unknown' ? '' : ` of ${format.encoding} audio`}`, format.container === 'WebM' ? 'webm' : 'mkv');
+    throw refuseToDecode(`a ${format.container} file${format.encoding === 'unknown' ? '' : ` of ${format.encoding} audio`}`, format.container === 'WebM' ? 'webm' : 'mkv', options);
   },
 };

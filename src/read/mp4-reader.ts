@@ -1,4 +1,4 @@
-import type { AudioFormatReader, ProbedFormat } from './audio-source.js';
+import type { AudioFormatReader, OpenOptions, ProbedFormat } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
 import { printable } from './sniff.js';
@@ -64,9 +64,9 @@ export const mp4Reader: AudioFormatReader = {
     return { format, seconds: track?.seconds ?? null };
   },
 
-  async open(source: ByteSource) {
+  async open(source: ByteSource, options: OpenOptions) {
     const track = await findAudioTrack(source);
-    throw refuseToDecode(`an MP4/M4A file${track?.codec ? ` of ${track.codec} audio` : ''}`, 'm4a');
+    throw refuseToDecode(`an MP4/M4A file${track?.codec ? ` of ${track.codec} audio` : ''}`, 'm4a', options);
   },
 };
 

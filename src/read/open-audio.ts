@@ -1,30 +1,12 @@
 import { VoiceprepError } from '../errors.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SourceWarning } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
-import { extensionOf } from './file-kinds.js';
+import { FORMAT_OF_EXTENSION, extensionOf } from './file-kinds.js';
 import { HEAD_BYTES, identifyReader } from './identify.js';
 import { identifyNonWave } from './sniff.js';
 import { voxReader } from './vox-reader.js';
 import { waveReader } from './wave-reader.js';
 
-
-/** The reader each audio extension stands for, to notice a file whose name says one format and content another. */
-const READER_OF_EXTENSION: Readonly<Record<string, string>> = {
-  '.wav': 'WAV',
-  '.wave': 'WAV',
-  '.mp3': 'MP3',
-  '.mp2': 'MP3',
-  '.mp1': 'MP3',
-  '.flac': 'FLAC',
-  '.ogg': 'Ogg',
-  '.oga': 'Ogg',
-  '.opus': 'Ogg',
-  '.m4a': 'MP4',
-  '.mp4': 'MP4',
-  '.aac': 'AAC',
-  '.aif': 'AIFF',
-  '.aiff': 'AIFF',
-};
 
 /**
  * The reader for a file, chosen by its content (never by its name, except for the one format that has no
@@ -42,10 +24,24 @@ export async function readerFor(source: ByteSource, options: OpenOptions = {}): 
   throw new VoiceprepError('not-wav', identifyNonWave(await source.read(0, HEAD_BYTES), source.size));
 }
 
-/** Opens any supported file for decoding. A name that says another format than the content gets a warning. */
+export const MIN_INPUT_RATE = 1000;
+export const MAX_INPUT_RATE = 768000;
+
+/**
+ * Opens any supported file for decoding. A name that says another format than the content gets a warning. A rate
+ * outside 1 kHz to 768 kHz is refused here, for every caller: a header that claims billions of hertz would have the
+ * resampler design (and allocate) a filter of billions of taps.
+ */
 export async function openAudio(source: ByteSource, options: OpenOptions = {}): Promise<AudioSource> {
   const reader = await readerFor(source, options);
   const audio = await reader.open(source, options);
+  if (audio.sampleRate < MIN_INPUT_RATE || audio.sampleRate > MAX_INPUT_RATE) {
+    audio.close();
+    throw new VoiceprepError(
+      'unsupported-encoding',
+      `unsupported sample rate: ${audio.sampleRate} Hz (voiceprep reads ${MIN_INPUT_RATE} to ${MAX_INPUT_RATE} Hz)`,
+    );
+  }
   const misnamed = nameMismatch(reader, options.name);
   if (misnamed) audio.warnings.push(misnamed);
   return audio;
@@ -58,7 +54,7 @@ export async function probeAudio(source: ByteSource, options: OpenOptions = {}):
 
 function nameMismatch(reader: AudioFormatReader, name: string | undefined): SourceWarning | null {
   const extension = extensionOf(name ?? '');
-  const named = READER_OF_EXTENSION[extension];
+  const named = FORMAT_OF_EXTENSION[extension];
   if (!named || named === reader.name) return null;
   return { code: 'misnamed', message: `the name says ${extension} but the content is ${reader.name}: read as ${reader.name}` };
 }

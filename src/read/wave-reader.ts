@@ -30,6 +30,9 @@ export const waveReader: AudioFormatReader = {
   },
 };
 
+/** A-law 8 kHz mono samples are copied as they are, this many bytes at a time. */
+const ALAW_COPY_BYTES = 1 << 16;
+
 /** What every WAVE source reports, however its samples are stored. */
 abstract class WaveSourceBase {
   readonly format: FormatSummary;
@@ -86,7 +89,7 @@ class WaveSource extends WaveSourceBase implements AudioSource {
     super(source, header);
     this.sampleFormat = sampleFormatOf(header.format);
     if (this.sampleFormat === 'alaw' && this.sampleRate === OUTPUT_SAMPLE_RATE && this.channels === 1) {
-      this.alawSamples = (maxSamples = Infinity) => this.dataBlocks(1, Math.min(maxSamples, this.frames), 1);
+      this.alawSamples = (maxSamples = Infinity) => this.dataBlocks(1, Math.min(maxSamples, this.frames), ALAW_COPY_BYTES);
     }
   }
 

@@ -48,7 +48,8 @@ export function designFilterBank(design: LowpassDesign): FilterBank {
   const cutoff = (design.passHz + design.stopHz) / 2 / design.inputRate;
   const reach = Math.ceil(kaiserTaps(design.attenuationDb, width) / 2);
   const taps = Math.ceil((2 * reach) / TAP_MULTIPLE) * TAP_MULTIPLE;
-  const interpolated = up * taps > MAX_BANK_COEFFICIENTS;
+  // A bank of one row (a whole-number ratio) is exact whatever its size.
+  const interpolated = up > 1 && up * taps > MAX_BANK_COEFFICIENTS;
   const density = interpolated ? INTERPOLATION_DENSITY : up;
   const rows = interpolated ? density + 1 : up;
   const key = `bank ${cutoff} ${reach} ${taps} ${design.attenuationDb} ${rows} ${density}`;
