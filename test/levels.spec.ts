@@ -7,7 +7,8 @@ import { checkBytes } from '../src/check/check-bytes.js';
 import { FLOAT_FROM_ALAW } from '../src/decode/g711-expand.js';
 import { convertBytes } from '../src/pipeline/convert-bytes.js';
 import { runCli } from './support/run-cli.js';
-import { type SpeechLikeOptions, speechLikePrompt } from './support/speech-like.js';
+import { seededRandom } from './support/mutate-wave.js';
+import { type SpeechLikeOptions, bandLimitedNoise, speechLikePrompt } from './support/speech-like.js';
 import { waveFile } from './support/wav-builder.js';
 
 /**
@@ -61,7 +62,7 @@ describe('convert --level -26', () => {
     expect(report.warnings.map((w) => w.code)).not.toContain('level-limited');
   });
 
-  it('stops short of the target rather than clip a prompt with a full-scale click, and says so', async () => {
+  it('stops short of the target rather than clip a prompt with a full-scale click, and says so; check then says why', async () => {
     const { samples } = speechLikePrompt({ sampleRate: 8000, speechDbov: -40, seed: 9 });
     samples.set([1, -1, 1], 4000);
     const { bytes, report } = await convertBytes(waveFile({ format: 'f32', channels: 1, sampleRate: 8000, samples }), { level: TARGET });
@@ -71,6 +72,21 @@ describe('convert --level -26', () => {
     expect(report.clippedSamples).toBe(0);
     const warning = report.warnings.find((w) => w.code === 'level-limited');
     expect(warning?.message).toMatch(/reaches -\d+\.\d dBov/);
+    // converting again with --level would change nothing: check says what would
+    const [problem] = (await checkBytes(bytes, 'clicky.wav', { level: TARGET })).problems;
+    expect(problem.code).toBe('level');
+    expect(problem.message).toMatch(/leave room for 0\.\d dB without clipping: a click or a burst/);
+    expect(problem.message).not.toMatch(/--level/);
+  });
+
+  it('leaves silence and room noise as they are, and check calls them what they are', async () => {
+    for (const samples of [new Float32Array(16000), bandLimitedNoise(16000, 8000, -65, seededRandom(2))]) {
+      const { bytes, report } = await convertBytes(waveFile({ format: 'f32', channels: 1, sampleRate: 8000, samples }), { level: TARGET });
+      expect(report.gainDb).toBe(0);
+      expect(report.warnings.map((w) => w.code)).toContain('no-speech');
+      const [problem] = (await checkBytes(bytes, 'quiet.wav', { level: TARGET })).problems;
+      expect(problem.message).toMatch(/silence, noise, or too short to be a prompt/);
+    }
   });
 });
 

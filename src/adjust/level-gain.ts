@@ -9,6 +9,13 @@ import { ALAW_RAIL } from './peak-meter.js';
  */
 export const PEAK_CEILING_DBFS = 20 * Math.log10(ALAW_RAIL - 1 / 32768);
 
+/**
+ * Below this active level there is no speech to bring to a target: a quiet room, or A-law's idle codes (the "silence"
+ * of an A-law file decodes to a constant 8/32768, which P.56 reads at -72 dBov). Raising it by 40 dB would make noise
+ * of it. The quietest prompts the project is held to are at -45 dBov.
+ */
+export const QUIETEST_SPEECH_DBOV = -60;
+
 export interface LevelGain {
   /** Gain to apply, in dB (negative to attenuate); 0 when there is no active speech to measure by. */
   gainDb: number;
@@ -28,7 +35,7 @@ export function gainForLevel(
   targetDbov: number,
   peakCeilingDbfs = PEAK_CEILING_DBFS,
 ): LevelGain {
-  if (levels.activeDbov === null) return { gainDb: 0, limitedByPeak: false, reachedDbov: null };
+  if (levels.activeDbov === null || levels.activeDbov < QUIETEST_SPEECH_DBOV) return { gainDb: 0, limitedByPeak: false, reachedDbov: null };
   const wanted = targetDbov - levels.activeDbov;
   const headroom = levels.peakDbfs === null ? Infinity : peakCeilingDbfs - levels.peakDbfs;
   const gainDb = Math.min(wanted, headroom);

@@ -8,6 +8,7 @@ import { alawFromLinear16 } from '../encode/g711-alaw.js';
 import { VoiceprepError } from '../errors.js';
 import { openConversion } from './conversion.js';
 import { convertBytes } from './convert-bytes.js';
+import { bytesSource } from '../read/byte-source.js';
 
 const HEADER = 58;
 
@@ -75,6 +76,22 @@ describe('the output file', () => {
 });
 
 describe('A-law, 8000 Hz, mono input', () => {
+  it('is copied in large blocks, not sample by sample', async () => {
+    const file = canonicalAlawFile(300_000);
+    let reads = 0;
+    const source = {
+      size: file.length,
+      read(offset: number, length: number) {
+        reads++;
+        return bytesSource(file).read(offset, length);
+      },
+    };
+    const conversion = await openConversion(source, {});
+    expect(conversion.passThrough).toBe(true);
+    await conversion.run({ write() {} });
+    expect(reads).toBeLessThan(40);
+  });
+
   it('passes through byte for byte', async () => {
     const file = canonicalAlawFile(1001, 0x2a);
     file.fill(0x91, HEADER + 500, HEADER + 1001);
@@ -110,6 +127,24 @@ describe('trim and normalize', () => {
     expect(rms(7000, 7600)).toBeGreaterThan(10000); // untouched before the fade (a -6 dBFS tone has RMS 11585)
     expect(Math.abs(out[8000])).toBeLessThan(200); // faded to silence at the cut
     expect(rms(7641, 7681)).toBeGreaterThan(rms(7960, 8000) * 4);
+  });
+
+  it.each([{ normalize: true }, { level: -26 }, { trimSilence: true }])('still cuts and fades, and says so, with a first pass (%o)', async (adjust) => {
+    const file = waveFile({ format: 's16', channels: 1, sampleRate: 16000, samples: tone16(32000, 16000) });
+    const { bytes, report } = await convertBytes(file, { maxSamples: 8001, ...adjust });
+    expect(report.trimmed).toBe(true);
+    expect(report.output.samples).toBe(8001);
+    const out = [...samplesOf(bytes)].map(linear16FromAlaw);
+    expect(Math.abs(out[8000])).toBeLessThan(200);
+  });
+
+  it('warns of a recording that clipped before it reached voiceprep, which no gain undoes', async () => {
+    const clipped = tone16(8000).map((x) => Math.max(-0.5, Math.min(0.5, x * 4)) * 2);
+    const { report } = await convertBytes(waveFile({ format: 'f32', channels: 1, sampleRate: 8000, samples: clipped }), { normalize: true });
+    expect(report.clippedSamples).toBe(0);
+    expect(report.warnings.map((w) => w.code)).toContain('clipped-source');
+    const clean = await convertBytes(waveFile({ format: 'f32', channels: 1, sampleRate: 8000, samples: tone16(8000) }));
+    expect(clean.report.warnings.map((w) => w.code)).not.toContain('clipped-source');
   });
 
   it('puts the peak at -1 dBFS with --normalize', async () => {

@@ -1,7 +1,8 @@
 import { FadeOutStage } from '../adjust/fade-out.js';
 import { GainStage, gainToPeak } from '../adjust/gain.js';
 import { LevelAnalyzer, type Levels } from '../adjust/level-analyzer.js';
-import { gainForLevel } from '../adjust/level-gain.js';
+import { PeakMeter } from '../adjust/peak-meter.js';
+import { QUIETEST_SPEECH_DBOV, gainForLevel } from '../adjust/level-gain.js';
 import { SampleWindowStage } from '../adjust/sample-window.js';
 import { type SampleRange, trimRange } from '../adjust/trim-range.js';
 import { FLOAT_FROM_ALAW } from '../decode/g711-expand.js';
@@ -21,8 +22,7 @@ import type { Stage } from './stage.js';
 
 export type { ByteSink } from '../write/wave-writer.js';
 
-export const MIN_INPUT_RATE = 1000;
-export const MAX_INPUT_RATE = 768000;
+export { MAX_INPUT_RATE, MIN_INPUT_RATE } from '../read/open-audio.js';
 /** A trimmed prompt ends with this fade, so the cut is not heard as a click. */
 export const TRIM_FADE_SECONDS = 0.05;
 /** Where normalize puts the peak: 1 dB of headroom keeps the A-law encoder out of clipping. */
@@ -81,12 +81,6 @@ export async function openConversion(source: ByteSource, options: ConvertOptions
     throw new RangeError('level and normalize both set the gain: give one of them');
   }
   const audio = await openAudio(source, { name: options.name, voxRate: options.voxRate });
-  if (audio.sampleRate < MIN_INPUT_RATE || audio.sampleRate > MAX_INPUT_RATE) {
-    throw new VoiceprepError(
-      'unsupported-encoding',
-      `unsupported sample rate: ${audio.sampleRate} Hz (voiceprep reads ${MIN_INPUT_RATE} to ${MAX_INPUT_RATE} Hz)`,
-    );
-  }
   const fullSamples = Math.round((audio.frames * OUTPUT_SAMPLE_RATE) / audio.sampleRate);
   const maxSamples = Math.max(0, Math.floor(options.maxSamples ?? Infinity));
   const trimmed = fullSamples > maxSamples;
@@ -107,7 +101,8 @@ export async function openConversion(source: ByteSource, options: ConvertOptions
     trimmed,
     async run(sink: ByteSink): Promise<ConvertReport> {
       try {
-        if (audio.exactFrames && outputSamples > (options.limitSamples ?? Infinity)) throw tooLong(outputSamples, options);
+        // Trimming silence can bring a file under the limit: then its length is known after the first pass.
+        if (audio.exactFrames && !options.trimSilence && outputSamples > (options.limitSamples ?? Infinity)) throw tooLong(outputSamples, options, true);
         if (passThrough) {
           const writer = new CanonicalWaveWriter(sink, outputSamples);
           const result = await copySamples(audio, writer);
@@ -116,7 +111,9 @@ export async function openConversion(source: ByteSource, options: ConvertOptions
         return await withKernels(async (kernels) => {
           const plan = adjusts ? await measureFirst(audio, kernels, maxSamples, options) : NO_ADJUSTMENT;
           kernels.reset();
-          const writer = new CanonicalWaveWriter(sink, audio.exactFrames ? keptSamples(fullSamples, plan.window, maxSamples) : null);
+          const samples = keptSamples(fullSamples, plan.window, maxSamples);
+          if (audio.exactFrames && samples > (options.limitSamples ?? Infinity)) throw tooLong(samples, options, true);
+          const writer = new CanonicalWaveWriter(sink, audio.exactFrames ? samples : null);
           const result = await transcode(audio, kernels, maxSamples, plan, options, writer);
           return report(audio, input, await writer.finish(), false, result);
         });
@@ -131,6 +128,7 @@ export async function openConversion(source: ByteSource, options: ConvertOptions
 interface Adjustment {
   gain: number;
   window: SampleRange;
+  /** The levels of the input, for the report: with `level` or `trimSilence` (normalize only needs the peak). */
   before: Levels | null;
   warnings: SourceWarning[];
   /** The 8 kHz signal of the first pass, when it was short enough to keep: the second pass replays it. */
@@ -235,22 +233,26 @@ async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: nu
     const kept = block.subarray(0, Math.max(0, Math.min(block.length, measured - seen)));
     for (let i = 0; i < kept.length; i++) peak = Math.max(peak, Math.abs(kept[i]));
     analyzer.push(kept);
-    recording.keep(kept);
+    // all of it: a replay must run past a cut, for the cut to be faded and reported
+    recording.keep(block);
     seen += kept.length;
   });
   recording.frames = pass.cutShort ? null : pass.frames;
   const kept = recording.overflowed ? null : recording;
-  let before = analyzer.result();
-  const window = options.trimSilence ? trimRange(before) : NO_ADJUSTMENT.window;
+  const levels = analyzer.result();
+  const before = options.level !== undefined || options.trimSilence ? levels : null;
+  const window = options.trimSilence ? trimRange(levels) : NO_ADJUSTMENT.window;
   if (options.level === undefined) {
     const gain = options.normalize ? gainToPeak(peak, NORMALIZE_TARGET_DBFS) : 1;
     return { gain, window, before, warnings: [], recording: kept };
   }
-  if (options.trimSilence) before = await measureWindow(audio, kernels, kept, window, options);
-  const { gainDb, limitedByPeak, reachedDbov } = gainForLevel(before, options.level);
+  // The level is promised for what is written: with silence trimmed, that is the window alone.
+  const written = options.trimSilence ? await measureWindow(audio, kernels, kept, window, options) : levels;
+  const { gainDb, limitedByPeak, reachedDbov } = gainForLevel(written, options.level);
   const warnings: SourceWarning[] = [];
-  if (before.activeDbov === null) {
-    warnings.push({ code: 'no-speech', message: `no active speech was found to measure a level by: left at its level, not brought to ${options.level} dBov` });
+  if (reachedDbov === null) {
+    const quietest = `${QUIETEST_SPEECH_DBOV} dBov`;
+    warnings.push({ code: 'no-speech', message: `no speech above ${quietest} to measure a level by (silence, or noise): left at its level, not brought to ${options.level} dBov` });
   } else if (limitedByPeak) {
     warnings.push({
       code: 'level-limited',
@@ -286,24 +288,35 @@ async function transcode(
 ): Promise<SampleResult> {
   const stages: Stage[] = [];
   if (plan.window.start > 0 || Number.isFinite(plan.window.end)) stages.push(new SampleWindowStage(plan.window.start, plan.window.end));
+  // Flat tops at full scale before any gain: the recording clipped before it reached voiceprep (see peak-meter.ts).
+  const sourcePeaks = new PeakMeter();
+  stages.push({
+    flow(block) {
+      sourcePeaks.push(block);
+      return block;
+    },
+    drain: () => new Float32Array(0),
+  });
   if (plan.gain !== 1) stages.push(new GainStage(plan.gain));
   const fade = Number.isFinite(maxSamples) ? new FadeOutStage(maxSamples, Math.round(TRIM_FADE_SECONDS * OUTPUT_SAMPLE_RATE)) : null;
   if (fade) stages.push(fade);
   const chain = new StageChain(stages);
-  const needed = Math.min(plan.window.end, plan.window.start + maxSamples);
-  const pass = new EightKilohertzPass(audio, kernels, needed, options.blockSamples);
-  const encoder = new AlawEncoder(kernels, pass.maxBlock);
-  const after = plan.before ? new LevelAnalyzer(OUTPUT_SAMPLE_RATE) : null;
-  const decoded = new Float32Array(after ? pass.maxBlock : 0);
   const { recording } = plan;
+  const needed = Math.min(plan.window.end, plan.window.start + maxSamples);
+  // a recording of the first pass is replayed: then nothing is decoded again
+  const pass = recording ? null : new EightKilohertzPass(audio, kernels, needed, options.blockSamples);
+  const maxBlock = EightKilohertzPass.maxBlock(audio, options.blockSamples);
+  const encoder = new AlawEncoder(kernels, maxBlock);
+  const after = plan.before ? new LevelAnalyzer(OUTPUT_SAMPLE_RATE) : null;
+  const decoded = new Float32Array(after ? maxBlock : 0);
   const limit = Math.min(maxSamples, options.limitSamples ?? Infinity);
   let written = 0;
 
   const emit = async (block: Float32Array) => {
-    for (let at = 0; at < block.length; at += pass.maxBlock) {
-      const piece = block.subarray(at, at + pass.maxBlock);
+    for (let at = 0; at < block.length; at += maxBlock) {
+      const piece = block.subarray(at, at + maxBlock);
       const count = piece.length;
-      if (written + count > limit) throw tooLong(written + count, options);
+      if (written + count > limit) throw tooLong(written + count, options, false);
       const alaw = encoder.encode(piece);
       if (after) {
         // the level after is measured on what is written: the A-law codes, decoded
@@ -315,25 +328,32 @@ async function transcode(
     }
   };
 
-  if (recording) await recording.replay((block) => emit(chain.flow(block)));
-  else await pass.run((block) => emit(chain.flow(block)));
+  if (pass) await pass.run((block) => emit(chain.flow(block)));
+  else await recording?.replay((block) => emit(chain.flow(block)));
   await emit(chain.drain());
   const stats = encoder.stats();
+  const warnings = [...plan.warnings];
+  const { clippedSamples } = sourcePeaks.result();
+  if (clippedSamples > 0) {
+    warnings.push({
+      code: 'clipped-source',
+      message: `the recording clipped before it reached voiceprep (${clippedSamples} samples in flat tops at full scale), which no conversion undoes: record it again if you can`,
+    });
+  }
   return {
     peak: stats.peak,
     clippedSamples: stats.clippedSamples,
     gainDb: toDbfs(plan.gain),
-    frames: recording ? recording.frames : pass.cutShort ? null : pass.frames,
+    frames: pass ? (pass.cutShort ? null : pass.frames) : (recording?.frames ?? null),
     trimmed: fade?.passedCut ?? false,
     levels: plan.before && after ? { before: summarizeLevels(plan.before), after: summarizeLevels(after.result()) } : null,
-    warnings: plan.warnings,
+    warnings,
   };
 }
 
-function tooLong(samples: number, options: ConvertOptions): VoiceprepError {
-  const limit = options.limitSamples ?? 0;
-  return new VoiceprepError(
-    'too-long',
-    `the output passes the limit at ${(samples / OUTPUT_SAMPLE_RATE).toFixed(1)} s of audio; ${(limit / OUTPUT_SAMPLE_RATE).toFixed(1)} s fit`,
-  );
+/** `exact`: `samples` is the whole output's length; else the output has passed the limit at `samples` and goes on. */
+function tooLong(samples: number, options: ConvertOptions, exact: boolean): VoiceprepError {
+  const fit = ((options.limitSamples ?? 0) / OUTPUT_SAMPLE_RATE).toFixed(1);
+  const seconds = (samples / OUTPUT_SAMPLE_RATE).toFixed(1);
+  return new VoiceprepError('too-long', exact ? `${seconds} s of audio, and ${fit} s fit` : `more than ${fit} s of audio, which is all that fits`);
 }

@@ -40,7 +40,13 @@ export class EightKilohertzPass {
       : Infinity;
     this.mixer = new MonoMixer(kernels, audio.channels, this.blockFrames);
     this.resampler = createResampler(kernels, rate, OUTPUT_SAMPLE_RATE, this.blockFrames);
-    this.maxBlock = Math.max(this.blockFrames, Math.ceil((this.blockFrames * OUTPUT_SAMPLE_RATE) / rate) + 1024);
+    this.maxBlock = EightKilohertzPass.maxBlock(audio, blockSamples);
+  }
+
+  /** The largest block a pass over `audio` hands on from `flow`. */
+  static maxBlock(audio: AudioSource, blockSamples = DEFAULT_BLOCK_SAMPLES): number {
+    const blockFrames = Math.max(1, Math.floor(blockSamples / audio.channels));
+    return Math.max(blockFrames, Math.ceil((blockFrames * OUTPUT_SAMPLE_RATE) / audio.sampleRate) + 1024);
   }
 
   /** Hands every 8 kHz block to `consume`; a block is only valid until `consume` returns. */
