@@ -27,7 +27,7 @@ export {
 export { checkBytes, checkSource, summarizeRecords, type CheckOptions } from './check/check-bytes.js';
 export { judgeHeader, type HeaderVerdict } from './check/compliance.js';
 export { isCompliantName, nameFault } from './check/file-name.js';
-export type { FileRecord, FormatSummary, Problem, ProblemCode, Summary, Warning } from './check/file-record.js';
+export { PROBLEM_FOR_ERROR, type FileRecord, type FormatSummary, type Problem, type ProblemCode, type Summary, type Warning } from './check/file-record.js';
 export * from './platform-rules.js';
 export { alawFromLinear16 } from './encode/g711-alaw.js';
 export { linear16FromAlaw, linear16FromMulaw } from './decode/g711-expand.js';

@@ -1,8 +1,9 @@
 import { unlink } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { FileRecord, Problem, ProblemCode } from '../check/file-record.js';
-import { isVoiceprepError, type ErrorCode } from '../errors.js';
-import { openConversion, type Conversion } from '../pipeline/conversion.js';
+import { type FileRecord, PROBLEM_FOR_ERROR, type Problem } from '../check/file-record.js';
+import { isVoiceprepError } from '../errors.js';
+import { type ByteSink, type Conversion, openConversion } from '../pipeline/conversion.js';
+import { probeAudio } from '../read/open-audio.js';
 import type { ConvertReport } from '../pipeline/report.js';
 import { OUTPUT_SAMPLE_RATE, maxSamplesForFileSize } from '../write/canonical-wave.js';
 import { writeFileAtomically } from '../node/atomic-file.js';
@@ -64,25 +65,35 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
     record.bytes = source.size;
     try {
       const limit = maxSamplesForFileSize(job.maxBytes);
+      const opened = { name: basename(job.input), voxRate: job.voxRate };
       const conversion = await openConversion(source, {
         maxSamples: job.trim ? limit : undefined,
         limitSamples: job.trim ? undefined : limit,
         normalize: job.normalize,
         level: job.level,
         trimSilence: job.trimSilence,
-        name: basename(job.input),
-        voxRate: job.voxRate,
+        ...opened,
+      }).catch(async (error: unknown) => {
+        // A format voiceprep recognizes but does not decode (AAC, an unknown WAV codec) is still described.
+        if (isVoiceprepError(error) && error.code === 'unsupported-encoding') {
+          const probed = await probeAudio(source, opened).catch(() => null);
+          record.format = probed?.format ?? null;
+          record.seconds = probed?.seconds ?? null;
+        }
+        throw error;
       });
       describeInput(record, conversion);
-      if (conversion.exactLength && conversion.outputBytes > job.maxBytes && !job.trim) {
+      // With silence trimmed the length is known only after a first pass, which refuses it then if it still won't fit.
+      if (conversion.exactLength && conversion.outputBytes > job.maxBytes && !job.trim && !job.trimSilence) {
         record.problems.push(sizeProblem(conversion, job.maxBytes));
         return record;
       }
-      const { value: report, outcome } = await writeFileAtomically(job.output, (sink) => conversion.run(sink), {
+      const { value: report, outcome } = await writeFileAtomically(job.output, (sink) => convertInto(conversion, sink), {
         replace: job.force,
         tempPath: job.tempPath,
       }).catch((error: unknown) => {
-        throw isVoiceprepError(error) ? error : new WriteError(error);
+        // what is neither the input's fault nor a write of the samples is the atomic writer's: its temp file, the move
+        throw isVoiceprepError(error) || error instanceof ReadError || error instanceof WriteError ? error : new WriteError(error);
       });
       if (outcome === 'exists') {
         record.problems.push({
@@ -150,18 +161,39 @@ function sizeProblem(conversion: Conversion, maxBytes: number): Problem {
 
 const SIZE_REMEDY = 'use --trim to cut it to fit, or split the recording';
 
-const PROBLEM_FOR_ERROR: Record<ErrorCode, ProblemCode> = {
-  'not-wav': 'not-wav',
-  malformed: 'malformed',
-  'unsupported-encoding': 'unsupported',
-  'too-long': 'size',
-  io: 'unreadable',
-};
-
 /** A failure of the output side (folder not writable, disk full), told apart from failures to read the input. */
 class WriteError extends Error {
   constructor(readonly reason: unknown) {
     super(reason instanceof Error ? reason.message : String(reason));
+  }
+}
+
+/** A failure to read or decode the input that is not a VoiceprepError (an I/O error, a decoder out of memory). */
+class ReadError extends Error {
+  constructor(readonly reason: unknown) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
+}
+
+/** Runs the conversion into `sink`, telling a failure to write the output from a failure to read the input. */
+async function convertInto(conversion: Conversion, sink: ByteSink): Promise<ConvertReport> {
+  const rewrite = sink.rewrite?.bind(sink);
+  const marked: ByteSink = {
+    write: (bytes) => asWriteFailure(() => sink.write(bytes)),
+    rewrite: rewrite && ((offset, bytes) => asWriteFailure(() => rewrite(offset, bytes))),
+  };
+  try {
+    return await conversion.run(marked);
+  } catch (error) {
+    throw isVoiceprepError(error) || error instanceof WriteError ? error : new ReadError(error);
+  }
+}
+
+async function asWriteFailure(write: () => void | Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    throw new WriteError(error);
   }
 }
 
@@ -170,6 +202,7 @@ export function problemFrom(error: unknown): Problem {
   if (isVoiceprepError(error) && error.code === 'too-long') return { code: 'size', message: `${error.message}: ${SIZE_REMEDY}` };
   if (isVoiceprepError(error)) return { code: PROBLEM_FOR_ERROR[error.code], message: error.message };
   if (error instanceof WriteError) return writeProblem(error.reason);
+  if (error instanceof ReadError) return problemFrom(error.reason);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return { code: 'not-found', message: 'no such file (was it removed while the batch ran?)' };
   if (code === 'EACCES' || code === 'EPERM') return { code: 'unreadable', message: 'permission denied' };

@@ -48,9 +48,29 @@ export function compliantNameWith(original: string, transliterators: Translitera
   return (kept === '' ? FALLBACK_STEM : kept) + REQUIRED_EXTENSION;
 }
 
+const REFUSED_EXTENSIONS = new Set(REPORTED_AUDIO_EXTENSIONS);
+
+/**
+ * Who gets a contested name first (sort by this, then claim): a file that keeps its own ('a.wav' stays 'a.wav'
+ * beside 'a.mp3'), then the files voiceprep converts, then those it will refuse (an .m4a takes no name from the MP3
+ * beside it). `compliant` is the name the file would get.
+ */
+export function claimOrder(original: string, compliant: string): number {
+  if (compliant === original) return 0;
+  return REFUSED_EXTENSIONS.has(extensionOf(original)) ? 2 : 1;
+}
+
 /** Distinct names in one output folder: a second 'a.wav' becomes 'a-2.wav', then 'a-3.wav', ... */
 export class NameAllocator {
   private readonly taken = new Set<string>();
+
+  /** Claims `name` exactly as it is, if no name that differs from it only in case is taken; says whether it did. */
+  claimExactly(name: string): boolean {
+    const key = name.toLowerCase();
+    if (this.taken.has(key)) return false;
+    this.taken.add(key);
+    return true;
+  }
 
   /** Claims `name` or the first free variant of it. Case is ignored: many file systems ignore it too. */
   claim(name: string): string {

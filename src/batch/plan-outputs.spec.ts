@@ -12,9 +12,21 @@ describe('planOutputs', () => {
     expect(plan.map((p) => p.renamed)).toEqual([true, false]);
   });
 
-  it('gives inputs that map to one name distinct outputs', () => {
+  it('gives inputs that map to one name distinct outputs, and a file whose name complies keeps it', () => {
     const plan = planOutputs([found('a b.wav'), found('a_b.wav'), found('a?b.wav')], { kind: 'folder', folder: 'out' }, false, cwd);
-    expect(plan.map((p) => p.output)).toEqual(['a_b.wav', 'a_b-2.wav', 'a_b-3.wav'].map((name) => join(cwd, 'out', name)));
+    expect(plan.map((p) => p.output)).toEqual(['a_b-2.wav', 'a_b.wav', 'a_b-3.wav'].map((name) => join(cwd, 'out', name)));
+    expect(plan.map((p) => p.renamed)).toEqual([true, false, true]);
+  });
+
+  it('gives a name to a file it will refuse (an .m4a) only after the files it converts', () => {
+    const plan = planOutputs([found('speech.m4a'), found('speech.opus'), found('speech.vox')], { kind: 'folder', folder: 'out' }, false, cwd);
+    expect(plan.map((p) => p.output)).toEqual(['speech-3.wav', 'speech.wav', 'speech-2.wav'].map((name) => join(cwd, 'out', name)));
+  });
+
+  it('with --keep-names, keeps a name exactly, case and all, and refuses a second input of that name', () => {
+    const plan = planOutputs([found('A_B.WAV'), found('a_b.wav')], { kind: 'folder', folder: 'out' }, true, cwd);
+    expect(plan[0]).toMatchObject({ output: join(cwd, 'out/A_B.WAV'), renamed: false, problem: null });
+    expect(plan[1]).toMatchObject({ output: null, problem: { code: 'exists' } });
   });
 
   it('never lets a relative path climb out of the output folder', () => {
@@ -34,10 +46,10 @@ describe('planOutputs', () => {
     expect(plan.map((p) => p.output)).toEqual([join(cwd, 'in/a_b.wav'), join(cwd, 'in/ok.wav')]);
   });
 
-  it('writes prompt.mp3 as prompt.wav, and gives a second input of that name -2', () => {
-    const plan = planOutputs([found('in/a.mp3', 'a.mp3'), found('in/a.wav', 'a.wav'), found('in/欢迎.FLAC', '欢迎.FLAC')], { kind: 'folder', folder: 'out' }, false, cwd);
-    expect(plan.map((p) => p.output)).toEqual([join(cwd, 'out/a.wav'), join(cwd, 'out/a-2.wav'), join(cwd, 'out/huanying.wav')]);
-    expect(plan.map((p) => p.renamed)).toEqual([true, true, true]);
+  it('writes prompt.mp3 as prompt.wav, unless a prompt.wav beside it keeps that name', () => {
+    const plan = planOutputs([found('in/a.mp3', 'a.mp3'), found('in/a.wav', 'a.wav'), found('in/欢迎.FLAC', '欢迎.FLAC'), found('in/b.mp3', 'b.mp3')], { kind: 'folder', folder: 'out' }, false, cwd);
+    expect(plan.map((p) => p.output)).toEqual(['a-2.wav', 'a.wav', 'huanying.wav', 'b.wav'].map((name) => join(cwd, 'out', name)));
+    expect(plan.map((p) => p.renamed)).toEqual([true, false, true, true]);
   });
 
   it('with --keep-names, still gives a converted MP3 the .wav it needs, keeping its stem', () => {

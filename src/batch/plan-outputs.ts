@@ -2,7 +2,7 @@ import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep 
 import type { Problem } from '../check/file-record.js';
 import { isCompliantName, nameFault } from '../check/file-name.js';
 import { NameAllocator, compliantName } from './compliant-name.js';
-import { withWavExtension } from './name-rules.js';
+import { claimOrder, withWavExtension } from './name-rules.js';
 import type { FoundInput } from './find-inputs.js';
 
 export type OutputMode = { kind: 'folder'; folder: string } | { kind: 'in-place' };
@@ -29,26 +29,30 @@ export function planOutputs(inputs: readonly FoundInput[], mode: OutputMode, kee
     return allocator;
   };
   const inputPaths = new Set(inputs.map((input) => resolve(cwd, input.path)));
-  const folderOf = (input: FoundInput) =>
-    mode.kind === 'in-place' ? dirname(resolve(cwd, input.path)) : join(resolve(cwd, mode.folder), mirroredFolder(input.relativePath));
-  if (mode.kind === 'in-place') {
-    // A file that keeps its name keeps its place: 'a.mp3' beside 'a.wav' becomes 'a-2.wav', never 'a.wav'.
-    for (const input of inputs) {
-      const original = basename(input.path);
-      if (isCompliantName(original)) allocatorFor(folderOf(input)).claim(original);
-    }
-  }
-  return inputs.map((input) => {
-    const folder = folderOf(input);
+  const wishes = inputs.map((input) => {
     const original = basename(input.path);
     const wanted = withWavExtension(original);
+    const folder = mode.kind === 'in-place' ? dirname(resolve(cwd, input.path)) : join(resolve(cwd, mode.folder), mirroredFolder(input.relativePath));
+    return { input, original, wanted, folder, name: keepNames ? wanted : compliantName(wanted) };
+  });
+  const plans = new Map<FoundInput, PlannedOutput>();
+  for (const wish of [...wishes].sort((a, b) => claimOrder(a.original, a.name) - claimOrder(b.original, b.name))) {
+    const allocator = allocatorFor(wish.folder);
+    const name = keepNames ? (allocator.claimExactly(wish.name) ? wish.name : null) : allocator.claim(wish.name);
+    plans.set(wish.input, plan(wish, name));
+  }
+  return inputs.map((input) => plans.get(input) as PlannedOutput);
+
+  function plan(wish: (typeof wishes)[number], name: string | null): PlannedOutput {
+    const { input, original, wanted } = wish;
     if (keepNames && !isCompliantName(wanted)) {
       return { input, output: null, renamed: false, problem: { code: 'name', message: `${nameFault(wanted)} (--keep-names refuses to rename)` } };
     }
-    const allocator = allocatorFor(folder);
-    const compliant = keepNames ? wanted : compliantName(wanted);
-    const name = mode.kind === 'in-place' && compliant === original ? original : allocator.claim(compliant);
-    const output = join(folder, name);
+    if (name === null) {
+      const message = `another input's output is named ${wanted} too, in ${wish.folder} (--keep-names refuses to rename)`;
+      return { input, output: null, renamed: false, problem: { code: 'exists', message } };
+    }
+    const output = join(wish.folder, name);
     if (mode.kind === 'folder' && inputPaths.has(output)) {
       return {
         input,
@@ -58,8 +62,9 @@ export function planOutputs(inputs: readonly FoundInput[], mode: OutputMode, kee
       };
     }
     return { input, output, renamed: name !== original, problem: null };
-  });
+  }
 }
+
 
 /** The input's folder below its search base, kept only if it stays below it: '..' or absolute parts are dropped. */
 function mirroredFolder(relativePath: string): string {

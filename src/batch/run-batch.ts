@@ -144,7 +144,9 @@ class BatchState {
     if (plan.problem || !plan.output) {
       file = failed(plan.input.path, plan.problem?.code ?? 'exists', plan.problem?.message ?? 'no output path');
     } else {
-      file = { ...(await this.convertPlanned(index, plan.output, convert)), renamed: plan.renamed };
+      const converted = await this.convertPlanned(index, plan.output, convert);
+      // a file that got no output was not renamed: nothing was written under the new name
+      file = { ...converted, renamed: plan.renamed && converted.output !== null };
     }
     if (this.stopped) return;
     this.finished.set(index, file);

@@ -56,10 +56,16 @@ describe('checkBytes: each problem code fires on its fault and on no other file'
     expect(byCode.channels).toMatch(/^2 channels, not mono/);
   });
 
-  it('gives the duration and the 262 s that fit when a file is too large', async () => {
+  it('gives the duration and the 262 s that fit when a file is too large, and the command that cuts it', async () => {
     const record = await checkBytes(canonicalAlawFile(8000 * 300), 'long.wav');
-    expect(record.problems[0].message).toMatch(/over the 2097152-byte limit: 300\.0 s of audio, and 262\.1 s fit; .*--trim/);
+    expect(record.problems[0].message).toMatch(/over the 2097152-byte limit; 300\.0 s of audio, and 262\.1 s fit: cut it to fit with "voiceprep convert long\.wav -o <folder> --trim"/);
     expect(record.seconds).toBe(300);
+  });
+
+  it('says when a file too large only because it is not A-law yet fits once converted', async () => {
+    const studio = waveFile({ format: 's16', channels: 2, sampleRate: 48000, samples: new Float32Array(48000 * 2 * 12) });
+    const [size] = (await checkBytes(studio, 'studio.wav')).problems.filter((p) => p.code === 'size');
+    expect(size.message).toMatch(/over the 2097152-byte limit; converted, it takes 96058 bytes: fix with "voiceprep convert studio\.wav -o <folder>"$/);
   });
 
   it('takes another size limit', async () => {

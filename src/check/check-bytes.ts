@@ -39,14 +39,14 @@ export async function checkSource(source: ByteSource, path: string, options: Che
   if (badName) record.problems.push({ code: 'name', message: `${badName}: rename it, or let "voiceprep convert" choose a compliant name` });
   const fix = (extra = '') => `fix with "voiceprep convert ${shellQuote(path)} -o <folder>${extra}"`;
   try {
-    const verdict = judgeHeader(await readWaveHeader(source), source.size, maxBytes, fix());
+    const verdict = judgeHeader(await readWaveHeader(source), source.size, maxBytes, fix);
     record.problems.push(...verdict.problems);
     record.warnings.push(...verdict.warnings);
     record.format = verdict.format;
     record.seconds = verdict.seconds;
   } catch (error) {
     if (!isVoiceprepError(error) || error.code === 'io' || error.code === 'too-long') throw error;
-    if (error.code === 'not-wav') await describeOtherFormat(record, source, path, options, fix(), error.message);
+    if (error.code === 'not-wav') await describeOtherFormat(record, source, path, options, fix, error.message);
     else record.problems.push(problemFromReader(error.code, error.message, fix()));
   }
   if (options.level !== undefined) await addLevels(record, source, name, options.level, options, fix);
@@ -75,7 +75,16 @@ export function checkBytes(bytes: Uint8Array, name: string, options: CheckOption
  * A file that is not WAV at all is `not-wav` whatever it is; what it is (an MP3, a FLAC, a Dialogic VOX, ...) goes in
  * its `format`, from the header alone, and the message says whether voiceprep can convert it.
  */
-async function describeOtherFormat(record: FileRecord, source: ByteSource, path: string, options: CheckOptions, fix: string, notWave: string): Promise<void> {
+async function describeOtherFormat(
+  record: FileRecord,
+  source: ByteSource,
+  path: string,
+  options: CheckOptions,
+  fixWith: (extra?: string) => string,
+  notWave: string,
+): Promise<void> {
+  // a VOX file's rate is the user's word, not the file's: the command must repeat it
+  const fix = options.voxRate !== undefined && /\.vox$/i.test(path) ? fixWith(` --vox-rate ${options.voxRate}`) : fixWith();
   const opened = { name: path.split(/[\\/]/).pop() ?? path, voxRate: options.voxRate };
   const reader = await readerFor(source, opened).catch(() => null);
   if (!reader) {
@@ -93,7 +102,8 @@ async function describeOtherFormat(record: FileRecord, source: ByteSource, path:
   }
   record.format = probed.format;
   record.seconds = probed.seconds;
-  const what = `${probed.format.container} audio (${probed.format.encoding}), not a WAV file`;
+  const { container, encoding } = probed.format;
+  const what = `${container} audio${encoding === container ? '' : ` (${encoding})`}, not a WAV file`;
   const remedy =
     reader.decodes === false
       ? `voiceprep does not decode ${reader.name}; convert it to WAV, MP3 or FLAC first, for example: ffmpeg -i ${shellQuote(path)} ${shellQuote(`${path.replace(/\.[^./\\]*$/, '')}.wav`)}`

@@ -1,7 +1,7 @@
 import type { WaveHeader, WaveWarning } from '../read/wave-header.js';
 import { WAVE_FORMAT_ALAW } from '../read/format-tags.js';
 import { REQUIRED_CHANNELS, REQUIRED_SAMPLE_RATE } from '../platform-rules.js';
-import { maxSamplesForFileSize, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
+import { canonicalFileSize, maxSamplesForFileSize, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
 import { type FormatSummary, summarizeFormat } from '../read/format-summary.js';
 import type { Problem, Warning } from './file-record.js';
 
@@ -13,6 +13,9 @@ const MALFORMING_WARNINGS: ReadonlySet<WaveWarning['code']> = new Set([
   'riff-size',
   'partial-frame',
 ]);
+
+/** How each container other than RIFF is read aloud: "an RF64", "a BW64", "a RIFX". */
+const CONTAINER_ARTICLE: Record<Exclude<WaveHeader['container'], 'RIFF'>, string> = { RF64: 'an', BW64: 'a', RIFX: 'a' };
 
 /** Chunks a canonical playback file has; anything else is reported as a harmless extra. */
 const CANONICAL_CHUNKS = new Set(['fmt ', 'fact', 'data']);
@@ -28,14 +31,15 @@ export interface HeaderVerdict {
  * Everything that stops the platform from accepting a WAVE file, judged from its header alone. `fix` is the
  * command that repairs the file, appended to each problem so that every message says what to do.
  */
-export function judgeHeader(header: WaveHeader, fileBytes: number, maxBytes: number, fix: string): HeaderVerdict {
+export function judgeHeader(header: WaveHeader, fileBytes: number, maxBytes: number, fixWith: (extra?: string) => string): HeaderVerdict {
+  const fix = fixWith();
   const { format } = header;
   const problems: Problem[] = [];
   const warnings: Warning[] = [];
   const problem = (code: Problem['code'], message: string) => problems.push({ code, message: `${message}: ${fix}` });
   const seconds = header.frames / format.sampleRate;
 
-  if (header.container !== 'RIFF') problem('container', `an ${header.container} container, not plain RIFF`);
+  if (header.container !== 'RIFF') problem('container', `${CONTAINER_ARTICLE[header.container]} ${header.container} container, not plain RIFF`);
   for (const warning of header.warnings) {
     if (MALFORMING_WARNINGS.has(warning.code)) problem('malformed', warning.message);
     else warnings.push(warning);
@@ -48,15 +52,17 @@ export function judgeHeader(header: WaveHeader, fileBytes: number, maxBytes: num
   if (format.sampleRate !== REQUIRED_SAMPLE_RATE) problem('sample-rate', `${format.sampleRate} Hz, not ${REQUIRED_SAMPLE_RATE} Hz`);
   if (format.channels !== REQUIRED_CHANNELS) problem('channels', `${format.channels} channels, not mono`);
   if (fileBytes > maxBytes) {
-    const fits = maxSamplesForFileSize(maxBytes) / OUTPUT_SAMPLE_RATE;
-    problems.push({
-      code: 'size',
-      message:
-        `${fileBytes} bytes is over the ${maxBytes}-byte limit: ${seconds.toFixed(1)} s of audio, and ${fits.toFixed(1)} s fit; ` +
-        `cut it with "voiceprep convert --trim", or split the recording`,
-    });
+    const fits = maxSamplesForFileSize(maxBytes);
+    // A file that is not a playback file yet shrinks when converted (8000 bytes a second): it may fit then.
+    const converted = canonicalFileSize(Math.round(seconds * OUTPUT_SAMPLE_RATE));
+    const remedy =
+      converted <= maxBytes
+        ? `converted, it takes ${converted} bytes: ${fix}`
+        : `${seconds.toFixed(1)} s of audio, and ${(fits / OUTPUT_SAMPLE_RATE).toFixed(1)} s fit: cut it to fit with ${fixWith(' --trim').replace(/^fix with /, '')}, or split the recording`;
+    problems.push({ code: 'size', message: `${fileBytes} bytes is over the ${maxBytes}-byte limit; ${remedy}` });
   }
 
+  if (header.frames === 0) warnings.push({ code: 'empty', message: 'it holds no audio: the platform would play nothing' });
   for (const chunk of header.chunks) {
     if (!CANONICAL_CHUNKS.has(chunk.id)) {
       const what = chunk.id === 'LIST' ? 'a LIST chunk (metadata)' : `an extra '${chunk.id}' chunk`;

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors.js';
 import type { LevelSummary } from '../pipeline/report.js';
 import type { FormatSummary } from '../read/format-summary.js';
 
@@ -24,6 +25,15 @@ export type ProblemCode =
   | 'exists' // convert: a different file is already at the output path (use --force)
   | 'write-failed' // convert: the output could not be written (disk full, permissions)
   | 'interrupted'; // convert: stopped by a signal before this file was done
+
+/** The problem each expected failure of reading or converting a file becomes in its record. */
+export const PROBLEM_FOR_ERROR: Readonly<Record<ErrorCode, ProblemCode>> = {
+  'not-wav': 'not-wav',
+  malformed: 'malformed',
+  'unsupported-encoding': 'unsupported',
+  'too-long': 'size',
+  io: 'unreadable',
+};
 
 export interface Problem {
   code: ProblemCode;

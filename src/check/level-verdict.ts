@@ -1,4 +1,5 @@
 import { LevelAnalyzer, type Levels } from '../adjust/level-analyzer.js';
+import { PEAK_CEILING_DBFS, QUIETEST_SPEECH_DBOV } from '../adjust/level-gain.js';
 import { EightKilohertzPass } from '../pipeline/eight-kilohertz-pass.js';
 import type { OpenOptions } from '../read/audio-source.js';
 import type { ByteSource } from '../read/byte-source.js';
@@ -36,15 +37,24 @@ export interface LevelVerdict {
 export function judgeLevels(levels: Levels, targetDbov: number, toleranceDb: number, fix: (extra: string) => string): LevelVerdict {
   const problems: Problem[] = [];
   const warnings: Warning[] = [];
-  if (levels.activeDbov === null) {
-    problems.push({ code: 'level', message: `no active speech (ITU-T P.56) to measure: silence, or too short; ${targetDbov} dBov wanted` });
-  } else if (Math.abs(levels.activeDbov - targetDbov) > toleranceDb) {
-    const off = levels.activeDbov - targetDbov;
+  const { activeDbov, peakDbfs } = levels;
+  if (activeDbov === null || activeDbov < QUIETEST_SPEECH_DBOV) {
+    const measured = activeDbov === null ? 'no active speech (ITU-T P.56)' : `nothing louder than ${activeDbov.toFixed(1)} dBov`;
+    problems.push({ code: 'level', message: `${measured}: silence, noise, or too short to be a prompt; ${targetDbov} dBov wanted` });
+  } else if (Math.abs(activeDbov - targetDbov) > toleranceDb) {
+    const off = activeDbov - targetDbov;
+    const room = peakDbfs === null ? Infinity : PEAK_CEILING_DBFS - peakDbfs;
+    // convert --level stops at the peak ceiling: where that leaves the file short, the fix is not that command
+    const remedy =
+      off < 0 && room < -off - toleranceDb
+        ? `its peaks (${(peakDbfs as number).toFixed(1)} dBFS) leave room for ${Math.max(0, room).toFixed(1)} dB without clipping: ` +
+          'a click or a burst is louder than the speech; edit it out, or record the prompt again'
+        : fix(` --level ${targetDbov}`);
     problems.push({
       code: 'level',
       message:
-        `active speech level ${levels.activeDbov.toFixed(1)} dBov, ${Math.abs(off).toFixed(1)} dB ${off > 0 ? 'above' : 'below'} ` +
-        `${targetDbov} dBov (tolerance ${toleranceDb} dB): ${fix(` --level ${targetDbov}`)}`,
+        `active speech level ${activeDbov.toFixed(1)} dBov, ${Math.abs(off).toFixed(1)} dB ${off > 0 ? 'above' : 'below'} ` +
+        `${targetDbov} dBov (tolerance ${toleranceDb} dB): ${remedy}`,
     });
   }
   if (levels.clippedSamples > 0) {
@@ -53,7 +63,7 @@ export function judgeLevels(levels: Levels, targetDbov: number, toleranceDb: num
       message: `${levels.clippedSamples} samples in flat tops at full scale: the recording clipped; record it again, or lower it before it clipped`,
     });
   }
-  if (levels.activeDbov !== null) {
+  if (activeDbov !== null && activeDbov >= QUIETEST_SPEECH_DBOV) {
     for (const [where, seconds] of [['leading', levels.leadingSilenceSeconds], ['trailing', levels.trailingSilenceSeconds]] as const) {
       if (seconds > LONG_SILENCE_SECONDS) {
         warnings.push({ code: `${where}-silence`, message: `${seconds.toFixed(2)} s of ${where} silence: ${fix(' --trim-silence')}` });

@@ -38,7 +38,10 @@ Examples:
 
 Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error.`,
     )
-    .action(async (inputs: string[], flags: CheckFlags) => {
+    .action(async (inputs: string[], flags: CheckFlags, command: Command) => {
+      if (flags.levelTolerance !== undefined && flags.level === undefined) {
+        command.error('error: --level-tolerance needs --level <dBov>: the target it is a tolerance around', { exitCode: 2 });
+      }
       const { runCheck } = await import('./check-run.js');
       setExitCode(await runCheck(inputs, flags, io));
     });

@@ -51,5 +51,7 @@ function describeFormat(file: FileRecord): string {
   if (!format) return '-';
   const channels = format.channels === 1 ? 'mono' : format.channels === 2 ? 'stereo' : `${format.channels} ch`;
   const bits = format.encoding === 'PCM' || format.encoding === 'IEEE float' ? ` ${format.bitsPerSample}-bit` : '';
-  return `${format.encoding}${bits} ${format.sampleRate} Hz ${channels}`;
+  // a rate or channel count of 0 is one the header did not give (a WebM's, say): left out rather than shown as 0
+  const rate = format.sampleRate > 0 ? ` ${format.sampleRate} Hz` : '';
+  return `${format.encoding}${bits}${rate}${format.channels > 0 ? ` ${channels}` : ''}`;
 }

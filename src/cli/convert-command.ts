@@ -42,7 +42,7 @@ export function registerConvert(program: Command, io: CliIo, setExitCode: (code:
     .addHelpText(
       'after',
       `
-Reads WAV (PCM, float, A-law, mu-law, IMA and Microsoft ADPCM, GSM 6.10; RIFF, RF64, RIFX), MP3 (layers I-III,
+Reads WAV (PCM, float, A-law, mu-law, IMA and Microsoft ADPCM, GSM 6.10; RIFF, RF64, BW64, RIFX), MP3 (layers I-III,
 gapless), FLAC, Ogg Vorbis, Opus and Dialogic VOX, whatever the file is named: the content decides. Folders are
 searched for ${CONVERTIBLE_EXTENSIONS.join(' ')} (and AAC, M4A, AIFF..., which are refused with the fix).
 A Dialogic .vox file has no header: it is known by its .vox name alone, and its rate from --vox-rate.
@@ -50,7 +50,8 @@ A Dialogic .vox file has no header: it is known by its .vox name alone, and its 
 Examples:
   voiceprep convert samples -o out                    every audio file below samples/ into out/
   voiceprep convert a.mp3 'b/**/*.WAV' -o out -j 4     files and globs, four at a time
-  voiceprep convert prompts -o upload --level -26 --trim-silence   even levels, no dead air
+  voiceprep convert prompts -o upload --level -26 --trim-silence
+                                                       at one speech level, without dead air
   voiceprep convert old-ivr -o upload --vox-rate 6000  an old IVR library of 6 kHz .vox prompts
   voiceprep convert prompts --in-place --trim          in place, cutting anything over 2 MiB
   voiceprep convert prompts -o out --json > report.json

@@ -27,14 +27,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       'after',
       `
 Examples:
-  voiceprep convert prompts -o upload          convert every audio file below prompts/ into upload/
-  voiceprep convert 'in/**/*.mp3' -o out --trim   cut anything too long to fit 2 MiB
-  voiceprep convert prompts -o upload --level -26 --trim-silence   even speech levels, no dead air
-  voiceprep convert prompts --in-place         replace each file once its compliant version is complete
-  voiceprep check upload                       prove every file in upload/ complies (exit 1 if not)
-  voiceprep check upload --level -26           ... and that every prompt's speech is at -26 dBov
+  voiceprep convert prompts -o upload              every audio file below prompts/ into upload/
+  voiceprep convert 'in/**/*.mp3' -o out --trim    cut anything too long to fit 2 MiB
+  voiceprep convert prompts -o upload --level -26 --trim-silence
+                                                   ... at one speech level, without dead air
+  voiceprep convert prompts --in-place             replace each file once its compliant version is complete
+  voiceprep check upload                           prove every file in upload/ complies (exit 1 if not)
+  voiceprep check upload --level -26               ... and that every prompt's speech is at -26 dBov
 
-Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error, 130 interrupted.`,
+Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error, 130/143 interrupted.`,
     );
 
   let exitCode = EXIT_OK;

@@ -1,10 +1,17 @@
 import { InvalidArgumentError } from 'commander';
+import { CANONICAL_HEADER_BYTES, canonicalFileSize } from '../write/canonical-wave.js';
 import { parseSize } from './parse-size.js';
+
+/** The smallest size limit that leaves room for a sample after the header: anything less could only hold silence. */
+const SMALLEST_SIZE = canonicalFileSize(1);
 
 /** Commander option parser for --max-size. */
 export function sizeOption(text: string): number {
   const bytes = parseSize(text);
   if (bytes === null) throw new InvalidArgumentError('expected a size such as 2MB, 500KB, 1GB or 2097152');
+  if (bytes < SMALLEST_SIZE) {
+    throw new InvalidArgumentError(`expected at least ${SMALLEST_SIZE} bytes: a playback file's header alone takes ${CANONICAL_HEADER_BYTES}`);
+  }
   return bytes;
 }
 
