@@ -13,6 +13,8 @@ export interface PageOptions {
   /** Bring the active speech level to -26 dBov (convert --level -26). */
   level: boolean;
   trimSilence: boolean;
+  /** The sample rate of Dialogic .vox files, which have no header to say it (convert --vox-rate). */
+  voxRate: number;
 }
 
 /**

@@ -6,7 +6,7 @@ import { prepareFile } from '../../src/web/worker/prepare-file.js';
 import { sine } from '../support/tone-analysis.js';
 import { asciiBytes, canonicalAlawFile, waveFile } from '../support/wav-builder.js';
 
-const DEFAULTS: PageOptions = { maxBytes: 2 * 1024 * 1024, trim: false, normalize: false, level: false, trimSilence: false };
+const DEFAULTS: PageOptions = { maxBytes: 2 * 1024 * 1024, trim: false, normalize: false, level: false, trimSilence: false, voxRate: 8000 };
 const sample = (name: string) => new Uint8Array(readFileSync(new URL(`../../samples/${name}`, import.meta.url)));
 
 /** What runs in each of the page's workers, tested here in Node: the browser tests only see it through the page. */
@@ -51,6 +51,8 @@ describe('prepareFile', () => {
     const prepared = await prepareFile(vox, 'loud.vox', 'loud.wav', DEFAULTS);
     expect(prepared.verdict).toBe('converted');
     expect(prepared.seconds).toBeCloseTo(vox.length * 2 / 8000, 3);
+    const at6000 = await prepareFile(vox, 'loud.vox', 'loud.wav', { ...DEFAULTS, voxRate: 6000 });
+    expect(at6000.inputSeconds).toBeCloseTo(vox.length * 2 / 6000, 3);
   });
 
   it('keeps a compliant file with harmless extras, and passes on what check says of them', async () => {

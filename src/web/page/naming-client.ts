@@ -6,7 +6,7 @@ import type { NamingRequest, NamingResponse } from '../protocol.js';
  */
 export class NamingWorker {
   private worker: Worker | null = null;
-  private readonly waiting = new Map<number, (names: string[]) => void>();
+  private readonly waiting = new Map<number, { resolve: (names: string[]) => void; reject: (reason: Error) => void }>();
   private nextId = 1;
 
   constructor(private readonly scriptUrl: string) {}
@@ -16,8 +16,17 @@ export class NamingWorker {
     if (!this.worker) {
       this.worker = new Worker(this.scriptUrl);
       this.worker.onmessage = ({ data }: MessageEvent<NamingResponse>) => {
-        this.waiting.get(data.id)?.(data.names);
+        this.waiting.get(data.id)?.resolve(data.names);
         this.waiting.delete(data.id);
+      };
+      // A worker that fails (its script, or out of memory) answers nothing more: every question still open fails,
+      // and the next one starts a new worker.
+      this.worker.onerror = (event) => {
+        event.preventDefault();
+        for (const { reject } of this.waiting.values()) reject(new Error(`the naming worker stopped: ${event.message}`));
+        this.waiting.clear();
+        this.worker?.terminate();
+        this.worker = null;
       };
     }
     return this.worker;
@@ -25,9 +34,9 @@ export class NamingWorker {
 
   /** The names made compliant by the CLI's rules, in the order given (see compliant-names.ts). */
   compliantNames(names: string[]): Promise<string[]> {
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       const request: NamingRequest = { id: this.nextId++, names };
-      this.waiting.set(request.id, resolve);
+      this.waiting.set(request.id, { resolve, reject });
       this.start().postMessage(request);
     });
   }

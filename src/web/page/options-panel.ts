@@ -1,5 +1,7 @@
 // Not from core.ts: importing the engine's entry would put the engine in the page's bundle (it runs in the workers).
 import { DEFAULT_MAX_FILE_BYTES } from '../../platform-rules.js';
+/** The default rate of a Dialogic .vox file, as convert's --vox-rate has it (src/read/vox-reader.ts). */
+const DEFAULT_VOX_RATE = 8000;
 import type { PageOptions } from '../prepared-file.js';
 import { element } from './dom.js';
 import type { Strings } from './strings.js';
@@ -20,6 +22,7 @@ interface NumberField {
   key: KeysOf<PageOptions, number>;
   scale: number;
   min: number;
+  max?: number;
   step: number;
 }
 
@@ -29,7 +32,14 @@ type OptionField = CheckboxField | NumberField;
  * The options shown, in order. A new option (speech level, silence trim) is a field in PageOptions, its default
  * here, an entry in OPTION_FIELDS and its words in strings.ts (the compiler asks for both languages).
  */
-export const DEFAULT_OPTIONS: PageOptions = { maxBytes: DEFAULT_MAX_FILE_BYTES, trim: false, normalize: false, level: false, trimSilence: false };
+export const DEFAULT_OPTIONS: PageOptions = {
+  maxBytes: DEFAULT_MAX_FILE_BYTES,
+  trim: false,
+  normalize: false,
+  level: false,
+  trimSilence: false,
+  voxRate: DEFAULT_VOX_RATE,
+};
 
 const OPTION_FIELDS: readonly OptionField[] = [
   { kind: 'number', key: 'maxBytes', scale: 1024 * 1024, min: 0.01, step: 0.01 },
@@ -37,6 +47,7 @@ const OPTION_FIELDS: readonly OptionField[] = [
   { kind: 'checkbox', key: 'level', excludes: ['normalize'] },
   { kind: 'checkbox', key: 'trimSilence' },
   { kind: 'checkbox', key: 'normalize', excludes: ['level'] },
+  { kind: 'number', key: 'voxRate', scale: 1, min: 1000, max: 768000, step: 1 },
 ];
 
 /** The options form: tells `changed` of every valid change; a number that is not one is marked and not taken. */
@@ -92,6 +103,7 @@ export class OptionsPanel {
       id,
       'aria-describedby': hint.id,
       min: String(field.min),
+      ...(field.max === undefined ? {} : { max: String(field.max) }),
       step: String(field.step),
       inputmode: 'decimal',
       value: String(this.values[field.key] / field.scale),

@@ -1,4 +1,6 @@
-import { NameAllocator } from '../../batch/name-rules.js';
+import { NameAllocator, type Transliterators, claimOrder, compliantNameWith } from '../../batch/name-rules.js';
+
+const UNTRANSLITERATED: Transliterators = { pinyin: () => '', latin: (text) => text };
 
 export interface OutputName {
   /** The playback file's name: compliant, and distinct within its folder. */
@@ -21,14 +23,20 @@ export class OutputNamer {
 
   constructor(private readonly compliantNames: CompliantNames) {}
 
-  /** Names `files` in order (which decides who gets '-2'). */
+  /** Names `files` as convert names one run's: by `claimOrder`, then in the order given (which decides who gets '-2'). */
   async names(files: ReadonlyArray<{ folder: string; name: string }>): Promise<OutputName[]> {
-    const compliant = await this.compliantNames(files.map(({ name }) => name));
-    return files.map(({ folder, name: original }, index) => {
+    const originals = files.map(({ name }) => name);
+    // Without the transliterators (their worker failed), names still comply: what is not Latin becomes '_'.
+    const compliant = await this.compliantNames(originals).catch(() => originals.map((name) => compliantNameWith(name, UNTRANSLITERATED)));
+    const named: OutputName[] = new Array(files.length);
+    const order = files.map((_, index) => index).sort((a, b) => claimOrder(files[a].name, compliant[a]) - claimOrder(files[b].name, compliant[b]));
+    for (const index of order) {
+      const { folder, name: original } = files[index];
       let allocator = this.folders.get(folder);
       if (!allocator) this.folders.set(folder, (allocator = new NameAllocator()));
       const name = allocator.claim(compliant[index]);
-      return { name, path: folder === '' ? name : `${folder}/${name}`, renamed: name !== original };
-    });
+      named[index] = { name, path: folder === '' ? name : `${folder}/${name}`, renamed: name !== original };
+    }
+    return named;
   }
 }

@@ -118,6 +118,9 @@ export class ResultsTable {
     const notes: string[] = [];
     if (prepared.trimmed) notes.push(strings.trimmed(formatSeconds(strings, prepared.inputSeconds), formatSeconds(strings, prepared.seconds)));
     if (prepared.clippedSamples > 0) notes.push(strings.clipped(prepared.clippedSamples));
+    const warned = new Set(prepared.warnings.map((warning) => warning.code));
+    if (warned.has('clipped-source')) notes.push(strings.clippedSource);
+    if (warned.has('level-limited') && prepared.levelDbov?.after != null) notes.push(strings.levelLimited(prepared.levelDbov.after.toFixed(1)));
     if (prepared.levelDbov) {
       const shown = (dbov: number | null) => (dbov === null ? '-' : dbov.toFixed(1));
       notes.push(strings.level(shown(prepared.levelDbov.before), shown(prepared.levelDbov.after)));

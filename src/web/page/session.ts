@@ -51,8 +51,9 @@ export class Session {
     this.picksBeingNamed++;
     this.listener.listChanged();
     this.naming = this.naming.then(async () => {
-      const outputs = await namer.names(files.map((picked) => ({ folder: picked.folder, name: picked.file.name })));
-      this.picksBeingNamed--;
+      const outputs = await namer.names(files.map((picked) => ({ folder: picked.folder, name: picked.file.name }))).finally(() => {
+        this.picksBeingNamed--;
+      });
       // Unless the list was cleared meanwhile: then these files went with it.
       if (namer === this.namer) {
         files.forEach((picked, index) => {

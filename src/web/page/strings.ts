@@ -41,6 +41,8 @@ export interface Strings {
   problems: Record<ProblemCode, (facts: ProblemFacts) => string>;
   trimmed: (fromSeconds: string, toSeconds: string) => string;
   clipped: (samples: number) => string;
+  clippedSource: string;
+  levelLimited: (reached: string) => string;
   gain: (db: string) => string;
   level: (before: string, after: string) => string;
   details: string;
@@ -81,6 +83,11 @@ const en: Strings = {
       hint: 'Bring every prompt to the same speech level (ITU-T P.56), so that prompts played one after another sound equally loud. Never clips.',
     },
     trimSilence: { label: 'Trim silence', hint: 'Cut silence at the start and end, keeping 0.1 s before the speech and 0.2 s after it.' },
+    voxRate: {
+      label: 'Sample rate of .vox files',
+      unit: 'Hz',
+      hint: 'Dialogic .vox files have no header to say their rate: 8000 Hz unless you know otherwise (6000 Hz is the other common one).',
+    },
   },
   optionsApply: 'Changing an option converts every file again.',
   resultsHeading: 'Files',
@@ -106,7 +113,7 @@ const en: Strings = {
       `Too long: ${seconds} of audio, and ${limit} holds ${fitSeconds}. Tick "Trim to fit", or split the recording.`,
     'not-found': () => 'The file was not found',
     unreadable: () => 'The file could not be read',
-    unsupported: () => 'Its encoding is not supported',
+    unsupported: () => 'Its format cannot be read here (see Details for how to convert it)',
     level: () => 'Its speech level is off the target',
     clipping: () => 'The recording clipped',
     exists: () => 'Another file has this name',
@@ -115,6 +122,8 @@ const en: Strings = {
   },
   trimmed: (from, to) => `Cut from ${from} to ${to} to fit the size limit`,
   clipped: (samples) => `${samples} samples clipped: tick "Normalize"`,
+  clippedSource: 'The recording had clipped (distorted) before it came here, which no conversion undoes: record it again if you can',
+  levelLimited: (reached) => `Speech level reached only ${reached} dBov: a click or a loud burst left no room to raise it without clipping`,
   gain: (db) => `Level changed by ${db} dB`,
   level: (before, after) => `Speech level ${before} -> ${after} dBov`,
   details: 'Details',
@@ -148,6 +157,11 @@ const zh: Strings = {
       hint: '按 ITU-T P.56 把每段提示音调到相同的语音电平，连续播放时音量一致。不会削波。',
     },
     trimSilence: { label: '去除首尾静音', hint: '剪去开头和结尾的静音，保留语音前 0.1 秒、语音后 0.2 秒。' },
+    voxRate: {
+      label: '.vox 文件的采样率',
+      unit: 'Hz',
+      hint: 'Dialogic .vox 文件没有文件头，无法得知采样率：默认 8000 Hz，另一常见值为 6000 Hz。',
+    },
   },
   optionsApply: '更改选项后，所有文件会重新转换。',
   resultsHeading: '文件',
@@ -172,7 +186,7 @@ const zh: Strings = {
       `时长过长：音频共 ${seconds}，${limit} 只能容纳 ${fitSeconds}。请勾选“截短以符合大小上限”，或把录音拆分。`,
     'not-found': () => '找不到该文件',
     unreadable: () => '无法读取该文件',
-    unsupported: () => '不支持该编码',
+    unsupported: () => '无法读取该格式（转换方法见详细信息）',
     level: () => '语音电平偏离目标值',
     clipping: () => '录音有削波失真',
     exists: () => '已有同名文件',
@@ -181,6 +195,8 @@ const zh: Strings = {
   },
   trimmed: (from, to) => `已从 ${from} 截短为 ${to}，以符合大小上限`,
   clipped: (samples) => `有 ${samples} 个采样点削波：请勾选“音量标准化”`,
+  clippedSource: '原录音在转换前已削波失真，转换无法修复：如有可能请重新录制',
+  levelLimited: (reached) => `语音电平只达到 ${reached} dBov：有咔嗒声或突发的大音量，无法在不削波的情况下继续提高`,
   gain: (db) => `音量调整 ${db} dB`,
   level: (before, after) => `语音电平 ${before} -> ${after} dBov`,
   details: '详细信息',

@@ -4,22 +4,13 @@ import {
   convertBytes,
   isVoiceprepError,
   maxSamplesForFileSize,
-  type ErrorCode,
-  type ProblemCode,
+  PROBLEM_FOR_ERROR,
 } from '../../core.js';
 import { failedFile, type PageOptions, type PreparedFile } from '../prepared-file.js';
 
 /** The level the page's "Speech level" option brings prompts to: the reference level of ITU-T speech testing. */
 export const PAGE_LEVEL_DBOV = -26;
 
-/** How `convert` reports each reader failure (src/batch/convert-job.ts, which a browser cannot load). */
-const PROBLEM_FOR_ERROR: Record<ErrorCode, ProblemCode> = {
-  'not-wav': 'not-wav',
-  malformed: 'malformed',
-  'unsupported-encoding': 'unsupported',
-  'too-long': 'size',
-  io: 'unreadable',
-};
 
 /**
  * Turns one input (picked as `inputName`) into a playback file named `outputName`, as `voiceprep convert` would, and
@@ -48,12 +39,16 @@ export async function prepareFile(input: Uint8Array, inputName: string, outputNa
         peakDbfs: finite(report.peakDbfs),
       };
     }
+    const fits = maxSamplesForFileSize(options.maxBytes);
     const { bytes, report } = await convertBytes(input, {
-      maxSamples: options.trim ? maxSamplesForFileSize(options.maxBytes) : undefined,
+      maxSamples: options.trim ? fits : undefined,
+      // as convert does: a file too long is refused as soon as its output passes the limit, not after
+      limitSamples: options.trim ? undefined : fits,
       normalize: options.normalize && !options.level,
       level: options.level ? PAGE_LEVEL_DBOV : undefined,
       trimSilence: options.trimSilence,
       name: inputName,
+      voxRate: options.voxRate,
     });
     const result = await checkBytes(bytes, outputName, { maxBytes: options.maxBytes });
     return {
@@ -74,7 +69,8 @@ export async function prepareFile(input: Uint8Array, inputName: string, outputNa
   } catch (error) {
     const code = isVoiceprepError(error) ? PROBLEM_FOR_ERROR[error.code] : 'unreadable';
     const message = error instanceof Error ? error.message : String(error);
-    return { ...prepared, problems: [{ code, message }] };
+    // what a failure's words quote: the audio's own length (a file too long is refused before it is converted)
+    return { ...prepared, seconds: prepared.inputSeconds, problems: [{ code, message }] };
   }
 }
 
