@@ -18,7 +18,11 @@ import { fixture } from './fixtures/compressed/reference.js';
  */
 
 const CASES_PER_SEED = Number(process.env.FUZZ_CASES ?? 28);
-const CASE_LIMIT_MS = 2000;
+/**
+ * A case that runs this long is stuck, not slow: each decodes well under a second of audio in milliseconds. The limit
+ * is far above what a loaded machine makes of that, so that it catches a hang and never flakes.
+ */
+const CASE_LIMIT_MS = 10_000;
 /** Read windows, decoder output per call and Ogg pages are bounded by design; this is far above all of them. */
 const ALLOCATION_LIMIT_BYTES = 16 * 1024 * 1024;
 /** The seeds are under a second long; a pass yielding more than this followed a claim, not the audio. */
@@ -308,17 +312,14 @@ describe('fuzz: damaged MP3, FLAC, Ogg, AAC and other audio files', () => {
 
   it(`ends every mutated case in a conversion or a VoiceprepError (${CASES_PER_SEED} cases per seed)`, async () => {
     const tally: Record<Outcome, number> = { converted: 0, refused: 0, unrecognized: 0 };
-    const byMutation: Record<string, number> = {};
     for (const [index, name] of SEEDS.entries()) {
       const seed = fixture(name);
       for (let n = 0; n < CASES_PER_SEED; n++) {
         const caseSeed = index * 100_000 + n;
         const { bytes, steps } = mutate(seed, mutationsFor(name), seededRandom(caseSeed));
-        for (const step of steps) byMutation[step] = (byMutation[step] ?? 0) + 1;
         tally[await runCase(bytes, `${name}, case seed ${caseSeed} (${steps.join(' + ')})`, watch)]++;
       }
     }
-    console.log('fuzz-compressed outcomes', JSON.stringify(tally), 'mutations', JSON.stringify(byMutation));
     const total = SEEDS.length * CASES_PER_SEED;
     expect(tally.converted + tally.refused + tally.unrecognized).toBe(total);
     expect(tally.converted / total).toBeGreaterThan(0.2);
