@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { type ConvertOptions, openConversion } from '../pipeline/conversion.js';
 import { type ConvertResult, convertBytes } from '../pipeline/convert-bytes.js';
-import { GrowingBytes } from '../pipeline/growing-bytes.js';
+import { GrowingBytes } from '../write/growing-bytes.js';
 import type { ConvertReport } from '../pipeline/report.js';
 import { writeFileAtomically } from './atomic-file.js';
 import { openFileSource } from './file-source.js';

@@ -1,7 +1,7 @@
 import { bytesSource } from '../read/byte-source.js';
 import { type ConvertOptions, openConversion } from './conversion.js';
 import type { ConvertReport } from './report.js';
-import { GrowingBytes } from './growing-bytes.js';
+import { GrowingBytes } from '../write/growing-bytes.js';
 
 export interface ConvertResult {
   /** The finished playback file: canonical A-law, 8000 Hz, mono WAV. */

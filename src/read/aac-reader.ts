@@ -1,3 +1,4 @@
+import { startsAdtsFrame } from './adts-sync.js';
 import type { AudioFormatReader, OpenOptions, ProbedFormat } from './audio-source.js';
 import { id3v2TagBytes, skipLeadingTags } from './audio-tags.js';
 import type { ByteSource } from './byte-source.js';
@@ -23,8 +24,7 @@ interface AdtsHeader {
 
 function parseAdtsHeader(bytes: Uint8Array, at: number): AdtsHeader | null {
   if (at + ADTS_HEADER_BYTES > bytes.length) return null;
-  // Sync, then layer bits 00: what tells ADTS from MPEG audio (layers I-III are 11, 10, 01).
-  if (bytes[at] !== 0xff || (bytes[at + 1] & 0xf6) !== 0xf0) return null;
+  if (!startsAdtsFrame(bytes, at)) return null;
   const rateIndex = (bytes[at + 2] >> 2) & 0x0f;
   const channels = ((bytes[at + 2] & 1) << 2) | (bytes[at + 3] >> 6);
   const frameBytes = ((bytes[at + 3] & 0x03) << 11) | (bytes[at + 4] << 3) | (bytes[at + 5] >> 5);

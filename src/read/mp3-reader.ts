@@ -3,6 +3,7 @@ import type { MpegStream } from '../decode/mpeg-decode.js';
 import { VoiceprepError } from '../errors.js';
 import type { AudioFormatReader, AudioSource, ProbedFormat, SourceWarning } from './audio-source.js';
 import { id3v2TagBytes, skipLeadingTags, trimTrailingTags } from './audio-tags.js';
+import { startsAdtsFrame } from './adts-sync.js';
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
 import {
@@ -66,8 +67,7 @@ export const mp3Reader: AudioFormatReader = {
 function startsAnotherFormat(afterTag: Uint8Array): boolean {
   if (afterTag.length < 4) return false;
   if (String.fromCharCode(...afterTag.subarray(0, 4)) === 'fLaC') return true;
-  // ADTS (AAC) has the MPEG sync and version bits, but layer bits 00, which MPEG audio never uses.
-  return afterTag[0] === 0xff && (afterTag[1] & 0xf6) === 0xf0;
+  return startsAdtsFrame(afterTag, 0);
 }
 
 /** 'MP3' for every layer, as the reader is named: the encoding says which layer ('MPEG-1 Layer II'). */

@@ -1,3 +1,5 @@
+import { startsAdtsFrame } from './adts-sync.js';
+
 /**
  * Says what a file that is not a WAVE file probably is, from its first bytes, so that "not a WAV file" can read
  * "an MP3 file renamed to .wav", which tells the user what to do about it.
@@ -5,8 +7,7 @@
 export function identifyNonWave(start: Uint8Array, fileSize: number): string {
   if (fileSize === 0) return 'the file is empty, not a WAV file';
   const text = String.fromCharCode(...start.subarray(0, 4));
-  // ADTS (raw AAC) shares MPEG audio's sync bits; its layer bits are 00, which MPEG audio never uses.
-  if (start[0] === 0xff && (start[1] & 0xf6) === 0xf0) return 'an AAC file, not a WAV file';
+  if (startsAdtsFrame(start, 0)) return 'an AAC file, not a WAV file';
   if (text.startsWith('ID3') || (start[0] === 0xff && (start[1] & 0xe0) === 0xe0)) return 'an MP3 file, not a WAV file';
   if (text === 'RIFF' || text === 'RF64' || text === 'BW64') {
     if (start.length < 12) return `a ${text} file cut off after ${fileSize} bytes, before its form type`;

@@ -71,7 +71,6 @@ class Passthrough implements Stage {
 class Cascade implements Stage {
   private frames = 0;
   private emitted = 0;
-  private pieces: Float32Array[] = [];
 
   constructor(
     private readonly stages: PolyphaseStage[],
@@ -84,9 +83,9 @@ class Cascade implements Stage {
     const size = this.stages[0].maxInput;
     if (block.length <= size) return this.countOut(this.through(block));
     // A larger block goes through in pieces; their outputs are kept, since each call reuses the stages' buffers.
-    this.pieces = [];
-    for (let at = 0; at < block.length; at += size) this.pieces.push(this.through(block.subarray(at, at + size)).slice());
-    return this.countOut(concat(this.pieces));
+    const pieces: Float32Array[] = [];
+    for (let at = 0; at < block.length; at += size) pieces.push(this.through(block.subarray(at, at + size)).slice());
+    return this.countOut(concat(pieces));
   }
 
   drain(): Float32Array {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acquireKernels, releaseKernels, withKernels } from './kernels.js';
 
 describe('the WebAssembly kernels', () => {
-  it('load from the bytes embedded in the build, with SIMD, and export every kernel the stages call', async () => {
+  it('load from the bytes embedded in the build and export every kernel the stages call', async () => {
     await withKernels(async (kernels) => {
       for (const name of ['decode_s16le', 'decode_s24le', 'decode_table8', 'mix_planar', 'fir_bank', 'fir_interpolated', 'alaw_encode']) {
         expect(typeof (kernels.exports as unknown as Record<string, unknown>)[name], name).toBe('function');

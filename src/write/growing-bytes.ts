@@ -1,4 +1,4 @@
-import type { ByteSink } from '../write/wave-writer.js';
+import type { ByteSink } from './wave-writer.js';
 
 /**
  * A sink that keeps the file in memory. It starts at the expected size (exact for WAV input, the header's estimate
