@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../../test/fixtures/compressed/reference.js';
 import { asciiBytes, buildRiff, canonicalAlawFile, fmtBody, waveFile, type ChunkSpec } from '../../test/support/wav-builder.js';
 import { checkBytes, shellQuote } from './check-bytes.js';
 
@@ -84,6 +85,18 @@ describe('checkBytes: each problem code fires on its fault and on no other file'
     expect(record.ok).toBe(true);
     expect(record.problems).toEqual([]);
     expect(record.warnings.map((w) => w.code).sort()).toEqual(['extra-chunk', 'missing-pad', 'no-fact']);
+  });
+
+  it('gives the convert command for a FLAC voiceprep decodes, and for one it does not, the command that does', async () => {
+    const flac = fixture('speech-16bit-8k.flac');
+    const [decodable] = (await checkBytes(flac, 'hello.flac')).problems.filter((p) => p.code === 'not-wav');
+    expect(decodable.message).toMatch(/^FLAC audio, not a WAV file: fix with "voiceprep convert hello\.flac -o <folder>"$/);
+    const deep = flac.slice();
+    // STREAMINFO's bits per sample, minus one, to 31
+    deep[20] |= 0x01;
+    deep[21] |= 0xf0;
+    const [undecodable] = (await checkBytes(deep, 'deep.flac')).problems.filter((p) => p.code === 'not-wav');
+    expect(undecodable.message).toMatch(/voiceprep cannot convert it: FLAC with 32-bit samples .*flac -d/);
   });
 
   it('reports the format it read', async () => {

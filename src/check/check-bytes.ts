@@ -1,6 +1,7 @@
 import { VoiceprepError, isVoiceprepError } from '../errors.js';
 import { readerFor } from '../read/open-audio.js';
 import { summarizeLevels } from '../pipeline/report.js';
+import type { AudioFormatReader, ProbedFormat } from '../read/audio-source.js';
 import type { ByteSource } from '../read/byte-source.js';
 import { bytesSource } from '../read/byte-source.js';
 import { readWaveHeader } from '../read/read-wave-header.js';
@@ -104,11 +105,15 @@ async function describeOtherFormat(
   record.seconds = probed.seconds;
   const { container, encoding } = probed.format;
   const what = `${container} audio${encoding === container ? '' : ` (${encoding})`}, not a WAV file`;
-  const remedy =
-    reader.decodes === false
-      ? `voiceprep does not decode ${reader.name}; convert it to WAV, MP3 or FLAC first, for example: ffmpeg -i ${shellQuote(path)} ${shellQuote(`${path.replace(/\.[^./\\]*$/, '')}.wav`)}`
-      : fix;
-  record.problems.push({ code: 'not-wav', message: `${what}: ${remedy}` });
+  record.problems.push({ code: 'not-wav', message: `${what}: ${remedyFor(reader, probed, path, fix)}` });
+}
+
+/** The convert command when voiceprep can convert the file; otherwise why not and what can. */
+function remedyFor(reader: AudioFormatReader, probed: ProbedFormat, path: string, fix: string): string {
+  if (probed.undecodable) return `voiceprep cannot convert it: ${probed.undecodable}`;
+  if (reader.decodes !== false) return fix;
+  const wav = shellQuote(`${path.replace(/\.[^./\\]*$/, '')}.wav`);
+  return `voiceprep does not decode ${reader.name}; convert it to WAV, MP3 or FLAC first, for example: ffmpeg -i ${shellQuote(path)} ${wav}`;
 }
 
 function problemFromReader(code: 'malformed' | 'unsupported-encoding', message: string, fix: string): Problem {

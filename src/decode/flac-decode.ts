@@ -77,19 +77,15 @@ function* iterate<T>(iterator: Iterator<T>): Generator<T> {
 
 /**
  * The decoder divides by 2^(bits-1) - 1 (32767 for 16 bits), so full scale comes out a hair above 1.0 and no
- * value matches the same samples read from a WAV file. Multiplying back gives the integer (exactly, up to 24 bits:
- * a float32 holds 24 bits), and dividing by 2^(bits-1) gives what every other reader and FFmpeg give: a FLAC
- * converts to the same bytes as the WAV it was made from.
+ * value matches the same samples read from a WAV file. Multiplying back gives the integer (exactly: a float32
+ * holds 24 bits), and dividing by 2^(bits-1) gives what every other reader and FFmpeg give: a FLAC converts to the
+ * same bytes as the WAV it was made from.
  */
 function toFullScale(decoded: FlacDecoded): DecodedChunk {
   const half = 2 ** (decoded.bitDepth - 1);
   const divisor = half - 1;
   for (const channel of decoded.channelData) {
-    if (decoded.bitDepth <= 24) {
-      for (let i = 0; i < channel.length; i++) channel[i] = Math.round(channel[i] * divisor) / half;
-    } else {
-      for (let i = 0; i < channel.length; i++) channel[i] *= divisor / half;
-    }
+    for (let i = 0; i < channel.length; i++) channel[i] = Math.round(channel[i] * divisor) / half;
   }
   return decoded.channelData;
 }

@@ -85,6 +85,8 @@ export interface ProbedFormat {
   format: FormatSummary;
   /** Duration from the header (exact or estimated), or null when the header does not say. */
   seconds: number | null;
+  /** Set when the header already shows that `open` would refuse the file: why, and what to do instead. */
+  undecodable?: string;
 }
 
 export interface OpenOptions {

@@ -226,6 +226,30 @@ describe('a closed source', () => {
   });
 });
 
+describe('FLAC it cannot decode', () => {
+  it('32-bit FLAC is refused with the reference decoder\'s command, not decoded to silence', async () => {
+    const bytes = fixture('speech-16bit-8k.flac').slice();
+    // STREAMINFO's bits-per-sample minus one: the last bit of byte 20 and the high nibble of byte 21.
+    bytes[20] |= 0x01;
+    bytes[21] |= 0xf0;
+    const refusal = await flacReader.open(bytesSource(bytes), {}).catch((error: unknown) => error);
+    expect(isVoiceprepError(refusal) && refusal.code).toBe('unsupported-encoding');
+    expect((refusal as Error).message).toContain('32-bit');
+    expect((refusal as Error).message).toContain('flac -d');
+  });
+
+  it('a stream none of whose frames can be found is malformed, not silence', async () => {
+    const bytes = fixture('speech-16bit-8k.flac').slice();
+    // Every frame sync code (0xFFF8, fixed block size) broken: the metadata is whole, the audio unreadable.
+    for (let at = 42; at + 1 < bytes.length; at++) {
+      if (bytes[at] === 0xff && bytes[at + 1] === 0xf8) bytes[at + 1] = 0x00;
+    }
+    const source = await flacReader.open(bytesSource(bytes), {});
+    const refusal = await decodeAll(source).catch((error: unknown) => error);
+    expect(isVoiceprepError(refusal) && refusal.code).toBe('malformed');
+  });
+});
+
 describe('recognition around tags, junk and names', () => {
   const withId3v2 = (bodyBytes: number, audio: Uint8Array) => {
     const size = [21, 14, 7, 0].map((shift) => (bodyBytes >> shift) & 0x7f);

@@ -6,7 +6,7 @@ import type { ByteSource } from './byte-source.js';
 import { DECODABLE_FLAC_BITS, type FlacLayout, type StreamInfo, lastFrameEnd, readFlacLayout } from './flac-stream.js';
 import type { FormatSummary } from './format-summary.js';
 
-/** Native FLAC (not FLAC in Ogg), any rate, 1 to 8 channels, 8 to 32 bits, decoded by libFLAC. */
+/** Native FLAC (not FLAC in Ogg), any rate, 1 to 8 channels, 8, 16 or 24 bits, decoded by libFLAC. */
 export const flacReader: AudioFormatReader = {
   name: 'FLAC',
 
@@ -17,17 +17,17 @@ export const flacReader: AudioFormatReader = {
 
   async probe(source: ByteSource): Promise<ProbedFormat> {
     const { layout, frames } = await inspect(source);
-    return { format: summarize(layout.streamInfo), seconds: frames / layout.streamInfo.sampleRate };
+    const { bitsPerSample, sampleRate } = layout.streamInfo;
+    const probed: ProbedFormat = { format: summarize(layout.streamInfo), seconds: frames / sampleRate };
+    if (!DECODABLE_FLAC_BITS.includes(bitsPerSample)) probed.undecodable = undecodableDepth(bitsPerSample);
+    return probed;
   },
 
   async open(source: ByteSource): Promise<AudioSource> {
     const { layout, frames, exactFrames, warnings } = await inspect(source);
     const { bitsPerSample } = layout.streamInfo;
     if (!DECODABLE_FLAC_BITS.includes(bitsPerSample)) {
-      throw new VoiceprepError(
-        'unsupported-encoding',
-        `FLAC with ${bitsPerSample}-bit samples cannot be decoded (8, 16, 24 and 32-bit FLAC can); convert it to WAV first, for example: ffmpeg -i "in.flac" -c:a pcm_s24le in.wav`,
-      );
+      throw new VoiceprepError('unsupported-encoding', undecodableDepth(bitsPerSample));
     }
     const { decodeFlac } = await import('../decode/flac-decode.js');
     return new DecodedSource({
@@ -39,6 +39,12 @@ export const flacReader: AudioFormatReader = {
     });
   },
 };
+
+/** FFmpeg before 6.0 cannot decode 32-bit FLAC either; the reference decoder can, from version 1.4. */
+function undecodableDepth(bitsPerSample: number): string {
+  const command = bitsPerSample === 32 ? 'flac -d "in.flac" (flac 1.4 or later)' : 'ffmpeg -i "in.flac" -c:a pcm_s24le in.wav';
+  return `FLAC with ${bitsPerSample}-bit samples cannot be decoded (8, 16 and 24-bit FLAC can); convert it to WAV first, for example: ${command}`;
+}
 
 function summarize(info: StreamInfo): FormatSummary {
   return {

@@ -8,8 +8,12 @@ import { crc8, crc16 } from './crc.js';
  * blocks of which the first is STREAMINFO, then frames. Read from the header and from the last frame only.
  */
 
-/** The bit depths @wasm-audio-decoders/flac scales to floats; for any other its divisor is left undefined. */
-export const DECODABLE_FLAC_BITS: readonly number[] = [8, 16, 24, 32];
+/**
+ * The bit depths decoded: those @wasm-audio-decoders/flac scales to floats (for 12 and 20 bits its divisor is
+ * left undefined) and whose frames codec-parser 2.5 finds (it takes the 32-bit frame code for a reserved one, so a
+ * 32-bit file would decode to nothing).
+ */
+export const DECODABLE_FLAC_BITS: readonly number[] = [8, 16, 24];
 
 export interface StreamInfo {
   minBlockSize: number;
