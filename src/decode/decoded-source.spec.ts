@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isVoiceprepError } from '../errors.js';
 import type { FormatSummary } from '../read/format-summary.js';
 import { type DecodePass, DecodedSource } from './decoded-source.js';
 
@@ -48,6 +49,12 @@ describe('DecodedSource', () => {
     // A second pass reports the same, once.
     await collect(source, 8);
     expect(source.warnings).toHaveLength(1);
+  });
+
+  it('but a stream of which nothing decodes is malformed, not a file of silence', async () => {
+    const source = new DecodedSource({ format: FORMAT, frames: 30, exactFrames: true, warnings: [], pass: passOf([0], []) });
+    const refusal = await collect(source, 8).catch((error: unknown) => error);
+    expect(isVoiceprepError(refusal) && refusal.code).toBe('malformed');
   });
 
   it('and a long one is cut where the header said it ends', async () => {

@@ -88,8 +88,13 @@ export class DecodedSource implements AudioSource {
     } finally {
       for (const decoder of owned) this.release(decoder);
     }
-    if (yielded === 0 && limit > 0 && this.warnings.some((warning) => warning.code === 'truncated')) {
-      throw new VoiceprepError('malformed', 'the file is cut short before the end of its first block of audio: it holds no sound');
+    // Not a frame decoded: padding the promised length with silence would pass nothing off as a conversion.
+    if (yielded === 0 && limit > 0) {
+      const cut = this.warnings.some((warning) => warning.code === 'truncated');
+      throw new VoiceprepError(
+        'malformed',
+        cut ? 'the file is cut short before the end of its first block of audio: it holds no sound' : 'not one block of its audio could be decoded',
+      );
     }
     if (this.exactFrames && yielded < limit) {
       this.warn(
