@@ -226,12 +226,10 @@ async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: nu
   const measured = options.trimSilence ? Infinity : maxSamples;
   const analyzer = new LevelAnalyzer(OUTPUT_SAMPLE_RATE);
   const recording = new RecordedSignal();
-  let peak = 0;
   let seen = 0;
   const pass = new EightKilohertzPass(audio, kernels, measured, options.blockSamples);
   await pass.run((block) => {
     const kept = block.subarray(0, Math.max(0, Math.min(block.length, measured - seen)));
-    for (let i = 0; i < kept.length; i++) peak = Math.max(peak, Math.abs(kept[i]));
     analyzer.push(kept);
     // all of it: a replay must run past a cut, for the cut to be faded and reported
     recording.keep(block);
@@ -243,6 +241,7 @@ async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: nu
   const before = options.level !== undefined || options.trimSilence ? levels : null;
   const window = options.trimSilence ? trimRange(levels) : NO_ADJUSTMENT.window;
   if (options.level === undefined) {
+    const peak = levels.peakDbfs === null ? 0 : 10 ** (levels.peakDbfs / 20);
     const gain = options.normalize ? gainToPeak(peak, NORMALIZE_TARGET_DBFS) : 1;
     return { gain, window, before, warnings: [], recording: kept };
   }

@@ -11,7 +11,6 @@ import { failedFile, type PageOptions, type PreparedFile } from '../prepared-fil
 /** The level the page's "Speech level" option brings prompts to: the reference level of ITU-T speech testing. */
 export const PAGE_LEVEL_DBOV = -26;
 
-
 /**
  * Turns one input (picked as `inputName`) into a playback file named `outputName`, as `voiceprep convert` would, and
  * proves the result with `checkBytes`. A file that already complies under that name is kept byte for byte (converting
