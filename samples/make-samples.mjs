@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Makes the bundled samples: small, realistic inputs that show what voiceprep handles. Run from the repository
-// root with `npm run samples`. Needs espeak-ng (speech) and sox (formats) on the PATH; only the developer who
+// root with `npm run samples`. Needs espeak-ng (speech), sox and ffmpeg (formats) on the PATH; only the developer who
 // refreshes the samples needs them, not users or CI, since the results are committed (under 1 MB together).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -36,10 +36,20 @@ try {
   speak('en-us', 'Press one for sales.', 'menu.wav');
   run('sox', [join(work, 'menu.wav'), '-r', '8000', '-c', '1', '-e', 'mu-law', join(here, 'IVR menu (old).wav'),
     'rate', '-v']);
+
+  // What a TTS service or a voice talent sends: a 44.1 kHz mono MP3 at 64 kbps, with its LAME gapless header.
+  speak('en-us', 'Thank you for calling.', 'thanks.wav');
+  run('sox', [join(work, 'thanks.wav'), '-r', '44100', join(work, 'thanks-44k.wav'), 'rate', '-v', 'gain', '-3']);
+  run('ffmpeg', ['-v', 'error', '-y', '-i', join(work, 'thanks-44k.wav'), '-c:a', 'libmp3lame', '-b:a', '64k', join(here, 'thanks.mp3')]);
+
+  // A prompt from an old Dialogic IVR: headerless 4-bit OKI ADPCM at 8000 Hz, known by its .vox name alone.
+  speak('en-us', 'Press two for support.', 'support.wav');
+  run('sox', [join(work, 'support.wav'), '-r', '8000', '-c', '1', '-t', 'vox', join(here, 'press-two.vox'), 'rate', '-v']);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
-for (const name of ['welcome-stereo-44k.wav', 'important-48k-24bit.wav', '欢迎致电.wav', 'wait_voice1.wav', 'IVR menu (old).wav']) {
+const made = ['welcome-stereo-44k.wav', 'important-48k-24bit.wav', '欢迎致电.wav', 'wait_voice1.wav', 'IVR menu (old).wav', 'thanks.mp3', 'press-two.vox'];
+for (const name of made) {
   console.log(`${statSync(join(here, name)).size.toString().padStart(8)}  samples/${name}`);
 }
