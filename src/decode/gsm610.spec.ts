@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAll, decodeInPieces, referenceSamples, waveFixture } from '../../test/support/codec-fixtures.js';
+import { codecOf, compressedFormat, decodeAll, decodeInPieces, referenceSamples, waveFixture } from '../../test/support/codec-fixtures.js';
 import { seededRandom } from '../../test/support/mutate-wave.js';
 import type { WaveFormat } from '../read/wave-header.js';
 import { createGsm610Codec } from './gsm610.js';
 
 function gsmFormat(overrides: Partial<WaveFormat> = {}): WaveFormat {
-  return {
-    formatTag: 0x31,
-    effectiveTag: 0x31,
-    encoding: null,
-    encodingName: 'GSM 6.10',
-    extensible: false,
-    channels: 1,
-    sampleRate: 8000,
-    bitsPerSample: 0,
-    validBitsPerSample: 0,
-    blockAlign: 65,
-    byteRate: 1625,
-    fmtSize: 20,
-    extraSize: 2,
-    samplesPerBlock: 320,
-    ...overrides,
-  };
+  return compressedFormat({ formatTag: 0x31, encodingName: 'GSM 6.10', bitsPerSample: 0, validBitsPerSample: 0, blockAlign: 65, byteRate: 1625, samplesPerBlock: 320, ...overrides });
 }
 
-function codecFor(format: WaveFormat) {
-  const codec = createGsm610Codec(format);
-  if (!codec) throw new Error('expected a codec');
-  return codec;
-}
+const codecFor = (format: WaveFormat) => codecOf(createGsm610Codec, format);
 
 describe('GSM 6.10 (WAV49)', () => {
   it('decodes gsm.wav exactly as libgsm does (GSM 06.10 is bit-exact by definition)', async () => {

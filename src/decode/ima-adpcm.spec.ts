@@ -1,33 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAll, decodeInPieces, referenceSamples, waveFixture } from '../../test/support/codec-fixtures.js';
+import { codecOf, compressedFormat, decodeAll, decodeInPieces, referenceSamples, waveFixture } from '../../test/support/codec-fixtures.js';
 import { VoiceprepError } from '../errors.js';
 import type { WaveFormat } from '../read/wave-header.js';
 import { createImaAdpcmCodec } from './ima-adpcm.js';
 
 function imaFormat(channels: number, blockAlign: number, overrides: Partial<WaveFormat> = {}): WaveFormat {
-  return {
-    formatTag: 0x11,
-    effectiveTag: 0x11,
-    encoding: null,
-    encodingName: 'IMA ADPCM',
-    extensible: false,
-    channels,
-    sampleRate: 8000,
-    bitsPerSample: 4,
-    validBitsPerSample: 4,
-    blockAlign,
-    byteRate: 4055,
-    fmtSize: 20,
-    extraSize: 2,
-    ...overrides,
-  };
+  return compressedFormat({ formatTag: 0x11, encodingName: 'IMA ADPCM', channels, blockAlign, byteRate: 4055, ...overrides });
 }
 
-function codecFor(format: WaveFormat) {
-  const codec = createImaAdpcmCodec(format);
-  if (!codec) throw new Error('expected a codec');
-  return codec;
-}
+const codecFor = (format: WaveFormat) => codecOf(createImaAdpcmCodec, format);
 
 describe('IMA ADPCM', () => {
   it.each(['ima-mono', 'ima-stereo'])('decodes %s.wav exactly as sox does (the IMA arithmetic is bit-exact by definition)', async (name) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAll, decodeInPieces, referenceSamples, waveFixture } from '../../test/support/codec-fixtures.js';
+import { codecOf, compressedFormat, decodeAll, decodeInPieces, referenceSamples, waveFixture } from '../../test/support/codec-fixtures.js';
 import { VoiceprepError } from '../errors.js';
 import type { WaveFormat } from '../read/wave-header.js';
 import { createMsAdpcmCodec } from './ms-adpcm.js';
@@ -7,29 +7,10 @@ import { createMsAdpcmCodec } from './ms-adpcm.js';
 const STANDARD_COEFFICIENTS = [256, 0, 512, -256, 0, 0, 192, 64, 240, 0, 460, -208, 392, -232];
 
 function msFormat(channels: number, blockAlign: number, overrides: Partial<WaveFormat> = {}): WaveFormat {
-  return {
-    formatTag: 0x02,
-    effectiveTag: 0x02,
-    encoding: null,
-    encodingName: 'Microsoft ADPCM',
-    extensible: false,
-    channels,
-    sampleRate: 8000,
-    bitsPerSample: 4,
-    validBitsPerSample: 4,
-    blockAlign,
-    byteRate: 4096,
-    fmtSize: 50,
-    extraSize: 32,
-    ...overrides,
-  };
+  return compressedFormat({ formatTag: 0x02, encodingName: 'Microsoft ADPCM', channels, blockAlign, fmtSize: 50, extraSize: 32, ...overrides });
 }
 
-function codecFor(format: WaveFormat) {
-  const codec = createMsAdpcmCodec(format);
-  if (!codec) throw new Error('expected a codec');
-  return codec;
-}
+const codecFor = (format: WaveFormat) => codecOf(createMsAdpcmCodec, format);
 
 describe('Microsoft ADPCM', () => {
   it.each(['ms-mono', 'ms-stereo'])('decodes %s.wav exactly as ffmpeg does (Microsoft ADPCM is bit-exact by definition)', async (name) => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createBlockCodec, type BlockCodec } from '../../src/decode/block-codecs.js';
 import { bytesSource } from '../../src/read/byte-source.js';
 import { readWaveHeader } from '../../src/read/read-wave-header.js';
-import type { WaveHeader } from '../../src/read/wave-header.js';
+import type { WaveFormat, WaveHeader } from '../../src/read/wave-header.js';
 
 /**
  * The files in test/fixtures/codecs: small ADPCM, GSM and VOX files and the 16-bit samples an independent decoder
@@ -51,4 +51,29 @@ export function decodeInPieces(codec: BlockCodec, data: Uint8Array, blocksPerPie
     written += codec.decode(data.subarray(at, at + pieceBytes), out.subarray(written * codec.channels));
   }
   return out;
+}
+
+/** The fmt chunk of a compressed WAVE encoding, as the header reader gives it: `fields` say which encoding. */
+export function compressedFormat(fields: Partial<WaveFormat> & Pick<WaveFormat, 'formatTag' | 'encodingName'>): WaveFormat {
+  return {
+    effectiveTag: fields.formatTag,
+    encoding: null,
+    extensible: false,
+    channels: 1,
+    sampleRate: 8000,
+    bitsPerSample: 4,
+    validBitsPerSample: 4,
+    blockAlign: 256,
+    byteRate: 4096,
+    fmtSize: 20,
+    extraSize: 2,
+    ...fields,
+  };
+}
+
+/** The codec `create` makes of `format`, which the test expects it to accept. */
+export function codecOf(create: (format: WaveFormat) => BlockCodec | null, format: WaveFormat): BlockCodec {
+  const codec = create(format);
+  if (!codec) throw new Error(`expected a codec for ${format.encodingName}`);
+  return codec;
 }
