@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBytes } from '../src/check/check-bytes.js';
 import { createBlockCodec } from '../src/decode/block-codecs.js';
-import { isVoiceprepError } from '../src/errors.js';
 import { bytesSource } from '../src/read/byte-source.js';
 import { readWaveHeader } from '../src/read/read-wave-header.js';
 import type { WaveFormat } from '../src/read/wave-header.js';
 import { voxReader } from '../src/read/vox-reader.js';
 import { type AllocationWatch, watchAllocations } from './support/allocation-watch.js';
+import { runFuzzCase } from './support/fuzz-case.js';
 import { fixtureBytes } from './support/codec-fixtures.js';
 import { type Random, listChunks, mutate, seededRandom } from './support/mutate-wave.js';
 
@@ -27,6 +27,7 @@ const CASE_LIMIT_MS = 10_000;
  * and Microsoft ADPCM's channel states (bounded by the 16-bit block align): well under a megabyte and a half.
  */
 const ALLOCATION_LIMIT_BYTES = 1536 * 1024;
+const LIMITS = { ms: CASE_LIMIT_MS, allocationBytes: ALLOCATION_LIMIT_BYTES };
 const PIECE_BYTES = 64 * 1024;
 
 const SEEDS = ['ima-mono.wav', 'ima-stereo.wav', 'ms-mono.wav', 'ms-stereo.wav', 'gsm.wav'];
@@ -83,22 +84,8 @@ async function decodeWave(bytes: Uint8Array): Promise<Outcome> {
   return 'decoded';
 }
 
-async function runCase(label: string, watch: AllocationWatch, work: () => Promise<Outcome>): Promise<Outcome> {
-  const started = performance.now();
-  watch.takeLargest();
-  let outcome: Outcome;
-  try {
-    outcome = await work();
-  } catch (error) {
-    if (!isVoiceprepError(error)) throw new Error(`${label}: not a VoiceprepError: ${(error as Error)?.stack ?? error}`);
-    if (error.message.length === 0 || /[\n\r\x1b]/.test(error.message)) throw new Error(`${label}: not a one-line message`);
-    outcome = 'refused';
-  }
-  const elapsed = performance.now() - started;
-  if (elapsed > CASE_LIMIT_MS) throw new Error(`${label}: took ${elapsed.toFixed(0)} ms`);
-  const largest = watch.takeLargest();
-  if (largest > ALLOCATION_LIMIT_BYTES) throw new Error(`${label}: allocated ${largest} bytes at once`);
-  return outcome;
+function runCase(label: string, watch: AllocationWatch, work: () => Promise<Outcome>): Promise<Outcome> {
+  return runFuzzCase(label, watch, LIMITS, work);
 }
 
 function randomFormat(random: Random): WaveFormat {

@@ -5,8 +5,9 @@ import { COMPRESSED_READERS } from '../src/read/compressed-readers.js';
 import { crc32 } from '../src/read/crc.js';
 import { identifyReader } from '../src/read/identify.js';
 import { type AllocationWatch, watchAllocations } from './support/allocation-watch.js';
+import { runFuzzCase } from './support/fuzz-case.js';
 import { type Random, seededRandom } from './support/mutate-wave.js';
-import { fixture } from './fixtures/compressed/reference.js';
+import { REFERENCES, fixture } from './fixtures/compressed/reference.js';
 
 /**
  * Damaged MP3, FLAC, Ogg and AAC files through identification, probe and a whole decoding pass: each must end in
@@ -25,32 +26,12 @@ const CASES_PER_SEED = Number(process.env.FUZZ_CASES ?? 28);
 const CASE_LIMIT_MS = 10_000;
 /** Read windows, decoder output per call and Ogg pages are bounded by design; this is far above all of them. */
 const ALLOCATION_LIMIT_BYTES = 16 * 1024 * 1024;
+const LIMITS = { ms: CASE_LIMIT_MS, allocationBytes: ALLOCATION_LIMIT_BYTES };
 /** The seeds are under a second long; a pass yielding more than this followed a claim, not the audio. */
 const MAX_DECODED_FRAMES = 2_000_000;
 
-const SEEDS = [
-  'speech-cbr.mp3',
-  'speech-tone-vbr.mp3',
-  'speech-mpeg2-16k.mp3',
-  'speech-mpeg25-8k.mp3',
-  'speech-no-gapless.mp3',
-  'speech-id3-picture.mp3',
-  'speech-id3v1-ape.mp3',
-  'speech-layer2.mp2',
-  'tone-layer1.mp1',
-  'speech-16bit-8k.flac',
-  'speech-tone-24bit-8k.flac',
-  'speech-vorbis.ogg',
-  'speech-tone-vorbis.oga',
-  'speech.opus',
-  'speech-tone-opus.ogg',
-  'speech.aac',
-  'speech.m4a',
-  'tone.aiff',
-  'tone-alaw.au',
-  'tone-alac.caf',
-  'speech.webm',
-];
+/** Every fixture FFmpeg decodes (those with a reference), and those voiceprep only recognizes. */
+const SEEDS = [...Object.keys(REFERENCES), 'speech.aac', 'speech.m4a', 'tone.aiff', 'tone-alaw.au', 'tone-alac.caf', 'speech.webm'];
 
 const integer = (random: Random, below: number) => Math.floor(random() * below);
 const pick = <T>(random: Random, items: readonly T[]): T => items[integer(random, items.length)];
@@ -257,44 +238,29 @@ function mutate(file: Uint8Array, mutations: Record<string, Mutation>, random: R
 
 type Outcome = 'converted' | 'refused' | 'unrecognized';
 
-async function runCase(bytes: Uint8Array, label: string, watch: AllocationWatch): Promise<Outcome> {
-  const started = performance.now();
-  watch.takeLargest();
-  const source = bytesSource(bytes);
-  let outcome: Outcome;
-  try {
+function runCase(bytes: Uint8Array, label: string, watch: AllocationWatch): Promise<Outcome> {
+  return runFuzzCase(label, watch, LIMITS, async () => {
+    const source = bytesSource(bytes);
     const reader = await identifyReader(source, COMPRESSED_READERS);
-    if (!reader) {
-      outcome = 'unrecognized';
-    } else {
-      await reader.probe(source, {}).catch((error: unknown) => {
-        if (!isVoiceprepError(error)) throw error;
-      });
-      const audio = await reader.open(source, {});
-      let frames = 0;
-      try {
-        for await (const block of audio.blocks({ blockFrames: 4096 })) {
-          if (block.layout !== 'planar' || block.channels.length !== audio.channels) throw new Error(`a block of the wrong shape`);
-          if (block.channels.some((samples) => samples.length !== block.frames)) throw new Error('a block whose arrays disagree with its frame count');
-          if (block.channels.some((samples) => samples.some((sample) => !Number.isFinite(sample)))) throw new Error('a sample that is not a finite number');
-          frames += block.frames;
-          if (frames > MAX_DECODED_FRAMES) throw new Error(`more than ${MAX_DECODED_FRAMES} frames decoded`);
-        }
-      } finally {
-        audio.close();
+    if (!reader) return 'unrecognized';
+    await reader.probe(source, {}).catch((error: unknown) => {
+      if (!isVoiceprepError(error)) throw error;
+    });
+    const audio = await reader.open(source, {});
+    let frames = 0;
+    try {
+      for await (const block of audio.blocks({ blockFrames: 4096 })) {
+        if (block.layout !== 'planar' || block.channels.length !== audio.channels) throw new Error(`a block of the wrong shape`);
+        if (block.channels.some((samples) => samples.length !== block.frames)) throw new Error('a block whose arrays disagree with its frame count');
+        if (block.channels.some((samples) => samples.some((sample) => !Number.isFinite(sample)))) throw new Error('a sample that is not a finite number');
+        frames += block.frames;
+        if (frames > MAX_DECODED_FRAMES) throw new Error(`more than ${MAX_DECODED_FRAMES} frames decoded`);
       }
-      outcome = 'converted';
+    } finally {
+      audio.close();
     }
-  } catch (error) {
-    if (!isVoiceprepError(error)) throw new Error(`${label}: not a VoiceprepError: ${(error as Error)?.stack ?? error}`);
-    if (error.message.length === 0 || /[\n\r\x1b]/.test(error.message)) throw new Error(`${label}: not one line: ${JSON.stringify(error.message)}`);
-    outcome = 'refused';
-  }
-  const elapsed = performance.now() - started;
-  if (elapsed > CASE_LIMIT_MS) throw new Error(`${label}: took ${elapsed.toFixed(0)} ms`);
-  const largest = watch.takeLargest();
-  if (largest > ALLOCATION_LIMIT_BYTES) throw new Error(`${label}: allocated ${largest} bytes at once`);
-  return outcome;
+    return 'converted';
+  });
 }
 
 describe('fuzz: damaged MP3, FLAC, Ogg, AAC and other audio files', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBytes } from '../src/check/check-bytes.js';
-import { isVoiceprepError } from '../src/errors.js';
 import { convertBytes } from '../src/pipeline/convert-bytes.js';
 import { type AllocationWatch, watchAllocations } from './support/allocation-watch.js';
+import { isOneLine, runFuzzCase } from './support/fuzz-case.js';
 import { mutate, seededRandom } from './support/mutate-wave.js';
 import { sine } from './support/tone-analysis.js';
 import { SAMPLE_FORMATS, buildRiff, fmtBody, waveFile } from './support/wav-builder.js';
@@ -21,6 +21,7 @@ const CASE_LIMIT_MS = 2000;
  * several times the largest of them and far below what a 4 GiB size field would ask for.
  */
 const ALLOCATION_LIMIT_BYTES = 16 * 1024 * 1024;
+const LIMITS = { ms: CASE_LIMIT_MS, allocationBytes: ALLOCATION_LIMIT_BYTES };
 
 interface Seed {
   name: string;
@@ -70,13 +71,9 @@ const PROBLEM_CODES = new Set(['name', 'not-wav', 'malformed', 'encoding', 'samp
 type Outcome = 'converted' | 'refused';
 
 /** Runs one case through convert and check; returns what happened or throws with everything needed to replay it. */
-async function runCase(bytes: Uint8Array, label: string, watch: AllocationWatch): Promise<Outcome> {
-  const started = performance.now();
-  watch.takeLargest();
-  let outcome: Outcome;
-  try {
+function runCase(bytes: Uint8Array, label: string, watch: AllocationWatch): Promise<Outcome> {
+  const convert = async (): Promise<'converted'> => {
     const { bytes: output, report } = await convertBytes(bytes);
-    outcome = 'converted';
     // what came out is a compliant file of exactly the length the report gives
     const verdict = await checkBytes(output, 'out.wav');
     if (!verdict.ok) throw new Error(`${label}: output does not comply: ${JSON.stringify(verdict.problems)}`);
@@ -84,25 +81,20 @@ async function runCase(bytes: Uint8Array, label: string, watch: AllocationWatch)
     if (output.length !== 58 + samples + (samples % 2)) throw new Error(`${label}: output length ${output.length} for ${samples} samples`);
     // the frames read are frames the file holds: 8 output samples per input byte at most (1 kHz, 8-bit)
     if (samples > 8 * bytes.length + 1) throw new Error(`${label}: ${samples} samples out of ${bytes.length} bytes`);
-  } catch (error) {
-    if (!isVoiceprepError(error)) throw new Error(`${label}: not a VoiceprepError: ${(error as Error)?.stack ?? error}`);
-    if (error.message.length === 0 || /[\n\r\x1b]/.test(error.message)) throw new Error(`${label}: message is not one line: ${JSON.stringify(error.message)}`);
-    outcome = 'refused';
-  }
-  const record = await checkBytes(bytes, 'case.wav');
-  for (const problem of record.problems) {
-    if (!PROBLEM_CODES.has(problem.code)) throw new Error(`${label}: check gave an unknown code ${problem.code}`);
-  }
-  for (const { message } of [...record.problems, ...record.warnings]) {
-    if (message.length === 0 || /[\n\r\x1b]/.test(message)) throw new Error(`${label}: not a one-line message: ${JSON.stringify(message)}`);
-  }
-  // check judges from the header what convert proved: a file check passes must convert (the reverse need not hold)
-  if (record.ok && outcome === 'refused') throw new Error(`${label}: check passed a file that convert refused`);
-  const elapsed = performance.now() - started;
-  if (elapsed > CASE_LIMIT_MS) throw new Error(`${label}: took ${elapsed.toFixed(0)} ms`);
-  const largest = watch.takeLargest();
-  if (largest > ALLOCATION_LIMIT_BYTES) throw new Error(`${label}: allocated ${largest} bytes at once`);
-  return outcome;
+    return 'converted';
+  };
+  const judgeCheck = async (outcome: Outcome) => {
+    const record = await checkBytes(bytes, 'case.wav');
+    for (const problem of record.problems) {
+      if (!PROBLEM_CODES.has(problem.code)) throw new Error(`${label}: check gave an unknown code ${problem.code}`);
+    }
+    for (const { message } of [...record.problems, ...record.warnings]) {
+      if (!isOneLine(message)) throw new Error(`${label}: not a one-line message: ${JSON.stringify(message)}`);
+    }
+    // check judges from the header what convert proved: a file check passes must convert (the reverse need not hold)
+    if (record.ok && outcome === 'refused') throw new Error(`${label}: check passed a file that convert refused`);
+  };
+  return runFuzzCase(label, watch, LIMITS, convert, judgeCheck);
 }
 
 describe('fuzz: damaged WAVE files of every encoding', () => {
