@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { waveFixture } from '../../test/support/codec-fixtures.js';
+import { compressedFormat, waveFixture } from '../../test/support/codec-fixtures.js';
 import { seededRandom } from '../../test/support/mutate-wave.js';
 import type { WaveFormat } from '../read/wave-header.js';
 import { createBlockCodec } from './block-codecs.js';
 import { createOkiAdpcmCodec } from './oki-adpcm.js';
 
 function format(effectiveTag: number, overrides: Partial<WaveFormat> = {}): WaveFormat {
-  return {
-    formatTag: effectiveTag,
-    effectiveTag,
-    encoding: null,
-    encodingName: 'some codec',
-    extensible: false,
-    channels: 1,
-    sampleRate: 8000,
-    bitsPerSample: 4,
-    validBitsPerSample: 4,
-    blockAlign: 256,
-    byteRate: 4055,
-    fmtSize: 20,
-    extraSize: 2,
-    ...overrides,
-  };
+  return compressedFormat({ formatTag: effectiveTag, effectiveTag, encodingName: 'some codec', ...overrides });
 }
 
 describe('createBlockCodec', () => {
