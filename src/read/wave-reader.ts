@@ -1,11 +1,11 @@
 import { type BlockCodec, createBlockCodec } from '../decode/block-codecs.js';
 import { VoiceprepError } from '../errors.js';
-import { OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
 import type { AudioFormatReader, AudioSource, BlockOptions, PcmBlock, ProbedFormat, SampleFormat, SourceWarning } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import { type FormatSummary, summarizeFormat } from './format-summary.js';
 import { hexTag } from './format-tags.js';
 import { readWaveHeader } from './read-wave-header.js';
+import { SampleBytesSource } from './sample-bytes-source.js';
 import type { WaveFormat, WaveHeader } from './wave-header.js';
 
 /**
@@ -26,15 +26,26 @@ export const waveReader: AudioFormatReader = {
   async open(source: ByteSource): Promise<AudioSource> {
     const header = await readWaveHeader(source);
     const codec = createBlockCodec(header.format);
-    return codec ? new CodedWaveSource(source, header, codec) : new WaveSource(source, header);
+    if (codec) return new CodedWaveSource(source, header, codec);
+    const { format } = header;
+    return new SampleBytesSource(source, {
+      format: summarizeFormat(header),
+      sampleRate: format.sampleRate,
+      channels: format.channels,
+      sampleFormat: sampleFormatOf(format),
+      dataOffset: header.dataOffset,
+      bytesPerFrame: format.blockAlign,
+      frames: header.frames,
+      warnings: header.warnings,
+    });
   },
 };
 
-/** A-law 8 kHz mono samples are copied as they are, this many bytes at a time. */
-const ALAW_COPY_BYTES = 1 << 16;
-
-/** What every WAVE source reports, however its samples are stored. */
-abstract class WaveSourceBase {
+/**
+ * IMA and Microsoft ADPCM and GSM 6.10: whole blocks are read and decoded to 16-bit samples (src/decode), which go
+ * on as little-endian bytes: WebAssembly memory is little-endian, and so is every host that runs it in practice.
+ */
+class CodedWaveSource implements AudioSource {
   readonly format: FormatSummary;
   readonly sampleRate: number;
   readonly channels: number;
@@ -43,8 +54,9 @@ abstract class WaveSourceBase {
   readonly warnings: SourceWarning[];
 
   constructor(
-    protected readonly source: ByteSource,
-    protected readonly header: WaveHeader,
+    private readonly source: ByteSource,
+    private readonly header: WaveHeader,
+    private readonly codec: BlockCodec,
   ) {
     this.format = summarizeFormat(header);
     this.sampleRate = header.format.sampleRate;
@@ -54,67 +66,6 @@ abstract class WaveSourceBase {
   }
 
   close(): void {}
-
-  /**
-   * The data chunk in blocks of `bytesPerUnit` bytes, read into `buffer` when the source can; a file that ends early
-   * (it shrank while read) is an error.
-   */
-  protected async *dataBlocks(bytesPerUnit: number, units: number, unitsPerBlock: number, buffer?: BlockOptions['buffer']): AsyncIterable<Uint8Array> {
-    const { dataOffset } = this.header;
-    const direct = buffer && this.source.readInto ? this.source.readInto.bind(this.source) : null;
-    for (let done = 0; done < units; ) {
-      const want = Math.min(unitsPerBlock, units - done);
-      const at = dataOffset + done * bytesPerUnit;
-      let bytes: Uint8Array;
-      if (direct && buffer) {
-        const target = buffer(want * bytesPerUnit);
-        bytes = target.subarray(0, await direct(at, target));
-      } else {
-        bytes = await this.source.read(at, want * bytesPerUnit);
-      }
-      const got = Math.floor(bytes.length / bytesPerUnit);
-      if (got === 0) throw new VoiceprepError('io', 'the input ended while it was being read');
-      yield bytes.subarray(0, got * bytesPerUnit);
-      done += got;
-    }
-  }
-}
-
-/** PCM, float and G.711 samples: handed on as bytes, decoded and mixed in one pass by the mixer's kernels. */
-class WaveSource extends WaveSourceBase implements AudioSource {
-  readonly alawSamples?: (maxSamples?: number) => AsyncIterable<Uint8Array>;
-  private readonly sampleFormat: SampleFormat;
-
-  constructor(source: ByteSource, header: WaveHeader) {
-    super(source, header);
-    this.sampleFormat = sampleFormatOf(header.format);
-    if (this.sampleFormat === 'alaw' && this.sampleRate === OUTPUT_SAMPLE_RATE && this.channels === 1) {
-      this.alawSamples = (maxSamples = Infinity) => this.dataBlocks(1, Math.min(maxSamples, this.frames), ALAW_COPY_BYTES);
-    }
-  }
-
-  async *blocks({ blockFrames, maxFrames = Infinity, buffer }: BlockOptions): AsyncIterable<PcmBlock> {
-    const { blockAlign } = this.header.format;
-    const frames = Math.min(this.frames, maxFrames);
-    for await (const bytes of this.dataBlocks(blockAlign, frames, blockFrames, buffer)) {
-      yield { layout: 'interleaved-bytes', bytes, sampleFormat: this.sampleFormat, channels: this.channels, frames: bytes.length / blockAlign };
-    }
-  }
-
-}
-
-/**
- * IMA and Microsoft ADPCM and GSM 6.10: whole blocks are read and decoded to 16-bit samples (src/decode), which go
- * on as little-endian bytes: WebAssembly memory is little-endian, and so is every host that runs it in practice.
- */
-class CodedWaveSource extends WaveSourceBase implements AudioSource {
-  constructor(
-    source: ByteSource,
-    header: WaveHeader,
-    private readonly codec: BlockCodec,
-  ) {
-    super(source, header);
-  }
 
   async *blocks({ blockFrames, maxFrames = Infinity }: BlockOptions): AsyncIterable<PcmBlock> {
     const { codec } = this;

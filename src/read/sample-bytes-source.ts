@@ -1,0 +1,98 @@
+import { VoiceprepError } from '../errors.js';
+import { OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
+import type { AudioSource, BlockOptions, PcmBlock, SampleFormat, SourceWarning } from './audio-source.js';
+import type { ByteSource } from './byte-source.js';
+import type { FormatSummary } from './format-summary.js';
+
+/** Where a container keeps its samples, and how they are stored: what WAV, AIFF and AU files have in common. */
+export interface SampleBytesLayout {
+  format: FormatSummary;
+  sampleRate: number;
+  channels: number;
+  /** How each sample is stored; 's8' (signed 8-bit, AIFF's and AU's) is turned into 'u8' for the mixer. */
+  sampleFormat: SampleFormat | 's8';
+  /** Absolute offset of the first sample byte. */
+  dataOffset: number;
+  bytesPerFrame: number;
+  /** Whole frames the file holds (the header's claim already clamped to the bytes there are). */
+  frames: number;
+  warnings: SourceWarning[];
+}
+
+/** A-law 8 kHz mono samples are copied as they are, this many bytes at a time. */
+const ALAW_COPY_BYTES = 1 << 16;
+
+/**
+ * Samples stored as they are (PCM, float, G.711) in one stretch of a file: handed on as bytes, which the mixer's
+ * kernels decode and mix in one pass. A file that ends early (it shrank while read) is an error.
+ */
+export class SampleBytesSource implements AudioSource {
+  readonly format: FormatSummary;
+  readonly sampleRate: number;
+  readonly channels: number;
+  readonly frames: number;
+  readonly exactFrames = true;
+  readonly warnings: SourceWarning[];
+  readonly alawSamples?: (maxSamples?: number) => AsyncIterable<Uint8Array>;
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly layout: SampleBytesLayout,
+  ) {
+    this.format = layout.format;
+    this.sampleRate = layout.sampleRate;
+    this.channels = layout.channels;
+    this.frames = layout.frames;
+    this.warnings = layout.warnings.map(({ code, message }) => ({ code, message }));
+    if (layout.sampleFormat === 'alaw' && this.sampleRate === OUTPUT_SAMPLE_RATE && this.channels === 1) {
+      this.alawSamples = (maxSamples = Infinity) => this.dataBlocks(1, Math.min(maxSamples, this.frames), ALAW_COPY_BYTES);
+    }
+  }
+
+  close(): void {}
+
+  async *blocks({ blockFrames, maxFrames = Infinity, buffer }: BlockOptions): AsyncIterable<PcmBlock> {
+    const { bytesPerFrame, sampleFormat } = this.layout;
+    const frames = Math.min(this.frames, maxFrames);
+    const signed8 = sampleFormat === 's8';
+    // Signed bytes are flipped to unsigned where they lie: in the mixer's input, or in a copy (never in the bytes a
+    // caller handed in).
+    for await (const read of this.dataBlocks(bytesPerFrame, frames, blockFrames, buffer, signed8)) {
+      const bytes = signed8 ? flipSign(read) : read;
+      yield { layout: 'interleaved-bytes', bytes, sampleFormat: signed8 ? 'u8' : sampleFormat, channels: this.channels, frames: bytes.length / bytesPerFrame };
+    }
+  }
+
+  /** The samples in blocks of whole units, read into `buffer` when the source can. */
+  private async *dataBlocks(
+    bytesPerUnit: number,
+    units: number,
+    unitsPerBlock: number,
+    buffer?: BlockOptions['buffer'],
+    mustCopy = false,
+  ): AsyncIterable<Uint8Array> {
+    const { dataOffset } = this.layout;
+    const direct = buffer && this.source.readInto ? this.source.readInto.bind(this.source) : null;
+    for (let done = 0; done < units; ) {
+      const want = Math.min(unitsPerBlock, units - done);
+      const at = dataOffset + done * bytesPerUnit;
+      let bytes: Uint8Array;
+      if (direct && buffer) {
+        const target = buffer(want * bytesPerUnit);
+        bytes = target.subarray(0, await direct(at, target));
+      } else {
+        bytes = await this.source.read(at, want * bytesPerUnit);
+        if (mustCopy) bytes = bytes.slice();
+      }
+      const got = Math.floor(bytes.length / bytesPerUnit);
+      if (got === 0) throw new VoiceprepError('io', 'the input ended while it was being read');
+      yield bytes.subarray(0, got * bytesPerUnit);
+      done += got;
+    }
+  }
+}
+
+function flipSign(bytes: Uint8Array): Uint8Array {
+  for (let i = 0; i < bytes.length; i++) bytes[i] ^= 0x80;
+  return bytes;
+}
