@@ -31,7 +31,7 @@ const LIMITS = { ms: CASE_LIMIT_MS, allocationBytes: ALLOCATION_LIMIT_BYTES };
 const MAX_DECODED_FRAMES = 2_000_000;
 
 /** Every fixture FFmpeg decodes (those with a reference), and those voiceprep only recognizes. */
-const SEEDS = [...Object.keys(REFERENCES), 'speech.aac', 'speech.m4a', 'tone.aiff', 'tone-alaw.au', 'tone-alac.caf', 'speech.webm'];
+const SEEDS = [...Object.keys(REFERENCES), 'speech.aac', 'speech.m4a', 'tone.aiff', 'tone-float.aifc', 'tone-alaw.au', 'tone-stereo.au', 'tone-alac.caf', 'speech.webm'];
 
 const integer = (random: Random, below: number) => Math.floor(random() * below);
 const pick = <T>(random: Random, items: readonly T[]): T => items[integer(random, items.length)];
@@ -250,9 +250,16 @@ function runCase(bytes: Uint8Array, label: string, watch: AllocationWatch): Prom
     let frames = 0;
     try {
       for await (const block of audio.blocks({ blockFrames: 4096 })) {
-        if (block.layout !== 'planar' || block.channels.length !== audio.channels) throw new Error(`a block of the wrong shape`);
-        if (block.channels.some((samples) => samples.length !== block.frames)) throw new Error('a block whose arrays disagree with its frame count');
-        if (block.channels.some((samples) => samples.some((sample) => !Number.isFinite(sample)))) throw new Error('a sample that is not a finite number');
+        if (block.layout === 'interleaved-bytes') {
+          // AIFF and AU hand on their stored samples: whole frames of every channel
+          if (block.channels !== audio.channels || block.frames < 1 || block.bytes.length % (block.frames * block.channels) !== 0) {
+            throw new Error('a block of stored samples of the wrong shape');
+          }
+        } else {
+          if (block.channels.length !== audio.channels) throw new Error(`a block of the wrong shape`);
+          if (block.channels.some((samples) => samples.length !== block.frames)) throw new Error('a block whose arrays disagree with its frame count');
+          if (block.channels.some((samples) => samples.some((sample) => !Number.isFinite(sample)))) throw new Error('a sample that is not a finite number');
+        }
         frames += block.frames;
         if (frames > MAX_DECODED_FRAMES) throw new Error(`more than ${MAX_DECODED_FRAMES} frames decoded`);
       }

@@ -1,38 +1,72 @@
-import type { AudioFormatReader, OpenOptions, ProbedFormat } from './audio-source.js';
+import { VoiceprepError } from '../errors.js';
+import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SampleFormat, SourceWarning } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
+import { SampleBytesSource } from './sample-bytes-source.js';
 import { printable } from './sniff.js';
 import { refuseToDecode } from './unsupported-format.js';
 
 /**
- * AIFF and AIFF-C (Apple's big-endian cousin of WAV), recognized and described from their COMM chunk but not
- * decoded. The chunk walk reads chunk headers only, and clamps every size to the file.
+ * AIFF and AIFF-C (Apple's big-endian cousin of WAV, what GarageBand and Logic export): PCM, float and G.711
+ * samples are handed on as they are stored, like a WAV file's. The chunk walk reads chunk headers only, and
+ * clamps every size to the file.
  */
 
 const CHUNK_HEADER_BYTES = 8;
 const FORM_HEADER_BYTES = 12;
 const MAX_CHUNKS = 256;
+/** numChannels, numSampleFrames, sampleSize and the 80-bit sampleRate; AIFF-C adds its compression type. */
+const COMM_BYTES = 18;
+const AIFC_COMM_BYTES = 22;
+/** SSND's offset and blockSize come before its samples. */
+const SSND_HEADER_BYTES = 8;
 
-/** AIFF-C compression types by their four-character codes. */
-const COMPRESSION_NAMES: ReadonlyMap<string, string> = new Map([
-  ['NONE', 'PCM'],
-  ['twos', 'PCM'],
-  ['sowt', 'PCM'],
-  ['raw ', 'PCM'],
-  ['fl32', 'IEEE float'],
-  ['FL32', 'IEEE float'],
-  ['fl64', 'IEEE float'],
-  ['FL64', 'IEEE float'],
-  ['ulaw', 'mu-law'],
-  ['ULAW', 'mu-law'],
-  ['alaw', 'A-law'],
-  ['ALAW', 'A-law'],
-  ['ima4', 'IMA ADPCM'],
+/** AIFF-C compression types by their four-character codes: the encoding's name, and how it is stored when decoded. */
+const COMPRESSIONS: ReadonlyMap<string, { name: string; stored?: 'big-endian' | 'little-endian' | SampleFormat }> = new Map([
+  ['NONE', { name: 'PCM', stored: 'big-endian' }],
+  ['twos', { name: 'PCM', stored: 'big-endian' }],
+  ['sowt', { name: 'PCM', stored: 'little-endian' }],
+  ['in24', { name: 'PCM', stored: 's24be' }],
+  ['in32', { name: 'PCM', stored: 's32be' }],
+  ['raw ', { name: 'PCM', stored: 'u8' }],
+  ['fl32', { name: 'IEEE float', stored: 'f32be' }],
+  ['FL32', { name: 'IEEE float', stored: 'f32be' }],
+  ['fl64', { name: 'IEEE float', stored: 'f64be' }],
+  ['FL64', { name: 'IEEE float', stored: 'f64be' }],
+  ['ulaw', { name: 'mu-law', stored: 'mulaw' }],
+  ['ULAW', { name: 'mu-law', stored: 'mulaw' }],
+  ['alaw', { name: 'A-law', stored: 'alaw' }],
+  ['ALAW', { name: 'A-law', stored: 'alaw' }],
+  ['ima4', { name: 'IMA ADPCM' }],
+  ['MAC3', { name: 'MACE 3:1' }],
+  ['MAC6', { name: 'MACE 6:1' }],
+  ['GSM ', { name: 'GSM 6.10' }],
+  ['QDM2', { name: 'QDesign Music 2' }],
+  ['Qclp', { name: 'Qualcomm PureVoice' }],
 ]);
+
+/** Bytes per stored sample, for the formats whose width the compression type fixes. */
+const WIDTH: Partial<Record<SampleFormat, number>> = { s24be: 3, s32be: 4, u8: 1, f32be: 4, f64be: 8, mulaw: 1, alaw: 1 };
+
+/** How the samples are stored: the mixer's sample format (or signed 8-bit, which the source turns into it). */
+type Storage = { sampleFormat: SampleFormat | 's8'; bytesPerSample: number };
+
+/** What the chunks say: the format as reports show it, and where the samples are and how they are stored. */
+interface AiffHeader {
+  format: FormatSummary;
+  /** The frames COMM declares, over the sample rate. */
+  seconds: number | null;
+  /** Whether there is a COMM chunk (the format) of at least its 18 bytes. */
+  comm: boolean;
+  /** How the samples are stored, or why they cannot be decoded. */
+  stored: Storage | { refusal: string };
+  /** Where SSND's samples start, and how many bytes of them the file holds; null without an SSND chunk. */
+  data: { offset: number; bytes: number } | null;
+  declaredFrames: number;
+}
 
 export const aiffReader: AudioFormatReader = {
   name: 'AIFF',
-  decodes: false,
 
   recognizes(head: Uint8Array): boolean {
     const form = ascii(head, 8, 4);
@@ -40,33 +74,111 @@ export const aiffReader: AudioFormatReader = {
   },
 
   async probe(source: ByteSource): Promise<ProbedFormat> {
-    const head = await source.read(0, FORM_HEADER_BYTES);
-    const container = ascii(head, 8, 4) === 'AIFC' ? 'AIFF-C' : 'AIFF';
-    const format: FormatSummary = { container, encoding: 'unknown', formatTag: null, extensible: false, sampleRate: 0, channels: 0, bitsPerSample: null };
-    for (let offset = FORM_HEADER_BYTES, chunks = 0; offset + CHUNK_HEADER_BYTES <= source.size && chunks < MAX_CHUNKS; chunks++) {
-      const header = await source.read(offset, CHUNK_HEADER_BYTES);
-      const size = new DataView(header.buffer, header.byteOffset, CHUNK_HEADER_BYTES).getUint32(4);
-      if (ascii(header, 0, 4) === 'COMM') {
-        const body = (await source.read(offset + CHUNK_HEADER_BYTES, Math.min(size, 64))).slice();
-        if (body.length < 18) break;
-        const view = new DataView(body.buffer);
-        format.channels = view.getUint16(0);
-        format.bitsPerSample = view.getUint16(6);
-        format.sampleRate = Math.round(extendedFloat(body.subarray(8, 18)));
-        const compression = container === 'AIFF-C' && body.length >= 22 ? ascii(body, 18, 4) : 'NONE';
-        format.encoding = COMPRESSION_NAMES.get(compression) ?? printable(compression);
-        const frames = view.getUint32(2);
-        return { format, seconds: format.sampleRate > 0 ? frames / format.sampleRate : null };
-      }
-      offset += CHUNK_HEADER_BYTES + size + (size % 2);
-    }
-    return { format, seconds: null };
+    const header = await readAiffHeader(source);
+    return {
+      format: header.format,
+      seconds: header.seconds,
+      ...('refusal' in header.stored ? { undecodable: header.stored.refusal } : {}),
+    };
   },
 
-  async open(_source: ByteSource, options: OpenOptions) {
-    throw refuseToDecode('an AIFF file', 'aiff', options);
+  async open(source: ByteSource, options: OpenOptions): Promise<AudioSource> {
+    const header = await readAiffHeader(source);
+    const { format, stored, data, declaredFrames } = header;
+    if (!header.comm) throw new VoiceprepError('malformed', 'the COMM chunk (the format) is missing or cut short');
+    if (format.sampleRate === 0) throw new VoiceprepError('malformed', 'the COMM chunk gives no usable sample rate');
+    if (format.channels === 0) throw new VoiceprepError('malformed', 'the COMM chunk declares 0 channels');
+    if ('refusal' in stored) throw refuseToDecode(`an ${format.container} file of ${format.encoding}`, 'aiff', options);
+    if (!data && declaredFrames > 0) throw new VoiceprepError('malformed', 'there is no SSND chunk (the samples)');
+    const bytesPerFrame = stored.bytesPerSample * format.channels;
+    const held = Math.floor((data?.bytes ?? 0) / bytesPerFrame);
+    const warnings: SourceWarning[] = [];
+    if (held < declaredFrames) {
+      warnings.push({
+        code: 'data-truncated',
+        message: `the COMM chunk declares ${declaredFrames} frames but the file holds ${held}; converted what it holds`,
+      });
+    }
+    return new SampleBytesSource(source, {
+      format,
+      sampleRate: format.sampleRate,
+      channels: format.channels,
+      sampleFormat: stored.sampleFormat,
+      dataOffset: data?.offset ?? 0,
+      bytesPerFrame,
+      frames: Math.min(held, declaredFrames),
+      warnings,
+    });
   },
 };
+
+async function readAiffHeader(source: ByteSource): Promise<AiffHeader> {
+  const head = await source.read(0, FORM_HEADER_BYTES);
+  const container = ascii(head, 8, 4) === 'AIFC' ? 'AIFF-C' : 'AIFF';
+  const header: AiffHeader = {
+    format: { container, encoding: 'unknown', formatTag: null, extensible: false, sampleRate: 0, channels: 0, bitsPerSample: null },
+    seconds: null,
+    comm: false,
+    stored: { refusal: 'its COMM chunk (the format) is missing or cut short' },
+    data: null,
+    declaredFrames: 0,
+  };
+  let sawComm = false;
+  for (let offset = FORM_HEADER_BYTES, chunks = 0; offset + CHUNK_HEADER_BYTES <= source.size && chunks < MAX_CHUNKS; chunks++) {
+    const chunk = await source.read(offset, CHUNK_HEADER_BYTES);
+    const id = ascii(chunk, 0, 4);
+    const declared = new DataView(chunk.buffer, chunk.byteOffset, CHUNK_HEADER_BYTES).getUint32(4);
+    const body = offset + CHUNK_HEADER_BYTES;
+    const size = Math.min(declared, source.size - body);
+    if (id === 'COMM' && !sawComm) {
+      sawComm = true;
+      readComm((await source.read(body, Math.min(size, AIFC_COMM_BYTES))).slice(), header);
+    } else if (id === 'SSND' && !header.data && size >= SSND_HEADER_BYTES) {
+      const fields = (await source.read(body, SSND_HEADER_BYTES)).slice();
+      const start = Math.min(size, SSND_HEADER_BYTES + new DataView(fields.buffer).getUint32(0));
+      header.data = { offset: body + start, bytes: size - start };
+    }
+    offset = body + declared + (declared % 2);
+  }
+  return header;
+}
+
+function readComm(body: Uint8Array, header: AiffHeader): void {
+  if (body.length < COMM_BYTES) return;
+  header.comm = true;
+  const view = new DataView(body.buffer);
+  const { format } = header;
+  const channels = view.getUint16(0);
+  const bits = view.getUint16(6);
+  const rate = extendedFloat(body.subarray(8, 18));
+  format.channels = channels;
+  format.bitsPerSample = bits;
+  format.sampleRate = Number.isFinite(rate) && rate >= 1 ? Math.round(rate) : 0;
+  header.declaredFrames = view.getUint32(2);
+  header.seconds = format.sampleRate > 0 ? header.declaredFrames / format.sampleRate : null;
+  const code = format.container === 'AIFF-C' ? (body.length >= AIFC_COMM_BYTES ? ascii(body, 18, 4) : '') : 'NONE';
+  const compression = COMPRESSIONS.get(code);
+  format.encoding = compression?.name ?? (code ? printable(code) : 'unknown');
+  const stored = storage(compression?.stored, bits);
+  header.stored = stored ?? { refusal: `${format.encoding} is not one of the encodings voiceprep decodes` };
+  // G.711 samples are bytes whatever COMM's sample size says (QuickTime writes 16).
+  if (stored?.sampleFormat === 'alaw' || stored?.sampleFormat === 'mulaw') format.bitsPerSample = 8;
+}
+
+/** How samples of `bits` bits are stored under a compression type; null when voiceprep does not decode them. */
+function storage(stored: 'big-endian' | 'little-endian' | SampleFormat | undefined, bits: number): Storage | null {
+  if (stored === 'big-endian' || stored === 'little-endian') {
+    // Samples narrower than their bytes are left-justified, so they decode as the full width.
+    const bytesPerSample = Math.ceil(bits / 8);
+    const byWidth: Record<number, SampleFormat | 's8'> =
+      stored === 'big-endian' ? { 1: 's8', 2: 's16be', 3: 's24be', 4: 's32be' } : { 1: 's8', 2: 's16le', 3: 's24le', 4: 's32le' };
+    const sampleFormat = byWidth[bytesPerSample];
+    return bits >= 1 && sampleFormat ? { sampleFormat, bytesPerSample } : null;
+  }
+  const sampleFormat = stored;
+  const bytesPerSample = sampleFormat ? WIDTH[sampleFormat] : undefined;
+  return sampleFormat && bytesPerSample ? { sampleFormat, bytesPerSample } : null;
+}
 
 /** The 80-bit IEEE 754 extended number AIFF gives its sample rate in: sign, 15-bit exponent, 64-bit mantissa. */
 function extendedFloat(bytes: Uint8Array): number {

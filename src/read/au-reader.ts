@@ -1,50 +1,107 @@
-import type { AudioFormatReader, OpenOptions, ProbedFormat } from './audio-source.js';
+import { VoiceprepError } from '../errors.js';
+import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SampleFormat, SourceWarning } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
+import type { FormatSummary } from './format-summary.js';
+import { SampleBytesSource } from './sample-bytes-source.js';
 import { refuseToDecode } from './unsupported-format.js';
 
-/** Sun/NeXT AU ('.snd'), recognized and described from its 24-byte header but not decoded. */
+/**
+ * Sun/NeXT AU ('.au', '.snd'; what Java and old Unix telephony tools write): a 24-byte big-endian header, then the
+ * samples, which are handed on as they are stored (PCM, float, G.711).
+ */
 
 const HEADER_BYTES = 24;
 const UNKNOWN_SIZE = 0xffffffff;
-/** The encodings of the AU header: name and bits per sample. */
-const ENCODINGS: ReadonlyMap<number, { name: string; bits: number }> = new Map([
-  [1, { name: 'mu-law', bits: 8 }],
-  [2, { name: 'PCM', bits: 8 }],
-  [3, { name: 'PCM', bits: 16 }],
-  [4, { name: 'PCM', bits: 24 }],
-  [5, { name: 'PCM', bits: 32 }],
-  [6, { name: 'IEEE float', bits: 32 }],
-  [7, { name: 'IEEE float', bits: 64 }],
+/**
+ * The header's channel count is 32-bit; the mixer holds a block of at least one frame of every channel, so a claim
+ * of billions would be an allocation of gigabytes. WAV's own limit (16 bits) is far beyond any real file.
+ */
+const MAX_CHANNELS = 0xffff;
+
+/** The encodings of the AU header: name, bits per sample, and how voiceprep reads them (when it does). */
+const ENCODINGS: ReadonlyMap<number, { name: string; bits: number; sampleFormat?: SampleFormat | 's8' }> = new Map([
+  [1, { name: 'mu-law', bits: 8, sampleFormat: 'mulaw' }],
+  [2, { name: 'PCM', bits: 8, sampleFormat: 's8' }],
+  [3, { name: 'PCM', bits: 16, sampleFormat: 's16be' }],
+  [4, { name: 'PCM', bits: 24, sampleFormat: 's24be' }],
+  [5, { name: 'PCM', bits: 32, sampleFormat: 's32be' }],
+  [6, { name: 'IEEE float', bits: 32, sampleFormat: 'f32be' }],
+  [7, { name: 'IEEE float', bits: 64, sampleFormat: 'f64be' }],
   [23, { name: 'G.721 ADPCM', bits: 4 }],
   [25, { name: 'G.723 ADPCM', bits: 3 }],
   [26, { name: 'G.723 ADPCM', bits: 5 }],
-  [27, { name: 'A-law', bits: 8 }],
+  [27, { name: 'A-law', bits: 8, sampleFormat: 'alaw' }],
 ]);
+
+interface AuHeader {
+  format: FormatSummary;
+  sampleFormat: SampleFormat | 's8' | null;
+  /** The header's data offset, which is also the header's size (24 or more: an annotation may follow). */
+  dataOffset: number;
+  /** Bytes of samples the file holds: the declared size clamped to the file ('unknown' is the rest of it). */
+  dataBytes: number;
+  /** The declared size, when the header gives one and the file holds less. */
+  shortBy: number | null;
+}
 
 export const auReader: AudioFormatReader = {
   name: 'AU',
-  decodes: false,
 
   recognizes(head: Uint8Array): boolean {
     return String.fromCharCode(...head.subarray(0, 4)) === '.snd';
   },
 
   async probe(source: ByteSource): Promise<ProbedFormat> {
-    const header = (await source.read(0, HEADER_BYTES)).slice();
-    const view = new DataView(header.buffer);
-    const field = (at: number) => (header.length >= at + 4 ? view.getUint32(at) : 0);
-    const encoding = ENCODINGS.get(field(12));
-    const [sampleRate, channels] = [field(16), field(20)];
-    const dataOffset = field(4);
-    const dataBytes = field(8) === UNKNOWN_SIZE ? source.size - dataOffset : Math.min(field(8), source.size - dataOffset);
-    const frameBytes = encoding ? (encoding.bits * channels) / 8 : 0;
+    const { format, sampleFormat, dataBytes } = await readAuHeader(source);
+    const frameBytes = ((format.bitsPerSample ?? 0) * format.channels) / 8;
+    const encoding = format.encoding === 'unknown' ? 'an encoding AU numbers' : format.encoding;
     return {
-      format: { container: 'AU', encoding: encoding?.name ?? 'unknown', formatTag: null, extensible: false, sampleRate, channels, bitsPerSample: encoding?.bits ?? null },
-      seconds: frameBytes > 0 && sampleRate > 0 && dataBytes > 0 ? dataBytes / frameBytes / sampleRate : null,
+      format,
+      seconds: frameBytes > 0 && format.sampleRate > 0 && dataBytes > 0 ? dataBytes / frameBytes / format.sampleRate : null,
+      ...(sampleFormat ? {} : { undecodable: `${encoding} is not one of the encodings voiceprep decodes` }),
     };
   },
 
-  async open(_source: ByteSource, options: OpenOptions) {
-    throw refuseToDecode('an AU file', 'au', options);
+  async open(source: ByteSource, options: OpenOptions): Promise<AudioSource> {
+    const { format, sampleFormat, dataOffset, dataBytes, shortBy } = await readAuHeader(source);
+    if (source.size < HEADER_BYTES) throw new VoiceprepError('malformed', `the file ends inside its ${HEADER_BYTES}-byte header`);
+    if (dataOffset < HEADER_BYTES) throw new VoiceprepError('malformed', `the header gives its size as ${dataOffset} bytes (at least ${HEADER_BYTES})`);
+    if (!sampleFormat) throw refuseToDecode(`an AU file of ${format.encoding}`, 'au', options);
+    if (format.channels === 0 || format.channels > MAX_CHANNELS) {
+      throw new VoiceprepError('malformed', `the header declares ${format.channels} channels (voiceprep reads 1 to ${MAX_CHANNELS})`);
+    }
+    const bytesPerFrame = ((format.bitsPerSample as number) / 8) * format.channels;
+    const frames = Math.floor(dataBytes / bytesPerFrame);
+    const warnings: SourceWarning[] = [];
+    if (shortBy !== null) {
+      warnings.push({ code: 'data-truncated', message: `the header declares ${shortBy} bytes of samples but the file holds ${dataBytes}; converted what it holds` });
+    }
+    return new SampleBytesSource(source, { format, sampleRate: format.sampleRate, channels: format.channels, sampleFormat, dataOffset, bytesPerFrame, frames, warnings });
   },
 };
+
+async function readAuHeader(source: ByteSource): Promise<AuHeader> {
+  const header = (await source.read(0, HEADER_BYTES)).slice();
+  const view = new DataView(header.buffer);
+  const field = (at: number) => (header.length >= at + 4 ? view.getUint32(at) : 0);
+  const encoding = ENCODINGS.get(field(12));
+  const dataOffset = field(4);
+  const available = Math.max(0, source.size - dataOffset);
+  const declared = field(8);
+  const dataBytes = declared === UNKNOWN_SIZE ? available : Math.min(declared, available);
+  return {
+    format: {
+      container: 'AU',
+      encoding: encoding?.name ?? 'unknown',
+      formatTag: null,
+      extensible: false,
+      sampleRate: field(16),
+      channels: field(20),
+      bitsPerSample: encoding?.bits ?? null,
+    },
+    sampleFormat: encoding?.sampleFormat ?? null,
+    dataOffset,
+    dataBytes,
+    shortBy: declared !== UNKNOWN_SIZE && declared > available ? declared : null,
+  };
+}

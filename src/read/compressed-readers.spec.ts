@@ -3,9 +3,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CUT_AT, REFERENCES, decodeAll, fixture, onsetOf, snrAgainst } from '../../test/fixtures/compressed/reference.js';
 import { isVoiceprepError } from '../errors.js';
 import { aacReader } from './aac-reader.js';
-import { aiffReader } from './aiff-reader.js';
 import { amrReader } from './amr-reader.js';
-import { auReader } from './au-reader.js';
 import type { AudioFormatReader } from './audio-source.js';
 import { bytesSource } from './byte-source.js';
 import { cafReader } from './caf-reader.js';
@@ -166,8 +164,6 @@ describe('formats that are described but not decoded', () => {
   });
 
   it.each([
-    ['tone.aiff', aiffReader, { container: 'AIFF', encoding: 'PCM', sampleRate: 8000, channels: 1, bitsPerSample: 16 }, 0.1, 'in.aiff'],
-    ['tone-alaw.au', auReader, { container: 'AU', encoding: 'A-law', sampleRate: 8000, channels: 1, bitsPerSample: 8 }, 0.1, 'in.au'],
     ['tone-alac.caf', cafReader, { container: 'CAF', encoding: 'ALAC', sampleRate: 16000, channels: 1 }, null, 'in.caf'],
     ['speech.webm', matroskaReader, { container: 'WebM', encoding: 'Opus' }, null, 'in.webm'],
   ] as const)('%s: described from its header, refused with the command that converts it', async (file, reader, format, seconds, input) => {

@@ -5,14 +5,16 @@
  */
 
 /** What `convert` searches folders and globs for: every format it reads, and the Dialogic VOX it knows by name. */
-export const CONVERTIBLE_EXTENSIONS: readonly string[] = ['.wav', '.wave', '.mp3', '.mp2', '.mp1', '.flac', '.ogg', '.oga', '.opus', '.vox'];
+export const CONVERTIBLE_EXTENSIONS: readonly string[] = [
+  '.wav', '.wave', '.aif', '.aiff', '.aifc', '.au', '.snd', '.mp3', '.mp2', '.mp1', '.flac', '.ogg', '.oga', '.opus', '.vox',
+];
 
 /**
- * Audio it cannot convert but picks up all the same, so that a folder's AAC or AIFF files get a line saying so and
+ * Audio it cannot convert but picks up all the same, so that a folder's AAC or WMA files get a line saying so and
  * how to fix it, rather than being passed over in silence.
  */
 export const REPORTED_AUDIO_EXTENSIONS: readonly string[] = [
-  '.m4a', '.aac', '.mp4', '.aif', '.aiff', '.aifc', '.au', '.snd', '.caf', '.amr', '.webm', '.mka', '.wma',
+  '.m4a', '.aac', '.mp4', '.caf', '.amr', '.webm', '.mka', '.wma',
 ];
 
 /**
