@@ -73,14 +73,14 @@ describe('the page, in Chromium', () => {
     expect(english.requests.slice(1).every((url) => url.startsWith('blob:'))).toBe(true);
   });
 
-  it('converts MP3, FLAC, Ogg Vorbis, Opus and Dialogic VOX as the CLI does: the decoders run in the page\'s workers', async () => {
+  it('converts MP3, FLAC, Ogg Vorbis, Opus, Dialogic VOX, AIFF and AU as the CLI does: the decoders run in the page\'s workers', async () => {
     const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
-    const inputs = ['compressed/speech-cbr.mp3', 'compressed/speech-16bit-8k.flac', 'compressed/speech-tone-vorbis.oga', 'compressed/speech.opus', 'codecs/loud.vox'];
+    const inputs = ['compressed/speech-cbr.mp3', 'compressed/speech-16bit-8k.flac', 'compressed/speech-tone-vorbis.oga', 'compressed/speech.opus', 'codecs/loud.vox', 'compressed/tone-float.aifc', 'compressed/tone-stereo.au'];
     const page = await english.open(PAGE_FILE_URL);
     await page.locator('input[type="file"][multiple]').setInputFiles(inputs.map(fixture));
     await waitUntilDone(page);
     const zip = await downloadZip(page, page.getByRole('button', { name: /Download/ }));
-    expect(Object.keys(zip).sort()).toEqual(['loud.wav', 'speech-16bit-8k.wav', 'speech-cbr.wav', 'speech-tone-vorbis.wav', 'speech.wav']);
+    expect(Object.keys(zip).sort()).toEqual(['loud.wav', 'speech-16bit-8k.wav', 'speech-cbr.wav', 'speech-tone-vorbis.wav', 'speech.wav', 'tone-float.wav', 'tone-stereo.wav']);
     for (const input of inputs) {
       const name = compliantName(input.split('/').pop() as string);
       const cli = await convertBytes(new Uint8Array(readFileSync(fixture(input))), { name: input.split('/').pop() });
@@ -150,14 +150,15 @@ describe('the page, in Chromium', () => {
       writeFileSync(join(folder, 'prompts', 'menu', 'IVR menu (old).WAV'), sampleBytes('IVR menu (old).wav'));
       writeFileSync(join(folder, 'prompts', 'notes.txt'), 'not a prompt');
       writeFileSync(join(folder, 'prompts', 'menu', 'hold.VOX'), readFileSync(new URL('../fixtures/codecs/loud.vox', import.meta.url)));
+      writeFileSync(join(folder, 'prompts', 'menu', 'press-one.AIFF'), readFileSync(new URL('../fixtures/compressed/tone.aiff', import.meta.url)));
       const page = await english.open(PAGE_FILE_URL);
 
       await page.locator('input[webkitdirectory]').setInputFiles(join(folder, 'prompts'));
       await waitUntilDone(page);
 
-      expect(await page.locator('tbody tr').count()).toBe(4);
+      expect(await page.locator('tbody tr').count()).toBe(5);
       const zip = await downloadZip(page, page.getByRole('button', { name: /Download/ }));
-      expect(Object.keys(zip).sort()).toEqual(['huanying.wav', 'menu/IVR_menu_old.wav', 'menu/hold.wav', 'menu/huanying.wav']);
+      expect(Object.keys(zip).sort()).toEqual(['huanying.wav', 'menu/IVR_menu_old.wav', 'menu/hold.wav', 'menu/huanying.wav', 'menu/press-one.wav']);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
