@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBytes } from '../src/check/check-bytes.js';
 import { convertBytes } from '../src/pipeline/convert-bytes.js';
+import { fixture } from './fixtures/compressed/reference.js';
 import { type AllocationWatch, watchAllocations } from './support/allocation-watch.js';
 import { isOneLine, runFuzzCase } from './support/fuzz-case.js';
 import { mutate, seededRandom } from './support/mutate-wave.js';
@@ -50,6 +51,8 @@ function seeds(): Seed[] {
     }
   }
   list.push({ name: 'RF64 s16 mono 16 kHz', bytes: rf64() });
+  // MPEG audio in the data chunk, as ffmpeg writes it: the WAVE walker hands it to the MP3 reader
+  list.push({ name: 'MPEG Layer 3 in WAVE (ffmpeg)', bytes: fixture('speech-mp3-in.wav') });
   return list;
 }
 

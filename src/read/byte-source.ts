@@ -29,3 +29,20 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
     },
   };
 }
+
+/**
+ * The `size` bytes of `source` from `offset` on, as a source of their own: a stream inside a container (MPEG audio in
+ * a WAVE file's data chunk) read by the reader of its own format.
+ */
+export function sliceOf(source: ByteSource, offset: number, size: number): ByteSource {
+  const within = (at: number, length: number) => Math.max(0, Math.min(length, size - at));
+  const slice: ByteSource = {
+    size,
+    read: (at, length) => source.read(offset + at, within(at, length)),
+  };
+  if (source.readInto) {
+    const readInto = source.readInto.bind(source);
+    slice.readInto = (at, target) => readInto(offset + at, target.subarray(0, within(at, target.length)));
+  }
+  return slice;
+}

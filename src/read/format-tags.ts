@@ -7,6 +7,8 @@ export const WAVE_FORMAT_ALAW = 0x0006;
 export const WAVE_FORMAT_MULAW = 0x0007;
 export const WAVE_FORMAT_IMA_ADPCM = 0x0011;
 export const WAVE_FORMAT_GSM610 = 0x0031;
+export const WAVE_FORMAT_MPEG = 0x0050;
+export const WAVE_FORMAT_MPEGLAYER3 = 0x0055;
 export const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
 
 const DECODABLE: ReadonlyMap<number, { encoding: Encoding; name: string }> = new Map([
@@ -28,8 +30,8 @@ const KNOWN_NAMES: ReadonlyMap<number, string> = new Map([
   [0x0040, 'G.721 ADPCM'],
   [0x0042, 'G.723.1'],
   [0x0045, 'G.726 ADPCM'],
-  [0x0050, 'MPEG'],
-  [0x0055, 'MPEG Layer 3'],
+  [WAVE_FORMAT_MPEG, 'MPEG'],
+  [WAVE_FORMAT_MPEGLAYER3, 'MPEG Layer 3'],
   [0x0064, 'G.726 ADPCM'],
   [0x0065, 'G.722 ADPCM'],
   [0x0092, 'Dolby AC-3 SPDIF'],
@@ -53,4 +55,12 @@ export function describeTag(tag: number): { encoding: Encoding | null; name: str
 
 export function hexTag(tag: number): string {
   return `0x${tag.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * MPEG audio in a WAVE file (layers I and II under 0x50, layer III under 0x55, as Windows' ACM codecs and ffmpeg
+ * write them): the data chunk is an MPEG stream, not blocks of the fmt chunk's block align.
+ */
+export function isMpegTag(tag: number): boolean {
+  return tag === WAVE_FORMAT_MPEG || tag === WAVE_FORMAT_MPEGLAYER3;
 }

@@ -50,18 +50,26 @@ export const mp3Reader: AudioFormatReader = {
     return { format: summarize(layout.header), seconds: layout.frames / layout.header.sampleRate };
   },
 
-  async open(source: ByteSource): Promise<AudioSource> {
-    const layout = await readLayout(source);
-    const { decodeMpeg } = await import('../decode/mpeg-decode.js');
-    return new DecodedSource({
-      format: summarize(layout.header),
-      frames: layout.frames,
-      exactFrames: layout.exactFrames,
-      warnings: layout.warnings,
-      pass: (context) => decodeMpeg(source, layout.stream, context),
-    });
+  open(source: ByteSource): Promise<AudioSource> {
+    return openMpegStream(source, summarize);
   },
 };
+
+/**
+ * Opens an MPEG audio stream: an MP3 file, or the data chunk of a WAVE file that holds one, which `describe`
+ * reports as the WAVE file it is.
+ */
+export async function openMpegStream(source: ByteSource, describe: (header: MpegFrameHeader) => FormatSummary): Promise<AudioSource> {
+  const layout = await readLayout(source);
+  const { decodeMpeg } = await import('../decode/mpeg-decode.js');
+  return new DecodedSource({
+    format: describe(layout.header),
+    frames: layout.frames,
+    exactFrames: layout.exactFrames,
+    warnings: layout.warnings,
+    pass: (context) => decodeMpeg(source, layout.stream, context),
+  });
+}
 
 /** FLAC and AAC files sometimes carry an ID3v2 tag too; their own readers take them. */
 function startsAnotherFormat(afterTag: Uint8Array): boolean {

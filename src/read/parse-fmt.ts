@@ -5,6 +5,7 @@ import {
   WAVE_FORMAT_GSM610,
   WAVE_FORMAT_IMA_ADPCM,
   describeTag,
+  isMpegTag,
 } from './format-tags.js';
 import type { WaveFormat, WaveWarning } from './wave-header.js';
 
@@ -69,7 +70,8 @@ export function parseFmt(body: Uint8Array, declaredSize: number, context: FmtCon
     bigEndian,
   };
   const extended = formatTag === WAVE_FORMAT_EXTENSIBLE ? withExtension(format, body, view) : withCodecFields(format, body, view);
-  return blockAlign === 0 ? withRecoveredBlockAlign(extended, context.warnings) : extended;
+  // An MPEG stream's frames are not the fmt chunk's blocks: its block align is not used.
+  return blockAlign === 0 && !isMpegTag(extended.effectiveTag) ? withRecoveredBlockAlign(extended, context.warnings) : extended;
 }
 
 /**

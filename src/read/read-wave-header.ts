@@ -1,6 +1,7 @@
 import { createBlockCodec } from '../decode/block-codecs.js';
 import { VoiceprepError } from '../errors.js';
 import type { ByteSource } from './byte-source.js';
+import { isMpegTag } from './format-tags.js';
 import { FMT_MAX_USEFUL_BYTES, parseFmt } from './parse-fmt.js';
 import { identifyNonWave, printable } from './sniff.js';
 import type { ChunkInfo, WaveFormat, WaveHeader, WaveWarning } from './wave-header.js';
@@ -95,7 +96,7 @@ export async function readWaveHeader(source: ByteSource): Promise<WaveHeader> {
   if (!format) throw new VoiceprepError('malformed', 'there is no fmt chunk');
   if (!data) throw new VoiceprepError('malformed', 'there is no data chunk');
   checkTail(chunks, fileSize, declaredRiffSize, warnings);
-  const frames = countFrames(format, data.size, warnings);
+  const frames = countFrames(format, data.size, factSamples, warnings);
 
   return {
     container,
@@ -172,7 +173,12 @@ function checkTail(chunks: ChunkInfo[], fileSize: number, declaredRiffSize: numb
  * sox counts the pad byte after an odd number of GSM blocks in the data size: one byte after blocks of an odd size
  * is that, not damage.
  */
-function countFrames(format: WaveFormat, dataSize: number, warnings: WaveWarning[]): number {
+function countFrames(format: WaveFormat, dataSize: number, factSamples: number | null, warnings: WaveWarning[]): number {
+  if (isMpegTag(format.effectiveTag)) {
+    // The header's word only (check reads no further): the fact chunk's count, else the byte rate's estimate. The
+    // MPEG reader finds the real length when the file is converted.
+    return factSamples ?? (format.byteRate > 0 ? Math.round((dataSize / format.byteRate) * format.sampleRate) : 0);
+  }
   const rest = dataSize % format.blockAlign;
   const codec = createBlockCodec(format);
   let frames: number;

@@ -3,15 +3,15 @@ import { VoiceprepError } from '../errors.js';
 import type { AudioFormatReader, AudioSource, BlockOptions, PcmBlock, ProbedFormat, SampleFormat, SourceWarning } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import { type FormatSummary, summarizeFormat } from './format-summary.js';
-import { hexTag } from './format-tags.js';
+import { hexTag, isMpegTag } from './format-tags.js';
 import { readWaveHeader } from './read-wave-header.js';
 import { SampleBytesSource } from './sample-bytes-source.js';
 import type { WaveFormat, WaveHeader } from './wave-header.js';
 
 /**
  * RIFF, RF64, BW64 and RIFX (big-endian) WAVE files: the header is walked by read-wave-header.ts; PCM, float and
- * G.711 samples are handed on as they are, and the telephony codecs (IMA and Microsoft ADPCM, GSM 6.10) decoded
- * block by block into 16-bit samples first.
+ * G.711 samples are handed on as they are, the telephony codecs (IMA and Microsoft ADPCM, GSM 6.10) decoded
+ * block by block into 16-bit samples first, and MPEG audio in the data chunk decoded as an MP3 stream.
  */
 export const waveReader: AudioFormatReader = {
   name: 'WAV',
@@ -25,6 +25,11 @@ export const waveReader: AudioFormatReader = {
   },
   async open(source: ByteSource): Promise<AudioSource> {
     const header = await readWaveHeader(source);
+    if (isMpegTag(header.format.effectiveTag)) {
+      // Loaded here: converting plain WAV files never pays for the MP3 reader and its decoder.
+      const { openMpegInWave } = await import('./mpeg-in-wave.js');
+      return openMpegInWave(source, header);
+    }
     const codec = createBlockCodec(header.format);
     if (codec) return new CodedWaveSource(source, header, codec);
     const { format } = header;
