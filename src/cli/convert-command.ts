@@ -42,7 +42,7 @@ export function registerConvert(program: Command, io: CliIo, setExitCode: (code:
     .addHelpText(
       'after',
       `
-Reads WAV (PCM, float, A-law, mu-law, IMA and Microsoft ADPCM, GSM 6.10; RIFF, RF64, BW64, RIFX), AIFF, AU, MP3
+Reads WAV (PCM, float, A-law, mu-law, IMA and Microsoft ADPCM, GSM 6.10, MP3; RIFF, RF64, BW64, RIFX), AIFF, AU, MP3
 (layers I-III, gapless), FLAC, Ogg Vorbis, Opus and Dialogic VOX, whatever the file is named: the content decides.
 Folders are searched for ${CONVERTIBLE_EXTENSIONS.join(' ')}
 (and AAC, M4A, CAF..., which are refused with the fix).
