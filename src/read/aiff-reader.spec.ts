@@ -97,11 +97,33 @@ describe('AIFF and AIFF-C', () => {
     expect((await convertBytes(cut)).report.input.frames).toBe(1000);
   });
 
-  it('takes COMM\'s frame count when SSND holds more (padding after the samples)', async () => {
+  it('converts all that SSND holds when COMM declares fewer, as sox, ffmpeg and libsndfile do, with a warning', async () => {
     const samples = swapBytes(dataOf(wave('s16')), 2);
     const { report } = await convertBytes(aiffFile({ channels: 2, sampleRate: 22050, bitsPerSample: 16, samples, declaredFrames: 2000 }));
-    expect(report.input.frames).toBe(2000);
-    expect(report.warnings).toEqual([]);
+    expect(report.input.frames).toBe(2205);
+    expect(report.warnings).toEqual([
+      { code: 'frame-count', message: 'the COMM chunk declares 2000 frames but the SSND chunk holds 2205; converted all of them, as sox and ffmpeg do' },
+    ]);
+  });
+
+  it('reads a file written to a pipe (COMM declares 0 frames, SSND a size of 0) to its end, as ffmpeg writes one', async () => {
+    const wav = wave('s16');
+    const samples = swapBytes(dataOf(wav), 2);
+    const piped = aiffFile({ channels: 2, sampleRate: 22050, bitsPerSample: 16, samples, declaredFrames: 0, ssndDeclaredSize: 0 });
+    const { bytes, report } = await convertBytes(piped);
+    expect(Buffer.from(bytes).equals(Buffer.from((await convertBytes(wav)).bytes))).toBe(true);
+    expect(report.warnings.map((warning) => warning.code)).toEqual(['data-size-unset']);
+    expect((await aiffReader.probe(bytesSource(piped), {})).seconds).toBeCloseTo(0.1, 6);
+    // COMM's 0 alone (the SSND size set) is read the same way
+    const zeroFrames = await convertBytes(aiffFile({ channels: 2, sampleRate: 22050, bitsPerSample: 16, samples, declaredFrames: 0 }));
+    expect(zeroFrames.report.input.frames).toBe(2205);
+    expect(zeroFrames.report.warnings.map((warning) => warning.code)).toEqual(['frame-count']);
+  });
+
+  it('finds the samples behind hundreds of other chunks', async () => {
+    const wav = wave('s16');
+    const aiff = aiffFile({ channels: 2, sampleRate: 22050, bitsPerSample: 16, samples: swapBytes(dataOf(wav), 2), otherChunks: 300 });
+    expect(Buffer.from((await convertBytes(aiff)).bytes).equals(Buffer.from((await convertBytes(wav)).bytes))).toBe(true);
   });
 
   it('refuses what it cannot read with a typed, one-line reason', async () => {
@@ -128,8 +150,18 @@ describe('AIFF and AIFF-C', () => {
       'there is no SSND chunk (the samples)',
     ]);
     expect((await refusal(aiffFile({ channels: 0, sampleRate: 22050, bitsPerSample: 16, samples })))[0]).toBe('malformed');
-    expect((await refusal(aiffFile({ channels: 2, sampleRate: 22050, bitsPerSample: 40, samples })))[0]).toBe('unsupported-encoding');
-    expect((await refusal(aiffFile({ channels: 2, sampleRate: 22050, bitsPerSample: 16, samples, compression: 'XYZW' })))[0]).toBe('unsupported-encoding');
+    expect(await refusal(aiffFile({ channels: 2, sampleRate: 22050, bitsPerSample: 40, samples }))).toEqual([
+      'malformed',
+      'the COMM chunk gives 40 bits per sample (PCM has 1 to 32)',
+    ]);
+    expect((await refusal(aiffFile({ channels: 2, sampleRate: 22050, bitsPerSample: 0, samples })))[0]).toBe('malformed');
+    // an AIFF-C whose COMM ends before its compression type
+    const cut = aiffFile({ channels: 1, sampleRate: 8000, bitsPerSample: 32, samples, compression: 'fl32' });
+    const commBody = 12 + 12 + 8; // after the FORM header, the FVER chunk and COMM's own header
+    expect((await refusal(cut.subarray(0, commBody + 18)))[1]).toBe('the COMM chunk (the format) is missing or cut short');
+    const unknown = await refusal(aiffFile({ channels: 2, sampleRate: 22050, bitsPerSample: 16, samples, compression: 'XYZW' }));
+    expect(unknown[0]).toBe('unsupported-encoding');
+    expect(unknown[1]).toMatch(/^an AIFF-C file of compression type 'XYZW', which voiceprep does not read/);
   });
 
   it('converts an AIFF of no frames to an empty playback file', async () => {

@@ -14,7 +14,10 @@ import { refuseToDecode } from './unsupported-format.js';
 
 const CHUNK_HEADER_BYTES = 8;
 const FORM_HEADER_BYTES = 12;
-const MAX_CHUNKS = 256;
+/** As for WAV: a file of tiny chunks cannot keep the reader busy. */
+const MAX_CHUNKS = 4096;
+/** SSND sizes that say "to the end of the file": what writers to a pipe leave, as WAV writers do. */
+const UNSET_SIZES = [0, 0xffffffff];
 /** numChannels, numSampleFrames, sampleSize and the 80-bit sampleRate; AIFF-C adds its compression type. */
 const COMM_BYTES = 18;
 const AIFC_COMM_BYTES = 22;
@@ -58,11 +61,12 @@ interface AiffHeader {
   seconds: number | null;
   /** Whether there is a COMM chunk (the format) of at least its 18 bytes. */
   comm: boolean;
-  /** How the samples are stored, or why they cannot be decoded. */
-  stored: Storage | { refusal: string };
+  /** How the samples are stored, or why they cannot be decoded (an encoding voiceprep lacks, or a broken COMM). */
+  stored: Storage | { refusal: string } | { malformed: string };
   /** Where SSND's samples start, and how many bytes of them the file holds; null without an SSND chunk. */
   data: { offset: number; bytes: number } | null;
   declaredFrames: number;
+  warnings: SourceWarning[];
 }
 
 export const aiffReader: AudioFormatReader = {
@@ -75,11 +79,11 @@ export const aiffReader: AudioFormatReader = {
 
   async probe(source: ByteSource): Promise<ProbedFormat> {
     const header = await readAiffHeader(source);
-    return {
-      format: header.format,
-      seconds: header.seconds,
-      ...('refusal' in header.stored ? { undecodable: header.stored.refusal } : {}),
-    };
+    const { format, stored } = header;
+    if (!('sampleFormat' in stored)) {
+      return { format, seconds: header.seconds, undecodable: 'refusal' in stored ? stored.refusal : stored.malformed };
+    }
+    return { format, seconds: format.sampleRate > 0 ? framesOf(header, stored).frames / format.sampleRate : null };
   },
 
   async open(source: ByteSource, options: OpenOptions): Promise<AudioSource> {
@@ -88,29 +92,43 @@ export const aiffReader: AudioFormatReader = {
     if (!header.comm) throw new VoiceprepError('malformed', 'the COMM chunk (the format) is missing or cut short');
     if (format.sampleRate === 0) throw new VoiceprepError('malformed', 'the COMM chunk gives no usable sample rate');
     if (format.channels === 0) throw new VoiceprepError('malformed', 'the COMM chunk declares 0 channels');
+    if ('malformed' in stored) throw new VoiceprepError('malformed', stored.malformed);
     if ('refusal' in stored) throw refuseToDecode(`an ${format.container} file of ${format.encoding}`, 'aiff', options);
     if (!data && declaredFrames > 0) throw new VoiceprepError('malformed', 'there is no SSND chunk (the samples)');
-    const bytesPerFrame = stored.bytesPerSample * format.channels;
-    const held = Math.floor((data?.bytes ?? 0) / bytesPerFrame);
-    const warnings: SourceWarning[] = [];
-    if (held < declaredFrames) {
-      warnings.push({
-        code: 'data-truncated',
-        message: `the COMM chunk declares ${declaredFrames} frames but the file holds ${held}; converted what it holds`,
-      });
-    }
+    const { frames, warning } = framesOf(header, stored);
     return new SampleBytesSource(source, {
       format,
       sampleRate: format.sampleRate,
       channels: format.channels,
       sampleFormat: stored.sampleFormat,
       dataOffset: data?.offset ?? 0,
-      bytesPerFrame,
-      frames: Math.min(held, declaredFrames),
-      warnings,
+      bytesPerFrame: stored.bytesPerSample * format.channels,
+      frames,
+      warnings: warning ? [...header.warnings, warning] : header.warnings,
     });
   },
 };
+
+/**
+ * The frames to convert: all that SSND holds, as sox, ffmpeg and libsndfile read them, whatever COMM declares; when
+ * the two disagree, a warning says how.
+ */
+function framesOf(header: AiffHeader, stored: Storage): { frames: number; warning: SourceWarning | null } {
+  const { declaredFrames } = header;
+  const frames = Math.floor((header.data?.bytes ?? 0) / (stored.bytesPerSample * header.format.channels));
+  if (frames === declaredFrames) return { frames, warning: null };
+  if (frames < declaredFrames) {
+    const message = `the COMM chunk declares ${declaredFrames} frames but the file holds ${frames}; converted what it holds`;
+    return { frames, warning: { code: 'data-truncated', message } };
+  }
+  // an SSND chunk of unset size has said so already: COMM's 0 is the same pipe's doing
+  if (header.warnings.some((warning) => warning.code === 'data-size-unset')) return { frames, warning: null };
+  const message =
+    declaredFrames === 0
+      ? `the COMM chunk declares 0 frames (a file written to a pipe?); converted the ${frames} the SSND chunk holds`
+      : `the COMM chunk declares ${declaredFrames} frames but the SSND chunk holds ${frames}; converted all of them, as sox and ffmpeg do`;
+  return { frames, warning: { code: 'frame-count', message } };
+}
 
 async function readAiffHeader(source: ByteSource): Promise<AiffHeader> {
   const head = await source.read(0, FORM_HEADER_BYTES);
@@ -122,6 +140,7 @@ async function readAiffHeader(source: ByteSource): Promise<AiffHeader> {
     stored: { refusal: 'its COMM chunk (the format) is missing or cut short' },
     data: null,
     declaredFrames: 0,
+    warnings: [],
   };
   let sawComm = false;
   for (let offset = FORM_HEADER_BYTES, chunks = 0; offset + CHUNK_HEADER_BYTES <= source.size && chunks < MAX_CHUNKS; chunks++) {
@@ -133,10 +152,19 @@ async function readAiffHeader(source: ByteSource): Promise<AiffHeader> {
     if (id === 'COMM' && !sawComm) {
       sawComm = true;
       readComm((await source.read(body, Math.min(size, AIFC_COMM_BYTES))).slice(), header);
-    } else if (id === 'SSND' && !header.data && size >= SSND_HEADER_BYTES) {
-      const fields = (await source.read(body, SSND_HEADER_BYTES)).slice();
-      const start = Math.min(size, SSND_HEADER_BYTES + new DataView(fields.buffer).getUint32(0));
-      header.data = { offset: body + start, bytes: size - start };
+    } else if (id === 'SSND' && !header.data) {
+      const unset = UNSET_SIZES.includes(declared);
+      const bytes = unset ? source.size - body : size;
+      if (unset) {
+        const message = `the SSND chunk's size is ${declared === 0 ? '0' : '0xFFFFFFFF'} (a file written to a pipe?); reading to the end of the file`;
+        header.warnings.push({ code: 'data-size-unset', message });
+      }
+      if (bytes >= SSND_HEADER_BYTES) {
+        const fields = (await source.read(body, SSND_HEADER_BYTES)).slice();
+        const start = Math.min(bytes, SSND_HEADER_BYTES + new DataView(fields.buffer).getUint32(0));
+        header.data = { offset: body + start, bytes: bytes - start };
+      }
+      if (unset) break;
     }
     offset = body + declared + (declared % 2);
   }
@@ -144,7 +172,7 @@ async function readAiffHeader(source: ByteSource): Promise<AiffHeader> {
 }
 
 function readComm(body: Uint8Array, header: AiffHeader): void {
-  if (body.length < COMM_BYTES) return;
+  if (body.length < (header.format.container === 'AIFF-C' ? AIFC_COMM_BYTES : COMM_BYTES)) return;
   header.comm = true;
   const view = new DataView(body.buffer);
   const { format } = header;
@@ -156,10 +184,15 @@ function readComm(body: Uint8Array, header: AiffHeader): void {
   format.sampleRate = Number.isFinite(rate) && rate >= 1 ? Math.round(rate) : 0;
   header.declaredFrames = view.getUint32(2);
   header.seconds = format.sampleRate > 0 ? header.declaredFrames / format.sampleRate : null;
-  const code = format.container === 'AIFF-C' ? (body.length >= AIFC_COMM_BYTES ? ascii(body, 18, 4) : '') : 'NONE';
+  const code = format.container === 'AIFF-C' ? ascii(body, 18, 4) : 'NONE';
   const compression = COMPRESSIONS.get(code);
-  format.encoding = compression?.name ?? (code ? printable(code) : 'unknown');
+  format.encoding = compression?.name ?? `compression type '${printable(code)}'`;
+  const pcm = compression?.stored === 'big-endian' || compression?.stored === 'little-endian';
   const stored = storage(compression?.stored, bits);
+  if (pcm && !stored) {
+    header.stored = { malformed: `the COMM chunk gives ${bits} bits per sample (PCM has 1 to 32)` };
+    return;
+  }
   header.stored = stored ?? { refusal: `${format.encoding} is not one of the encodings voiceprep decodes` };
   // G.711 samples are bytes whatever COMM's sample size says (QuickTime writes 16).
   if (stored?.sampleFormat === 'alaw' || stored?.sampleFormat === 'mulaw') format.bitsPerSample = 8;

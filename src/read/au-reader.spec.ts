@@ -57,6 +57,10 @@ describe('Sun/NeXT AU', () => {
     const cut = await convertBytes(auFile({ channels: 1, sampleRate: 8000, encoding: 3, samples: samples.subarray(0, 999), declaredSize: samples.length }));
     expect(cut.report.input.frames).toBe(499);
     expect(cut.report.warnings.map((warning) => warning.code)).toEqual(['data-truncated']);
+    // a size of 0 is read as the rest of the file, as sox and ffmpeg read it
+    const zero = await convertBytes(auFile({ channels: 1, sampleRate: 8000, encoding: 3, samples, declaredSize: 0 }));
+    expect(zero.report.input.frames).toBe(800);
+    expect(zero.report.warnings.map((warning) => warning.code)).toEqual(['data-size-unset']);
   });
 
   it('describes its encoding to check, and which it cannot decode', async () => {
@@ -82,6 +86,7 @@ describe('Sun/NeXT AU', () => {
     const [code, message] = await refusal(auFile({ channels: 1, sampleRate: 8000, encoding: 23, samples }));
     expect(code).toBe('unsupported-encoding');
     expect(message).toContain('ffmpeg -i "old.au" "old.wav"');
+    expect((await refusal(auFile({ channels: 1, sampleRate: 8000, encoding: 0, samples })))[1]).toMatch(/^an AU file of unknown encoding 0, which voiceprep does not read/);
     expect(await refusal(auFile({ channels: 0, sampleRate: 8000, encoding: 3, samples }))).toEqual([
       'malformed',
       'the header declares 0 channels (voiceprep reads 1 to 65535)',

@@ -28,6 +28,7 @@ const ENCODINGS: ReadonlyMap<number, { name: string; bits: number; sampleFormat?
   [6, { name: 'IEEE float', bits: 32, sampleFormat: 'f32be' }],
   [7, { name: 'IEEE float', bits: 64, sampleFormat: 'f64be' }],
   [23, { name: 'G.721 ADPCM', bits: 4 }],
+  [24, { name: 'G.722 ADPCM', bits: 4 }],
   [25, { name: 'G.723 ADPCM', bits: 3 }],
   [26, { name: 'G.723 ADPCM', bits: 5 }],
   [27, { name: 'A-law', bits: 8, sampleFormat: 'alaw' }],
@@ -40,8 +41,8 @@ interface AuHeader {
   dataOffset: number;
   /** Bytes of samples the file holds: the declared size clamped to the file ('unknown' is the rest of it). */
   dataBytes: number;
-  /** The declared size, when the header gives one and the file holds less. */
-  shortBy: number | null;
+  /** What the header's data size says that the bytes do not bear out, if anything. */
+  warning: SourceWarning | null;
 }
 
 export const auReader: AudioFormatReader = {
@@ -54,16 +55,15 @@ export const auReader: AudioFormatReader = {
   async probe(source: ByteSource): Promise<ProbedFormat> {
     const { format, sampleFormat, dataBytes } = await readAuHeader(source);
     const frameBytes = ((format.bitsPerSample ?? 0) * format.channels) / 8;
-    const encoding = format.encoding === 'unknown' ? 'an encoding AU numbers' : format.encoding;
     return {
       format,
       seconds: frameBytes > 0 && format.sampleRate > 0 && dataBytes > 0 ? dataBytes / frameBytes / format.sampleRate : null,
-      ...(sampleFormat ? {} : { undecodable: `${encoding} is not one of the encodings voiceprep decodes` }),
+      ...(sampleFormat ? {} : { undecodable: `${format.encoding} is not one of the encodings voiceprep decodes` }),
     };
   },
 
   async open(source: ByteSource, options: OpenOptions): Promise<AudioSource> {
-    const { format, sampleFormat, dataOffset, dataBytes, shortBy } = await readAuHeader(source);
+    const { format, sampleFormat, dataOffset, dataBytes, warning } = await readAuHeader(source);
     if (source.size < HEADER_BYTES) throw new VoiceprepError('malformed', `the file ends inside its ${HEADER_BYTES}-byte header`);
     if (dataOffset < HEADER_BYTES) throw new VoiceprepError('malformed', `the header gives its size as ${dataOffset} bytes (at least ${HEADER_BYTES})`);
     if (!sampleFormat) throw refuseToDecode(`an AU file of ${format.encoding}`, 'au', options);
@@ -72,10 +72,7 @@ export const auReader: AudioFormatReader = {
     }
     const bytesPerFrame = ((format.bitsPerSample as number) / 8) * format.channels;
     const frames = Math.floor(dataBytes / bytesPerFrame);
-    const warnings: SourceWarning[] = [];
-    if (shortBy !== null) {
-      warnings.push({ code: 'data-truncated', message: `the header declares ${shortBy} bytes of samples but the file holds ${dataBytes}; converted what it holds` });
-    }
+    const warnings = warning ? [warning] : [];
     return new SampleBytesSource(source, { format, sampleRate: format.sampleRate, channels: format.channels, sampleFormat, dataOffset, bytesPerFrame, frames, warnings });
   },
 };
@@ -88,11 +85,18 @@ async function readAuHeader(source: ByteSource): Promise<AuHeader> {
   const dataOffset = field(4);
   const available = Math.max(0, source.size - dataOffset);
   const declared = field(8);
-  const dataBytes = declared === UNKNOWN_SIZE ? available : Math.min(declared, available);
+  // 0, like 'unknown', is read as the rest of the file, as sox and ffmpeg read it (and WAV's data size of 0)
+  const dataBytes = declared === UNKNOWN_SIZE || declared === 0 ? available : Math.min(declared, available);
+  let warning: SourceWarning | null = null;
+  if (declared === 0 && available > 0) {
+    warning = { code: 'data-size-unset', message: 'the header gives a data size of 0 (a recording that was cut off?); reading to the end of the file' };
+  } else if (declared !== UNKNOWN_SIZE && declared > available) {
+    warning = { code: 'data-truncated', message: `the header declares ${declared} bytes of samples but the file holds ${available}; converted what it holds` };
+  }
   return {
     format: {
       container: 'AU',
-      encoding: encoding?.name ?? 'unknown',
+      encoding: encoding?.name ?? `unknown encoding ${field(12)}`,
       formatTag: null,
       extensible: false,
       sampleRate: field(16),
@@ -102,6 +106,6 @@ async function readAuHeader(source: ByteSource): Promise<AuHeader> {
     sampleFormat: encoding?.sampleFormat ?? null,
     dataOffset,
     dataBytes,
-    shortBy: declared !== UNKNOWN_SIZE && declared > available ? declared : null,
+    warning,
   };
 }

@@ -26,7 +26,7 @@ export function identifyNonWave(start: Uint8Array, fileSize: number): string {
 const SIGNATURES: ReadonlyArray<readonly [string, string]> = [
   ['fLaC', 'a FLAC file'],
   ['OggS', 'an Ogg file'],
-  ['FORM', 'an AIFF file'],
+  ['FORM', 'an IFF (FORM) file of a kind other than AIFF'],
   ['.snd', 'an AU file'],
   ['#!AM', 'an AMR file'],
   ['caff', 'a CAF file'],

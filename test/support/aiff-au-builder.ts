@@ -17,6 +17,10 @@ export interface AiffOptions {
   without?: 'COMM' | 'SSND';
   /** SSND's offset field (the samples start that many bytes later). */
   ssndOffset?: number;
+  /** SSND's size field, when it is to differ from what the chunk holds (0: written to a pipe). */
+  ssndDeclaredSize?: number;
+  /** Chunks of no interest to a reader, this many, before COMM and SSND. */
+  otherChunks?: number;
 }
 
 export function aiffFile(options: AiffOptions): Uint8Array {
@@ -34,10 +38,11 @@ export function aiffFile(options: AiffOptions): Uint8Array {
   const ssnd = new Uint8Array(8 + offset + samples.length);
   new DataView(ssnd.buffer).setUint32(0, offset);
   ssnd.set(samples, 8 + offset);
-  const chunks: Array<[string, Uint8Array]> = [];
+  const chunks: Array<[string, Uint8Array, number?]> = [];
   if (compression !== undefined) chunks.push(['FVER', Uint8Array.of(0xa2, 0x80, 0x51, 0x40)]);
+  for (let i = 0; i < (options.otherChunks ?? 0); i++) chunks.push(['APPL', ascii('voiceprep')]);
   if (options.without !== 'COMM') chunks.push(['COMM', comm]);
-  if (options.without !== 'SSND') chunks.push(['SSND', ssnd]);
+  if (options.without !== 'SSND') chunks.push(['SSND', ssnd, options.ssndDeclaredSize]);
   return iff('FORM', compression === undefined ? 'AIFF' : 'AIFC', chunks);
 }
 
@@ -93,7 +98,7 @@ export function dataOf(wave: Uint8Array): Uint8Array {
   throw new Error('no data chunk');
 }
 
-function iff(magic: string, form: string, chunks: Array<[string, Uint8Array]>): Uint8Array {
+function iff(magic: string, form: string, chunks: Array<[string, Uint8Array, number?]>): Uint8Array {
   const size = 4 + chunks.reduce((sum, [, body]) => sum + 8 + body.length + (body.length % 2), 0);
   const file = new Uint8Array(8 + size);
   const view = new DataView(file.buffer);
@@ -101,9 +106,9 @@ function iff(magic: string, form: string, chunks: Array<[string, Uint8Array]>): 
   view.setUint32(4, size);
   file.set(ascii(form), 8);
   let at = 12;
-  for (const [id, body] of chunks) {
+  for (const [id, body, declaredSize] of chunks) {
     file.set(ascii(id), at);
-    view.setUint32(at + 4, body.length);
+    view.setUint32(at + 4, declaredSize ?? body.length);
     file.set(body, at + 8);
     at += 8 + body.length + (body.length % 2);
   }
