@@ -57,9 +57,9 @@ type Storage = { sampleFormat: SampleFormat | 's8'; bytesPerSample: number };
 /** What the chunks say: the format as reports show it, and where the samples are and how they are stored. */
 interface AiffHeader {
   format: FormatSummary;
-  /** The frames COMM declares, over the sample rate. */
+  /** The frames COMM declares, over the sample rate (what check shows of a file it cannot decode). */
   seconds: number | null;
-  /** Whether there is a COMM chunk (the format) of at least its 18 bytes. */
+  /** Whether there is a whole COMM chunk (the format): 18 bytes, 22 in AIFF-C. */
   comm: boolean;
   /** How the samples are stored, or why they cannot be decoded (an encoding voiceprep lacks, or a broken COMM). */
   stored: Storage | { refusal: string } | { malformed: string };
