@@ -1,3 +1,4 @@
+import { isMpegTag } from './format-tags.js';
 import type { WaveHeader } from './wave-header.js';
 
 /** The format as read from the header, in the terms a report shows (the check record and the convert report). */
@@ -24,6 +25,7 @@ export function summarizeFormat(header: WaveHeader): FormatSummary {
     extensible: format.extensible,
     sampleRate: format.sampleRate,
     channels: format.channels,
-    bitsPerSample: format.bitsPerSample,
+    // as for every lossy codec: MPEG audio has no bits per sample (fmt's field says 0, or anything)
+    bitsPerSample: isMpegTag(format.effectiveTag) ? null : format.bitsPerSample,
   };
 }

@@ -56,6 +56,15 @@ export const mp3Reader: AudioFormatReader = {
 };
 
 /**
+ * What an MPEG audio stream is and how long (exactly with a LAME tag, else estimated), from its first frame, its
+ * Xing/Info tag and its last frames: a few KB read.
+ */
+export async function describeMpegStream(source: ByteSource): Promise<{ header: MpegFrameHeader; frames: number }> {
+  const { header, frames } = await readLayout(source);
+  return { header, frames };
+}
+
+/**
  * Opens an MPEG audio stream: an MP3 file, or the data chunk of a WAVE file that holds one, which `describe`
  * reports as the WAVE file it is.
  */

@@ -43,19 +43,25 @@ describe('MPEG audio in a WAVE file', () => {
     const record = await checkBytes(file, 'speech.wav');
     // what convert fixes, and nothing broken: the data is not blocks of 576 bytes
     expect(record.problems.map((problem) => problem.code)).toEqual(['encoding', 'sample-rate']);
-    expect(record.problems[0].message).toBe('MPEG Layer 3, not A-law: fix with "voiceprep convert speech.wav -o <folder>"');
-    expect(record.seconds).toBeCloseTo(7505 / 16000, 6); // the fact chunk's count
+    expect(record.problems[0].message).toBe('MPEG-2 Layer III, not A-law: fix with "voiceprep convert speech.wav -o <folder>"');
+    // the stream's own length (ffmpeg's decode: 8064 samples at 16 kHz), not the fact chunk's 7505
+    expect(record.seconds).toBeCloseTo(8064 / 16000, 6);
     const { report } = await convertBytes(file);
     // ffmpeg -i speech-mp3-in.wav -ar 8000 -ac 1 -c:a pcm_alaw printed duration_ts=4032 (its decode: 8064 at 16 kHz)
     expect(report.output.samples).toBe(4032);
     expect(report.warnings).toEqual([]);
   });
 
-  it('estimates the length from the byte rate when there is no fact chunk', async () => {
-    const file = mpegInWave(fixture('speech-cbr.mp3'), { bytesPerSecond: 8000 });
+  it('believes the stream over the fmt chunk: its rate, channels, layer and length (ffmpeg writing to a pipe leaves no fact chunk and a byte rate of 0)', async () => {
+    const stream = fixture('speech-cbr.mp3');
+    const file = mpegInWave(stream, { sampleRate: 8000, channels: 2, bytesPerSecond: 0 });
     const probed = await waveReader.probe(bytesSource(file), {});
-    expect(probed.seconds).toBeCloseTo(fixture('speech-cbr.mp3').length / 8000, 3);
-    expect(probed.format.encoding).toBe('MPEG Layer 3');
+    expect(probed.format).toMatchObject({ container: 'RIFF', formatTag: 0x55, encoding: 'MPEG-1 Layer III', sampleRate: 44100, channels: 1, bitsPerSample: null });
+    // exact: the LAME tag's count, which is what the decode yields
+    expect(probed.seconds).toBe((await convertBytes(stream)).report.input.frames / 44100);
+    const record = await checkBytes(file, 'speech.wav');
+    expect(record.warnings.map((warning) => warning.code)).not.toContain('empty');
+    expect(record.problems.map((problem) => problem.code)).toEqual(['encoding', 'sample-rate']);
   });
 
   it('takes a block align of 0, which MPEG streams do not use', async () => {
@@ -72,9 +78,16 @@ describe('MPEG audio in a WAVE file', () => {
     expect(same((await convertBytes(trailing)).bytes, (await convertBytes(stream)).bytes)).toBe(true);
   });
 
-  it('refuses a data chunk that holds no MPEG frame, in one line', async () => {
-    const error = await convertBytes(mpegInWave(new Uint8Array(3000).fill(0x41))).catch((caught: unknown) => caught);
-    expect(isVoiceprepError(error) && error.code).toBe('malformed');
-    expect((error as Error).message).toMatch(/^no MPEG audio frame was found in its first 3000 bytes$/);
+  it('calls a data chunk that holds no MPEG frame broken, in check as in convert', async () => {
+    for (const [data, message] of [
+      [new Uint8Array(3000).fill(0x41), 'the data chunk (MPEG audio): no MPEG audio frame was found in its first 3000 bytes'],
+      [new Uint8Array(0), 'the data chunk (MPEG audio): no MPEG audio frame was found in its first 0 bytes'],
+    ] as const) {
+      const error = await convertBytes(mpegInWave(data)).catch((caught: unknown) => caught);
+      expect(isVoiceprepError(error) && error.code).toBe('malformed');
+      expect((error as Error).message).toBe(message);
+      const record = await checkBytes(mpegInWave(data), 'broken.wav');
+      expect(record.problems).toEqual([{ code: 'malformed', message: `the file is broken: ${message}` }]);
+    }
   });
 });

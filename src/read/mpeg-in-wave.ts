@@ -1,23 +1,47 @@
+import { VoiceprepError, isVoiceprepError } from '../errors.js';
 import type { AudioSource } from './audio-source.js';
 import { type ByteSource, sliceOf } from './byte-source.js';
 import { summarizeFormat } from './format-summary.js';
-import { openMpegStream } from './mp3-reader.js';
+import { describeMpegStream, openMpegStream } from './mp3-reader.js';
 import { encodingName } from './mpeg-frame.js';
 import type { WaveHeader } from './wave-header.js';
 
 /**
  * MPEG audio in a WAVE file (format tag 0x55, or 0x50 for layers I and II): what Windows' ACM MP3 codec, some call
- * recorders and `ffmpeg -c:a libmp3lame -f wav` write. The data chunk is an MP3 stream and is decoded as one; the
- * report names the WAVE container, and the stream's own rate, channels and layer.
+ * recorders and `ffmpeg -c:a libmp3lame -f wav` write. The data chunk is an MP3 stream and is read as one. The
+ * stream, not the fmt chunk, says what it is and how long: fmt's rate and channels may disagree with it, and the
+ * fact chunk is missing, or 0, where ffmpeg wrote to a pipe.
  */
+
+export interface MpegData {
+  /** 'MPEG-1 Layer III', ... */
+  encoding: string;
+  sampleRate: number;
+  channels: number;
+  /** Exact with a LAME tag, else estimated from the bitrate (the decode finds the real count). */
+  frames: number;
+}
+
+/** The stream in the data chunk, from its first frame, its Xing/Info tag and its last frames: a few KB read. */
+export async function describeMpegData(source: ByteSource, dataOffset: number, dataSize: number): Promise<MpegData> {
+  const { header, frames } = await inDataChunk(() => describeMpegStream(sliceOf(source, dataOffset, dataSize)));
+  return { encoding: encodingName(header), sampleRate: header.sampleRate, channels: header.channels, frames };
+}
+
+/** Opens the stream; `header` is read-wave-header's, whose format already gives the stream's rate, channels and layer. */
 export async function openMpegInWave(source: ByteSource, header: WaveHeader): Promise<AudioSource> {
-  const audio = await openMpegStream(sliceOf(source, header.dataOffset, header.dataSize), (mpeg) => ({
-    ...summarizeFormat(header),
-    encoding: encodingName(mpeg),
-    sampleRate: mpeg.sampleRate,
-    channels: mpeg.channels,
-    bitsPerSample: null,
-  }));
+  const data = sliceOf(source, header.dataOffset, header.dataSize);
+  const audio = await inDataChunk(() => openMpegStream(data, () => summarizeFormat(header)));
   audio.warnings.unshift(...header.warnings.map(({ code, message }) => ({ code, message })));
   return audio;
+}
+
+/** The MP3 reader's complaints are about the data chunk here, not the file: they say so. */
+async function inDataChunk<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!isVoiceprepError(error) || error.code !== 'malformed') throw error;
+    throw new VoiceprepError('malformed', `the data chunk (MPEG audio): ${error.message}`);
+  }
 }

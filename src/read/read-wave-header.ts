@@ -96,14 +96,25 @@ export async function readWaveHeader(source: ByteSource): Promise<WaveHeader> {
   if (!format) throw new VoiceprepError('malformed', 'there is no fmt chunk');
   if (!data) throw new VoiceprepError('malformed', 'there is no data chunk');
   checkTail(chunks, fileSize, declaredRiffSize, warnings);
-  const frames = countFrames(format, data.size, factSamples, warnings);
+  const dataOffset = data.offset + CHUNK_HEADER_BYTES;
+  let frames: number;
+  if (isMpegTag(format.effectiveTag)) {
+    // The stream, not the fmt chunk, says what it is and how long (a few KB read: its first frame and its tag).
+    // Loaded here only: reading plain WAV files never pays for the MP3 reader.
+    const { describeMpegData } = await import('./mpeg-in-wave.js');
+    const stream = await describeMpegData(source, dataOffset, data.size);
+    format = { ...format, encodingName: stream.encoding, sampleRate: stream.sampleRate, channels: stream.channels };
+    frames = stream.frames;
+  } else {
+    frames = countFrames(format, data.size, warnings);
+  }
 
   return {
     container,
     fileSize,
     declaredRiffSize,
     format,
-    dataOffset: data.offset + CHUNK_HEADER_BYTES,
+    dataOffset,
     dataSize: data.size,
     declaredDataSize: data.declaredSize,
     frames,
@@ -173,12 +184,7 @@ function checkTail(chunks: ChunkInfo[], fileSize: number, declaredRiffSize: numb
  * sox counts the pad byte after an odd number of GSM blocks in the data size: one byte after blocks of an odd size
  * is that, not damage.
  */
-function countFrames(format: WaveFormat, dataSize: number, factSamples: number | null, warnings: WaveWarning[]): number {
-  if (isMpegTag(format.effectiveTag)) {
-    // The header's word only (check reads no further): the fact chunk's count, else the byte rate's estimate. The
-    // MPEG reader finds the real length when the file is converted.
-    return factSamples ?? (format.byteRate > 0 ? Math.round((dataSize / format.byteRate) * format.sampleRate) : 0);
-  }
+function countFrames(format: WaveFormat, dataSize: number, warnings: WaveWarning[]): number {
   const rest = dataSize % format.blockAlign;
   const codec = createBlockCodec(format);
   let frames: number;
