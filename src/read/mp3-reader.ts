@@ -115,7 +115,7 @@ async function readLayout(source: ByteSource): Promise<MpegLayout> {
   const frameStart = start + first.offset;
   const streamBytes = end - frameStart;
   const tag = parseStreamTag(head, first.offset, header);
-  const length = streamLength(header, tag, streamBytes);
+  const length = streamLength(header, tag, streamBytes, meanFrameBytes(head, first.offset, header));
   const missingBytes = await missingTailBytes(source, frameStart, end, header);
   if (missingBytes > 0) {
     warnings.push({ code: 'truncated', message: `the file ends inside an MPEG frame (${missingBytes} bytes missing), decoded as if they were silence` });
@@ -134,15 +134,15 @@ async function readLayout(source: ByteSource): Promise<MpegLayout> {
 /**
  * The stream's length in samples, as the decode will yield it. A Xing/Info tag with LAME's fields gives it exactly
  * (mpg123, like FFmpeg, removes the encoder's delay and padding plus its own 529 samples of delay), if the tag's
- * byte count shows that the file is the one it was written for; otherwise the tag's frame count, or the first
- * frame's bitrate over the stream's size, gives an estimate.
+ * byte count shows that the file is the one it was written for; otherwise the tag's frame count, or the stream's
+ * size over the mean size of its first frames, gives an estimate.
  */
-function streamLength(header: MpegFrameHeader, tag: StreamTag | null, streamBytes: number): { frames: number; exact: boolean } {
+function streamLength(header: MpegFrameHeader, tag: StreamTag | null, streamBytes: number, frameBytes: number): { frames: number; exact: boolean } {
   const { min, max } = frameBytesRange(header);
   const tagFrames = tag?.frames ?? null;
   const plausible = tagFrames !== null && tagFrames > 0 && tagFrames * min <= streamBytes + max && (tagFrames + 1) * max >= streamBytes;
   if (!tag || tagFrames === null || !plausible) {
-    return { frames: Math.round(((streamBytes * 8) / header.bitrate) * header.sampleRate), exact: false };
+    return { frames: Math.round((streamBytes / frameBytes) * header.samplesPerFrame), exact: false };
   }
   let frames = tagFrames * header.samplesPerFrame;
   if (tag.gapless) {
@@ -153,6 +153,24 @@ function streamLength(header: MpegFrameHeader, tag: StreamTag | null, streamByte
   const whole = tag.bytes === streamBytes;
   if (!whole && tag.bytes) frames = Math.round((frames * streamBytes) / tag.bytes);
   return { frames, exact: whole && tag.gapless !== null && tag.kind !== 'VBRI' };
+}
+
+/**
+ * The mean size of the frames that follow one another from the first within `head` (up to 64 KB of them): a VBR
+ * stream without a Xing tag is as long as its size over this, where its first frame's bitrate can be ten times its
+ * mean (ffmpeg writing VBR to a pipe). For a CBR stream it is the bitrate's frame size, padding included.
+ */
+function meanFrameBytes(head: Uint8Array, at: number, first: MpegFrameHeader): number {
+  let frames = 0;
+  let bytes = 0;
+  for (let offset = at; ; ) {
+    const header = parseMpegHeader(head, offset);
+    if (!header || !sameStream(header, first) || offset + header.frameBytes > head.length) break;
+    frames++;
+    bytes += header.frameBytes;
+    offset += header.frameBytes;
+  }
+  return frames > 0 ? bytes / frames : first.frameBytes;
 }
 
 /**

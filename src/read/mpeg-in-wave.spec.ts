@@ -64,6 +64,16 @@ describe('MPEG audio in a WAVE file', () => {
     expect(record.problems.map((problem) => problem.code)).toEqual(['encoding', 'sample-rate']);
   });
 
+  it('made by ffmpeg writing VBR to a pipe: check guesses the length from the mean of the first frames, close to the decode', async () => {
+    const file = fixture('speech-vbr-pipe.wav');
+    const { report } = await convertBytes(file);
+    // ffmpeg -i speech-vbr-pipe.wav -ar 8000 -ac 1 -c:a pcm_alaw printed duration_ts=5225 (the same decode, rounded up)
+    expect(Math.abs(report.output.samples - 5225)).toBeLessThanOrEqual(1);
+    const record = await checkBytes(file, 'speech.wav');
+    // the first frame's bitrate alone said 0.37 s
+    expect(Math.abs((record.seconds as number) - report.output.seconds)).toBeLessThan(0.02);
+  });
+
   it('takes a block align of 0, which MPEG streams do not use', async () => {
     const stream = fixture('speech-cbr.mp3');
     const { bytes, report } = await convertBytes(mpegInWave(stream, { blockAlign: 0 }));
