@@ -196,6 +196,22 @@ describe('formats that are described but not decoded', () => {
   });
 });
 
+describe('zero bytes after the last MPEG frame', () => {
+  // Layer I and II fixtures end in silent frames whose last bytes are zeros: the frame must be kept whole.
+  it.each(['speech-cbr.mp3', 'speech-tone-vbr.mp3', 'speech-layer2.mp2', 'tone-layer1.mp1'])('%s: padding some tools leave, not damage', async (file) => {
+    const plain = fixture(file);
+    const padded = new Uint8Array(plain.length + 4096);
+    padded.set(plain);
+    const [source, reference] = [await mp3Reader.open(bytesSource(padded), {}), await mp3Reader.open(bytesSource(plain), {})];
+    const [got, expected] = [await decodeAll(source), await decodeAll(reference)];
+    expect(source.warnings).toEqual([]);
+    expect(source.frames).toBe(reference.frames);
+    expect(got.every((channel, index) => sameSamples(channel, expected[index]))).toBe(true);
+    source.close();
+    reference.close();
+  });
+});
+
 describe('what reaches the terminal', () => {
   it('nothing from the decoders: their complaints about damage become one warning', async () => {
     const bytes = fixture('speech-tone-vbr.mp3').slice();

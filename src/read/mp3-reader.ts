@@ -23,6 +23,8 @@ import {
 const FIRST_FRAME_SEARCH_BYTES = 64 * 1024;
 /** The end of the stream is walked frame by frame over this many bytes to find a last frame cut short. */
 const TAIL_BYTES = 4 * MAX_MPEG_FRAME_BYTES;
+/** Zero bytes after the last frame (padding some tools leave) are looked for over at most this much of the end. */
+const ZERO_TAIL_SEARCH_BYTES = 64 * 1024;
 
 /** Everything known about an MPEG audio file before decoding it. */
 interface MpegLayout {
@@ -103,7 +105,7 @@ function summarize(header: MpegFrameHeader): FormatSummary {
 async function readLayout(source: ByteSource): Promise<MpegLayout> {
   const warnings: SourceWarning[] = [];
   const start = await skipLeadingTags(source, 0);
-  const end = await trimTrailingTags(source, start, source.size);
+  let end = await trimTrailingTags(source, start, source.size);
   const head = (await source.read(start, Math.min(FIRST_FRAME_SEARCH_BYTES, end - start))).slice();
   const first = findMpegFrame(head, 0, start + head.length >= end);
   if (!first) {
@@ -113,6 +115,7 @@ async function readLayout(source: ByteSource): Promise<MpegLayout> {
   if (first.offset > 0) warnings.push({ code: 'junk', message: `${first.offset} byte(s) before the first MPEG frame are skipped` });
   const { header } = first;
   const frameStart = start + first.offset;
+  end = await withoutZeroPadding(source, frameStart, end, header);
   const streamBytes = end - frameStart;
   const tag = parseStreamTag(head, first.offset, header);
   const length = streamLength(header, tag, streamBytes, meanFrameBytes(head, first.offset, header));
@@ -171,6 +174,21 @@ function meanFrameBytes(head: Uint8Array, at: number, first: MpegFrameHeader): n
     offset += header.frameBytes;
   }
   return frames > 0 ? bytes / frames : first.frameBytes;
+}
+
+/**
+ * Where the stream ends when zero bytes follow its last frame: padding, not frames, which mpg123 would report as
+ * damaged ones. The last frame may itself end in zeros (silence): it ends where its header says, found by following
+ * the frames to the first zero of the run.
+ */
+async function withoutZeroPadding(source: ByteSource, frameStart: number, end: number, first: MpegFrameHeader): Promise<number> {
+  const from = Math.max(frameStart, end - ZERO_TAIL_SEARCH_BYTES);
+  const tail = await source.read(from, end - from);
+  let zerosFrom = tail.length;
+  while (zerosFrom > 0 && tail[zerosFrom - 1] === 0) zerosFrom--;
+  if (zerosFrom === tail.length) return end;
+  const lastFrameEnd = from + zerosFrom + (await missingTailBytes(source, frameStart, from + zerosFrom, first));
+  return Math.min(end, lastFrameEnd);
 }
 
 /**
