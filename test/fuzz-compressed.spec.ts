@@ -31,7 +31,7 @@ const LIMITS = { ms: CASE_LIMIT_MS, allocationBytes: ALLOCATION_LIMIT_BYTES };
 const MAX_DECODED_FRAMES = 2_000_000;
 
 /** Every fixture FFmpeg decodes (those with a reference), and those voiceprep only recognizes. */
-const SEEDS = [...Object.keys(REFERENCES), 'speech.aac', 'speech.m4a', 'tone.aiff', 'tone-float.aifc', 'tone-alaw.au', 'tone-stereo.au', 'tone-alac.caf', 'speech.webm'];
+const SEEDS = [...Object.keys(REFERENCES), 'speech.aac', 'speech.m4a', 'tone.aiff', 'tone-float.aifc', 'tone-alaw.au', 'tone-stereo.au', 'tone-s16le.caf', 'tone-float.caf', 'tone-alac.caf', 'speech.webm'];
 
 const integer = (random: Random, below: number) => Math.floor(random() * below);
 const pick = <T>(random: Random, items: readonly T[]): T => items[integer(random, items.length)];
@@ -251,7 +251,7 @@ function runCase(bytes: Uint8Array, label: string, watch: AllocationWatch): Prom
     try {
       for await (const block of audio.blocks({ blockFrames: 4096 })) {
         if (block.layout === 'interleaved-bytes') {
-          // AIFF and AU hand on their stored samples: whole frames of every channel
+          // AIFF, AU and CAF hand on their stored samples: whole frames of every channel
           if (block.channels !== audio.channels || block.frames < 1 || block.bytes.length % (block.frames * block.channels) !== 0) {
             throw new Error('a block of stored samples of the wrong shape');
           }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../test/fixtures/compressed/reference.js';
-import { aiffFile, dataOf, signed8, swapBytes } from '../../test/support/aiff-au-builder.js';
+import { aiffFile, dataOf, signed8, swapBytes } from '../../test/support/aiff-au-caf-builder.js';
+import { refusalOf } from '../../test/support/refusal.js';
 import { sine } from '../../test/support/tone-analysis.js';
 import { type SampleFormat, waveFile } from '../../test/support/wav-builder.js';
 import { checkBytes } from '../check/check-bytes.js';
-import { isVoiceprepError } from '../errors.js';
 import { convertBytes } from '../pipeline/convert-bytes.js';
 import { aiffReader } from './aiff-reader.js';
 import { bytesSource } from './byte-source.js';
@@ -128,18 +128,14 @@ describe('AIFF and AIFF-C', () => {
 
   it('refuses what it cannot read with a typed, one-line reason', async () => {
     const samples = swapBytes(dataOf(wave('s16')), 2);
-    const refusal = async (bytes: Uint8Array) => {
-      const error = await convertBytes(bytes, { name: 'old.aifc' }).catch((caught: unknown) => caught);
-      if (!isVoiceprepError(error)) throw new Error(`not refused: ${String(error)}`);
-      expect(error.message).not.toContain('\n');
-      return [error.code, error.message];
-    };
+    const refusal = (bytes: Uint8Array) => refusalOf(bytes, 'old.aifc');
     const ima4 = aiffFile({ channels: 1, sampleRate: 8000, bitsPerSample: 16, samples: new Uint8Array(340), compression: 'ima4', declaredFrames: 640 });
     const [code, message] = await refusal(ima4);
     expect(code).toBe('unsupported-encoding');
     expect(message).toContain('an AIFF-C file of IMA ADPCM');
     expect(message).toContain('ffmpeg -i "old.aifc" "old.wav"');
-    expect((await aiffReader.probe(bytesSource(ima4), {})).undecodable).toBe('IMA ADPCM is not one of the encodings voiceprep decodes');
+    // check says what convert would
+    expect((await aiffReader.probe(bytesSource(ima4), { name: 'old.aifc' })).undecodable).toBe(message);
 
     expect(await refusal(aiffFile({ channels: 2, sampleRate: 22050, bitsPerSample: 16, samples, without: 'COMM' }))).toEqual([
       'malformed',

@@ -62,7 +62,7 @@ interface AiffHeader {
   /** Whether there is a whole COMM chunk (the format): 18 bytes, 22 in AIFF-C. */
   comm: boolean;
   /** How the samples are stored, or why they cannot be decoded (an encoding voiceprep lacks, or a broken COMM). */
-  stored: Storage | { refusal: string } | { malformed: string };
+  stored: Storage | { refused: true } | { malformed: string };
   /** Where SSND's samples start, and how many bytes of them the file holds; null without an SSND chunk. */
   data: { offset: number; bytes: number } | null;
   declaredFrames: number;
@@ -77,11 +77,12 @@ export const aiffReader: AudioFormatReader = {
     return ascii(head, 0, 4) === 'FORM' && (form === 'AIFF' || form === 'AIFC');
   },
 
-  async probe(source: ByteSource): Promise<ProbedFormat> {
+  async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {
     const header = await readAiffHeader(source);
     const { format, stored } = header;
     if (!('sampleFormat' in stored)) {
-      return { format, seconds: header.seconds, undecodable: 'refusal' in stored ? stored.refusal : stored.malformed };
+      const undecodable = 'refused' in stored ? refusal(format, options).message : stored.malformed;
+      return { format, seconds: header.seconds, undecodable };
     }
     return { format, seconds: format.sampleRate > 0 ? framesOf(header, stored).frames / format.sampleRate : null };
   },
@@ -93,7 +94,7 @@ export const aiffReader: AudioFormatReader = {
     if (format.sampleRate === 0) throw new VoiceprepError('malformed', 'the COMM chunk gives no usable sample rate');
     if (format.channels === 0) throw new VoiceprepError('malformed', 'the COMM chunk declares 0 channels');
     if ('malformed' in stored) throw new VoiceprepError('malformed', stored.malformed);
-    if ('refusal' in stored) throw refuseToDecode(`an ${format.container} file of ${format.encoding}`, 'aiff', options);
+    if ('refused' in stored) throw refusal(format, options);
     if (!data && declaredFrames > 0) throw new VoiceprepError('malformed', 'there is no SSND chunk (the samples)');
     const { frames, warning } = framesOf(header, stored);
     return new SampleBytesSource(source, {
@@ -108,6 +109,10 @@ export const aiffReader: AudioFormatReader = {
     });
   },
 };
+
+function refusal(format: FormatSummary, options: OpenOptions): VoiceprepError {
+  return refuseToDecode(`an ${format.container} file of ${format.encoding}`, 'aiff', options);
+}
 
 /**
  * The frames to convert: all that SSND holds, as sox, ffmpeg and libsndfile read them, whatever COMM declares; when
@@ -137,7 +142,7 @@ async function readAiffHeader(source: ByteSource): Promise<AiffHeader> {
     format: { container, encoding: 'unknown', formatTag: null, extensible: false, sampleRate: 0, channels: 0, bitsPerSample: null },
     seconds: null,
     comm: false,
-    stored: { refusal: 'its COMM chunk (the format) is missing or cut short' },
+    stored: { malformed: 'the COMM chunk (the format) is missing or cut short' },
     data: null,
     declaredFrames: 0,
     warnings: [],
@@ -193,7 +198,7 @@ function readComm(body: Uint8Array, header: AiffHeader): void {
     header.stored = { malformed: `the COMM chunk gives ${bits} bits per sample (PCM has 1 to 32)` };
     return;
   }
-  header.stored = stored ?? { refusal: `${format.encoding} is not one of the encodings voiceprep decodes` };
+  header.stored = stored ?? { refused: true };
   // G.711 samples are bytes whatever COMM's sample size says (QuickTime writes 16).
   if (stored?.sampleFormat === 'alaw' || stored?.sampleFormat === 'mulaw') format.bitsPerSample = 8;
 }

@@ -52,13 +52,13 @@ export const auReader: AudioFormatReader = {
     return String.fromCharCode(...head.subarray(0, 4)) === '.snd';
   },
 
-  async probe(source: ByteSource): Promise<ProbedFormat> {
+  async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {
     const { format, sampleFormat, dataBytes } = await readAuHeader(source);
     const frameBytes = ((format.bitsPerSample ?? 0) * format.channels) / 8;
     return {
       format,
       seconds: frameBytes > 0 && format.sampleRate > 0 && dataBytes > 0 ? dataBytes / frameBytes / format.sampleRate : null,
-      ...(sampleFormat ? {} : { undecodable: `${format.encoding} is not one of the encodings voiceprep decodes` }),
+      ...(sampleFormat ? {} : { undecodable: refusal(format, options).message }),
     };
   },
 
@@ -66,7 +66,7 @@ export const auReader: AudioFormatReader = {
     const { format, sampleFormat, dataOffset, dataBytes, warning } = await readAuHeader(source);
     if (source.size < HEADER_BYTES) throw new VoiceprepError('malformed', `the file ends inside its ${HEADER_BYTES}-byte header`);
     if (dataOffset < HEADER_BYTES) throw new VoiceprepError('malformed', `the header gives its size as ${dataOffset} bytes (at least ${HEADER_BYTES})`);
-    if (!sampleFormat) throw refuseToDecode(`an AU file of ${format.encoding}`, 'au', options);
+    if (!sampleFormat) throw refusal(format, options);
     if (format.channels === 0 || format.channels > MAX_CHANNELS) {
       throw new VoiceprepError('malformed', `the header declares ${format.channels} channels (voiceprep reads 1 to ${MAX_CHANNELS})`);
     }
@@ -76,6 +76,10 @@ export const auReader: AudioFormatReader = {
     return new SampleBytesSource(source, { format, sampleRate: format.sampleRate, channels: format.channels, sampleFormat, dataOffset, bytesPerFrame, frames, warnings });
   },
 };
+
+function refusal(format: FormatSummary, options: OpenOptions): VoiceprepError {
+  return refuseToDecode(`an AU file of ${format.encoding}`, 'au', options);
+}
 
 async function readAuHeader(source: ByteSource): Promise<AuHeader> {
   const header = (await source.read(0, HEADER_BYTES)).slice();

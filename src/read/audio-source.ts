@@ -2,7 +2,7 @@ import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
 
 /**
- * The seam between reading a file and converting it. Every input format (WAV in all its encodings, AIFF, AU, MP3,
+ * The seam between reading a file and converting it. Every input format (WAV in all its encodings, AIFF, AU, CAF, MP3,
  * FLAC, Ogg Vorbis, Opus, Dialogic VOX) is one `AudioFormatReader` that turns a `ByteSource` into an `AudioSource`: PCM
  * blocks at the file's own rate and channel count. The pipeline (mix, resample, adjust, encode, write) sees only
  * that, so a new format is a new reader, never a branch in the pipeline.
@@ -100,7 +100,7 @@ export interface OpenOptions {
 export interface AudioFormatReader {
   /** How reports name the container: 'RIFF', 'MP3', 'FLAC', 'Ogg', 'VOX', ... */
   readonly name: string;
-  /** False for a format that is recognized and described but not decoded (AAC, CAF, ...): `open` refuses it. */
+  /** False for a format that is recognized and described but not decoded (AAC, AMR, ...): `open` refuses it. */
   readonly decodes?: false;
   /**
    * Whether the file is in this format, judged from its content: `head` holds its first bytes (up to 4 KiB, fewer

@@ -1,14 +1,30 @@
-import type { AudioFormatReader, OpenOptions, ProbedFormat } from './audio-source.js';
+import { VoiceprepError } from '../errors.js';
+import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SampleFormat, SourceWarning } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
+import type { FormatSummary } from './format-summary.js';
+import { SampleBytesSource } from './sample-bytes-source.js';
 import { printable } from './sniff.js';
 import { refuseToDecode } from './unsupported-format.js';
 
 /**
- * Apple's Core Audio Format, recognized and described from its 'desc' chunk (always the first) but not decoded.
- * CAF keeps the length in its packet table; the duration is left unknown rather than estimated.
+ * Apple's Core Audio Format (what Logic and iOS apps can export): linear PCM, float and G.711 samples are handed on
+ * as they are stored, like a WAV file's; the compressed codecs (AAC, ALAC, ...) are described from the 'desc' chunk
+ * and refused with the command that converts them. The chunk walk reads chunk headers only, and clamps every size
+ * to the file.
  */
 
-const DESC_AT = 8 + 12;
+const FILE_HEADER_BYTES = 8;
+/** A chunk's type and its 64-bit size. */
+const CHUNK_HEADER_BYTES = 12;
+const DESC_BYTES = 32;
+/** The data chunk starts with an edit count before its samples. */
+const EDIT_COUNT_BYTES = 4;
+const MAX_CHUNKS = 4096;
+/** The data chunk's size when its writer did not know it (a recording to a pipe): the rest of the file. */
+const UNKNOWN_SIZE = -1n;
+/** What the mixer holds a frame of (see au-reader.ts): far beyond any real file. */
+const MAX_CHANNELS = 0xffff;
+
 const FORMATS: ReadonlyMap<string, string> = new Map([
   ['lpcm', 'PCM'],
   ['ulaw', 'mu-law'],
@@ -20,36 +36,123 @@ const FORMATS: ReadonlyMap<string, string> = new Map([
   ['opus', 'Opus'],
   ['flac', 'FLAC'],
 ]);
+/** kCAFLinearPCMFormatFlagIsFloat and kCAFLinearPCMFormatFlagIsLittleEndian. */
+const FLAG_FLOAT = 1;
+const FLAG_LITTLE_ENDIAN = 2;
+
+interface CafHeader {
+  format: FormatSummary;
+  /** How the samples are stored, or why they cannot be read; null without a 'desc' chunk. */
+  stored: { sampleFormat: SampleFormat | 's8'; bytesPerFrame: number } | { refused: true } | { malformed: string } | null;
+  /** Where the samples start, and how many bytes of them the file holds; null without a 'data' chunk. */
+  data: { offset: number; bytes: number } | null;
+  warnings: SourceWarning[];
+}
 
 export const cafReader: AudioFormatReader = {
   name: 'CAF',
-  decodes: false,
 
   recognizes(head: Uint8Array): boolean {
     return String.fromCharCode(...head.subarray(0, 4)) === 'caff';
   },
 
-  async probe(source: ByteSource): Promise<ProbedFormat> {
-    const bytes = (await source.read(0, DESC_AT + 32)).slice();
-    const described = bytes.length >= DESC_AT + 32 && String.fromCharCode(...bytes.subarray(8, 12)) === 'desc';
-    const view = new DataView(bytes.buffer);
-    const formatId = described ? String.fromCharCode(...bytes.subarray(DESC_AT + 8, DESC_AT + 12)) : '';
-    const sampleRate = described ? view.getFloat64(DESC_AT) : 0;
-    return {
-      format: {
-        container: 'CAF',
-        encoding: described ? (FORMATS.get(formatId) ?? printable(formatId)) : 'unknown',
-        formatTag: null,
-        extensible: false,
-        sampleRate: Number.isFinite(sampleRate) && sampleRate > 0 ? Math.round(sampleRate) : 0,
-        channels: described ? view.getUint32(DESC_AT + 24) : 0,
-        bitsPerSample: described && view.getUint32(DESC_AT + 28) > 0 ? view.getUint32(DESC_AT + 28) : null,
-      },
-      seconds: null,
-    };
+  async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {
+    const { format, stored, data } = await readCafHeader(source);
+    if (stored && 'bytesPerFrame' in stored) {
+      const frames = Math.floor((data?.bytes ?? 0) / stored.bytesPerFrame);
+      return { format, seconds: format.sampleRate > 0 ? frames / format.sampleRate : null };
+    }
+    // A compressed codec keeps its length in the packet table: left unknown rather than estimated.
+    const undecodable = !stored ? 'there is no desc chunk (the format)' : 'malformed' in stored ? stored.malformed : refusal(format, options).message;
+    return { format, seconds: null, undecodable };
   },
 
-  async open(_source: ByteSource, options: OpenOptions) {
-    throw refuseToDecode('a CAF file', 'caf', options);
+  async open(source: ByteSource, options: OpenOptions): Promise<AudioSource> {
+    const { format, stored, data, warnings } = await readCafHeader(source);
+    if (!stored) throw new VoiceprepError('malformed', 'there is no desc chunk (the format)');
+    if ('malformed' in stored) throw new VoiceprepError('malformed', stored.malformed);
+    if ('refused' in stored) throw refusal(format, options);
+    if (!data) throw new VoiceprepError('malformed', 'there is no data chunk (the samples)');
+    return new SampleBytesSource(source, {
+      format,
+      sampleRate: format.sampleRate,
+      channels: format.channels,
+      sampleFormat: stored.sampleFormat,
+      dataOffset: data.offset,
+      bytesPerFrame: stored.bytesPerFrame,
+      frames: Math.floor(data.bytes / stored.bytesPerFrame),
+      warnings,
+    });
   },
 };
+
+function refusal(format: FormatSummary, options: OpenOptions): VoiceprepError {
+  return refuseToDecode(`a CAF file of ${format.encoding}`, 'caf', options);
+}
+
+async function readCafHeader(source: ByteSource): Promise<CafHeader> {
+  const header: CafHeader = {
+    format: { container: 'CAF', encoding: 'unknown', formatTag: null, extensible: false, sampleRate: 0, channels: 0, bitsPerSample: null },
+    stored: null,
+    data: null,
+    warnings: [],
+  };
+  for (let offset = FILE_HEADER_BYTES, chunks = 0; offset + CHUNK_HEADER_BYTES <= source.size && chunks < MAX_CHUNKS; chunks++) {
+    const chunk = (await source.read(offset, CHUNK_HEADER_BYTES)).slice();
+    const type = String.fromCharCode(...chunk.subarray(0, 4));
+    const declared = new DataView(chunk.buffer).getBigInt64(4);
+    const body = offset + CHUNK_HEADER_BYTES;
+    const available = source.size - body;
+    const size = declared < 0n || declared > BigInt(available) ? available : Number(declared);
+    if (type === 'desc' && !header.stored) {
+      header.stored = readDesc((await source.read(body, Math.min(size, DESC_BYTES))).slice(), header.format);
+    } else if (type === 'data' && !header.data && size >= EDIT_COUNT_BYTES) {
+      if (declared === UNKNOWN_SIZE) {
+        header.warnings.push({ code: 'data-size-unset', message: "the data chunk's size is -1 (a recording to a pipe?); reading to the end of the file" });
+      } else if (declared > BigInt(available)) {
+        header.warnings.push({ code: 'data-truncated', message: `the data chunk declares ${declared} bytes but the file holds ${available}; converted what it holds` });
+      }
+      header.data = { offset: body + EDIT_COUNT_BYTES, bytes: size - EDIT_COUNT_BYTES };
+    }
+    if (declared === UNKNOWN_SIZE) break;
+    offset = body + size;
+  }
+  return header;
+}
+
+/** The stream description: rate, format, flags, bytes per packet, frames per packet, channels, bits per channel. */
+function readDesc(desc: Uint8Array, format: FormatSummary): CafHeader['stored'] {
+  if (desc.length < DESC_BYTES) return { malformed: 'the desc chunk (the format) is cut short' };
+  const view = new DataView(desc.buffer);
+  const rate = view.getFloat64(0);
+  const formatId = String.fromCharCode(...desc.subarray(8, 12));
+  const flags = view.getUint32(12);
+  const bytesPerPacket = view.getUint32(16);
+  const channels = view.getUint32(24);
+  const bits = view.getUint32(28);
+  format.encoding = FORMATS.get(formatId) ?? printable(formatId);
+  format.sampleRate = Number.isFinite(rate) && rate >= 1 ? Math.round(rate) : 0;
+  format.channels = channels;
+  format.bitsPerSample = bits > 0 ? bits : null;
+  if (!['lpcm', 'alaw', 'ulaw'].includes(formatId)) return { refused: true };
+  if (channels === 0 || channels > MAX_CHANNELS) return { malformed: `the desc chunk declares ${channels} channels (voiceprep reads 1 to ${MAX_CHANNELS})` };
+  if (format.sampleRate === 0) return { malformed: 'the desc chunk gives no usable sample rate' };
+  if (formatId !== 'lpcm') return { sampleFormat: formatId === 'alaw' ? 'alaw' : 'mulaw', bytesPerFrame: channels };
+  const width = bytesPerPacket / channels;
+  const sampleFormat = linearPcm(width, bits, flags);
+  if (!sampleFormat) return { malformed: `the desc chunk's ${bytesPerPacket} bytes per packet do not hold ${channels} channel(s) of ${bits}-bit samples` };
+  return { sampleFormat, bytesPerFrame: bytesPerPacket };
+}
+
+/** Linear PCM in samples of `width` bytes (integer samples are signed in CAF; narrower ones are left-justified). */
+function linearPcm(width: number, bits: number, flags: number): SampleFormat | 's8' | null {
+  if (!Number.isInteger(width) || bits < 1 || bits > width * 8) return null;
+  const little = (flags & FLAG_LITTLE_ENDIAN) !== 0;
+  if (flags & FLAG_FLOAT) {
+    if (width === 4 && bits === 32) return little ? 'f32le' : 'f32be';
+    if (width === 8 && bits === 64) return little ? 'f64le' : 'f64be';
+    return null;
+  }
+  const byWidth: Record<number, SampleFormat | 's8'> = little ? { 1: 's8', 2: 's16le', 3: 's24le', 4: 's32le' } : { 1: 's8', 2: 's16be', 3: 's24be', 4: 's32be' };
+  return byWidth[width] ?? null;
+}

@@ -6,7 +6,6 @@ import { aacReader } from './aac-reader.js';
 import { amrReader } from './amr-reader.js';
 import type { AudioFormatReader } from './audio-source.js';
 import { bytesSource } from './byte-source.js';
-import { cafReader } from './caf-reader.js';
 import { crc32 } from './crc.js';
 import { COMPRESSED_READERS } from './compressed-readers.js';
 import { flacReader } from './flac-reader.js';
@@ -164,7 +163,6 @@ describe('formats that are described but not decoded', () => {
   });
 
   it.each([
-    ['tone-alac.caf', cafReader, { container: 'CAF', encoding: 'ALAC', sampleRate: 16000, channels: 1 }, null, 'in.caf'],
     ['speech.webm', matroskaReader, { container: 'WebM', encoding: 'Opus' }, null, 'in.webm'],
   ] as const)('%s: described from its header, refused with the command that converts it', async (file, reader, format, seconds, input) => {
     const bytes = fixture(file);

@@ -12,7 +12,7 @@ import { oggReader } from './ogg-reader.js';
 
 /**
  * The readers of the formats beyond WAV, in the order they are to be asked: MP3, FLAC, Ogg Vorbis and Opus are
- * decoded, AIFF and AU samples read as they are stored; AAC, MP4/M4A, CAF, AMR and Matroska/WebM are described,
+ * decoded, AIFF, AU and CAF samples read as they are stored; AAC, MP4/M4A, AMR and Matroska/WebM are described,
  * and refused with the command that converts them. MP3 comes last: an ID3v2 tag too long to see past is taken as MP3, while FLAC and AAC behind a
  * short tag are their own readers' (they look past it). WAV's reader belongs before these, VOX's after them.
  *

@@ -6,7 +6,7 @@
 
 /** What `convert` searches folders and globs for: every format it reads, and the Dialogic VOX it knows by name. */
 export const CONVERTIBLE_EXTENSIONS: readonly string[] = [
-  '.wav', '.wave', '.aif', '.aiff', '.aifc', '.au', '.snd', '.mp3', '.mp2', '.mp1', '.flac', '.ogg', '.oga', '.opus', '.vox',
+  '.wav', '.wave', '.aif', '.aiff', '.aifc', '.au', '.snd', '.caf', '.mp3', '.mp2', '.mp1', '.flac', '.ogg', '.oga', '.opus', '.vox',
 ];
 
 /**
@@ -14,7 +14,7 @@ export const CONVERTIBLE_EXTENSIONS: readonly string[] = [
  * how to fix it, rather than being passed over in silence.
  */
 export const REPORTED_AUDIO_EXTENSIONS: readonly string[] = [
-  '.m4a', '.aac', '.mp4', '.caf', '.amr', '.webm', '.mka', '.wma',
+  '.m4a', '.aac', '.mp4', '.amr', '.webm', '.mka', '.wma',
 ];
 
 /**

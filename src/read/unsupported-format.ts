@@ -11,7 +11,7 @@ export function refuseToDecode(what: string, extension: string, options: OpenOpt
   const output = `${input.replace(/\.[^.]*$/, '')}.wav`;
   return new VoiceprepError(
     'unsupported-encoding',
-    `${what}, which voiceprep does not read (it reads WAV, AIFF, AU, MP3, FLAC, Ogg Vorbis and Opus, and Dialogic VOX); ` +
+    `${what}, which voiceprep does not read (it reads WAV, AIFF, AU, CAF, MP3, FLAC, Ogg Vorbis and Opus, and Dialogic VOX); ` +
       `convert it to WAV, MP3 or FLAC first, for example: ffmpeg -i "${input}" "${output}"`,
   );
 }

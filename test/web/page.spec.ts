@@ -73,14 +73,14 @@ describe('the page, in Chromium', () => {
     expect(english.requests.slice(1).every((url) => url.startsWith('blob:'))).toBe(true);
   });
 
-  it('converts MP3, FLAC, Ogg Vorbis, Opus, Dialogic VOX, AIFF and AU as the CLI does: the decoders run in the page\'s workers', async () => {
+  it('converts MP3, FLAC, Ogg Vorbis, Opus, Dialogic VOX, AIFF, AU and CAF as the CLI does: the decoders run in the page\'s workers', async () => {
     const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
-    const inputs = ['compressed/speech-cbr.mp3', 'compressed/speech-16bit-8k.flac', 'compressed/speech-tone-vorbis.oga', 'compressed/speech.opus', 'codecs/loud.vox', 'compressed/tone-float.aifc', 'compressed/tone-stereo.au'];
+    const inputs = ['compressed/speech-cbr.mp3', 'compressed/speech-16bit-8k.flac', 'compressed/speech-tone-vorbis.oga', 'compressed/speech.opus', 'codecs/loud.vox', 'compressed/tone-float.aifc', 'compressed/tone-stereo.au', 'compressed/tone-s16le.caf'];
     const page = await english.open(PAGE_FILE_URL);
     await page.locator('input[type="file"][multiple]').setInputFiles(inputs.map(fixture));
     await waitUntilDone(page);
     const zip = await downloadZip(page, page.getByRole('button', { name: /Download/ }));
-    expect(Object.keys(zip).sort()).toEqual(['loud.wav', 'speech-16bit-8k.wav', 'speech-cbr.wav', 'speech-tone-vorbis.wav', 'speech.wav', 'tone-float.wav', 'tone-stereo.wav']);
+    expect(Object.keys(zip).sort()).toEqual(['loud.wav', 'speech-16bit-8k.wav', 'speech-cbr.wav', 'speech-tone-vorbis.wav', 'speech.wav', 'tone-float.wav', 'tone-s16le.wav', 'tone-stereo.wav']);
     for (const input of inputs) {
       const name = compliantName(input.split('/').pop() as string);
       const cli = await convertBytes(new Uint8Array(readFileSync(fixture(input))), { name: input.split('/').pop() });

@@ -1,5 +1,5 @@
 /**
- * AIFF, AIFF-C and AU files for tests, built from the sample bytes of a WAV file (test/support/wav-builder.ts), so
+ * AIFF, AIFF-C, AU and CAF files for tests, built from the sample bytes of a WAV file (test/support/wav-builder.ts), so
  * that a test can ask for the same samples in both containers and expect the same conversion.
  */
 
@@ -71,6 +71,50 @@ export function auFile(options: AuOptions): Uint8Array {
   const file = new Uint8Array(header.length + options.samples.length);
   file.set(header);
   file.set(options.samples, header.length);
+  return file;
+}
+
+export interface CafOptions {
+  channels: number;
+  sampleRate: number;
+  /** 'lpcm', 'alaw', 'ulaw', 'alac', ... */
+  formatId: string;
+  /** For 'lpcm': 1 float, 2 little-endian. */
+  flags?: number;
+  bytesPerPacket: number;
+  bitsPerChannel: number;
+  samples: Uint8Array;
+  /** The data chunk's size field, when it is to differ (-1: unknown, a recording to a pipe). */
+  declaredDataSize?: bigint;
+}
+
+export function cafFile(options: CafOptions): Uint8Array {
+  const desc = new Uint8Array(32);
+  const view = new DataView(desc.buffer);
+  view.setFloat64(0, options.sampleRate);
+  desc.set(ascii(options.formatId), 8);
+  view.setUint32(12, options.flags ?? 0);
+  view.setUint32(16, options.bytesPerPacket);
+  view.setUint32(20, 1);
+  view.setUint32(24, options.channels);
+  view.setUint32(28, options.bitsPerChannel);
+  const data = new Uint8Array(4 + options.samples.length); // the edit count, then the samples
+  data.set(options.samples, 4);
+  const chunks: Array<[string, Uint8Array, bigint]> = [
+    ['desc', desc, 32n],
+    ['data', data, options.declaredDataSize ?? BigInt(data.length)],
+  ];
+  const file = new Uint8Array(8 + chunks.reduce((sum, [, body]) => sum + 12 + body.length, 0));
+  const fileView = new DataView(file.buffer);
+  file.set(ascii('caff'));
+  fileView.setUint16(4, 1);
+  let at = 8;
+  for (const [type, body, size] of chunks) {
+    file.set(ascii(type), at);
+    fileView.setBigInt64(at + 4, size);
+    file.set(body, at + 12);
+    at += 12 + body.length;
+  }
   return file;
 }
 
