@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isVoiceprepError } from '../src/errors.js';
+import type { SampleFormat } from '../src/read/audio-source.js';
 import { bytesSource } from '../src/read/byte-source.js';
 import { COMPRESSED_READERS } from '../src/read/compressed-readers.js';
 import { crc32 } from '../src/read/crc.js';
@@ -238,6 +239,11 @@ function mutate(file: Uint8Array, mutations: Record<string, Mutation>, random: R
 
 type Outcome = 'converted' | 'refused' | 'unrecognized';
 
+/** The width of each stored sample format, which a block of stored samples must hold whole frames of. */
+const SAMPLE_BYTES: Record<SampleFormat, number> = {
+  u8: 1, s16le: 2, s24le: 3, s32le: 4, f32le: 4, f64le: 8, s16be: 2, s24be: 3, s32be: 4, f32be: 4, f64be: 8, alaw: 1, mulaw: 1,
+};
+
 function runCase(bytes: Uint8Array, label: string, watch: AllocationWatch): Promise<Outcome> {
   return runFuzzCase(label, watch, LIMITS, async () => {
     const source = bytesSource(bytes);
@@ -252,7 +258,7 @@ function runCase(bytes: Uint8Array, label: string, watch: AllocationWatch): Prom
       for await (const block of audio.blocks({ blockFrames: 4096 })) {
         if (block.layout === 'interleaved-bytes') {
           // AIFF, AU and CAF hand on their stored samples: whole frames of every channel
-          if (block.channels !== audio.channels || block.frames < 1 || block.bytes.length % (block.frames * block.channels) !== 0) {
+          if (block.channels !== audio.channels || block.frames < 1 || block.bytes.length !== block.frames * block.channels * SAMPLE_BYTES[block.sampleFormat]) {
             throw new Error('a block of stored samples of the wrong shape');
           }
         } else {

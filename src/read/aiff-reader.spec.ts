@@ -146,6 +146,12 @@ describe('AIFF and AIFF-C', () => {
       'there is no SSND chunk (the samples)',
     ]);
     expect((await refusal(aiffFile({ channels: 0, sampleRate: 22050, bitsPerSample: 16, samples })))[0]).toBe('malformed');
+    // check calls the same files broken, rather than sending them to convert
+    for (const broken of [aiffFile({ channels: 0, sampleRate: 22050, bitsPerSample: 16, samples }), aiffFile({ channels: 2, sampleRate: 22050, bitsPerSample: 16, samples, without: 'SSND' })]) {
+      const record = await checkBytes(broken, 'old.aiff');
+      expect(record.problems.find((problem) => problem.code === 'not-wav')?.message).toMatch(/^a broken AIFF file, not a WAV file: /);
+      expect(record.seconds).toBeNull();
+    }
     expect(await refusal(aiffFile({ channels: 2, sampleRate: 22050, bitsPerSample: 40, samples }))).toEqual([
       'malformed',
       'the COMM chunk gives 40 bits per sample (PCM has 1 to 32)',

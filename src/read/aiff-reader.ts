@@ -59,9 +59,7 @@ interface AiffHeader {
   format: FormatSummary;
   /** The frames COMM declares, over the sample rate (what check shows of a file it cannot decode). */
   seconds: number | null;
-  /** Whether there is a whole COMM chunk (the format): 18 bytes, 22 in AIFF-C. */
-  comm: boolean;
-  /** How the samples are stored, or why they cannot be decoded (an encoding voiceprep lacks, or a broken COMM). */
+  /** How the samples are stored, or why they cannot be: an encoding voiceprep lacks, or a broken header. */
   stored: Storage | { refused: true } | { malformed: string };
   /** Where SSND's samples start, and how many bytes of them the file holds; null without an SSND chunk. */
   data: { offset: number; bytes: number } | null;
@@ -80,22 +78,16 @@ export const aiffReader: AudioFormatReader = {
   async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {
     const header = await readAiffHeader(source);
     const { format, stored } = header;
-    if (!('sampleFormat' in stored)) {
-      const undecodable = 'refused' in stored ? refusal(format, options).message : stored.malformed;
-      return { format, seconds: header.seconds, undecodable };
-    }
-    return { format, seconds: format.sampleRate > 0 ? framesOf(header, stored).frames / format.sampleRate : null };
+    if ('malformed' in stored) throw new VoiceprepError('malformed', stored.malformed);
+    if ('refused' in stored) return { format, seconds: header.seconds, undecodable: refusal(format, options).message };
+    return { format, seconds: framesOf(header, stored).frames / format.sampleRate };
   },
 
   async open(source: ByteSource, options: OpenOptions): Promise<AudioSource> {
     const header = await readAiffHeader(source);
-    const { format, stored, data, declaredFrames } = header;
-    if (!header.comm) throw new VoiceprepError('malformed', 'the COMM chunk (the format) is missing or cut short');
-    if (format.sampleRate === 0) throw new VoiceprepError('malformed', 'the COMM chunk gives no usable sample rate');
-    if (format.channels === 0) throw new VoiceprepError('malformed', 'the COMM chunk declares 0 channels');
+    const { format, stored, data } = header;
     if ('malformed' in stored) throw new VoiceprepError('malformed', stored.malformed);
     if ('refused' in stored) throw refusal(format, options);
-    if (!data && declaredFrames > 0) throw new VoiceprepError('malformed', 'there is no SSND chunk (the samples)');
     const { frames, warning } = framesOf(header, stored);
     return new SampleBytesSource(source, {
       format,
@@ -127,7 +119,7 @@ function framesOf(header: AiffHeader, stored: Storage): { frames: number; warnin
     return { frames, warning: { code: 'data-truncated', message } };
   }
   // an SSND chunk of unset size has said so already: COMM's 0 is the same pipe's doing
-  if (header.warnings.some((warning) => warning.code === 'data-size-unset')) return { frames, warning: null };
+  if (declaredFrames === 0 && header.warnings.some((warning) => warning.code === 'data-size-unset')) return { frames, warning: null };
   const message =
     declaredFrames === 0
       ? `the COMM chunk declares 0 frames (a file written to a pipe?); converted the ${frames} the SSND chunk holds`
@@ -141,14 +133,17 @@ async function readAiffHeader(source: ByteSource): Promise<AiffHeader> {
   const header: AiffHeader = {
     format: { container, encoding: 'unknown', formatTag: null, extensible: false, sampleRate: 0, channels: 0, bitsPerSample: null },
     seconds: null,
-    comm: false,
     stored: { malformed: 'the COMM chunk (the format) is missing or cut short' },
     data: null,
     declaredFrames: 0,
     warnings: [],
   };
   let sawComm = false;
-  for (let offset = FORM_HEADER_BYTES, chunks = 0; offset + CHUNK_HEADER_BYTES <= source.size && chunks < MAX_CHUNKS; chunks++) {
+  for (let offset = FORM_HEADER_BYTES, chunks = 0; offset + CHUNK_HEADER_BYTES <= source.size; chunks++) {
+    if (chunks === MAX_CHUNKS) {
+      header.warnings.push({ code: 'too-many-chunks', message: `stopped reading after ${MAX_CHUNKS} chunks` });
+      break;
+    }
     const chunk = await source.read(offset, CHUNK_HEADER_BYTES);
     const id = ascii(chunk, 0, 4);
     const declared = new DataView(chunk.buffer, chunk.byteOffset, CHUNK_HEADER_BYTES).getUint32(4);
@@ -173,12 +168,14 @@ async function readAiffHeader(source: ByteSource): Promise<AiffHeader> {
     }
     offset = body + declared + (declared % 2);
   }
+  if (!header.data && header.declaredFrames > 0 && 'sampleFormat' in header.stored) {
+    header.stored = { malformed: 'there is no SSND chunk (the samples)' };
+  }
   return header;
 }
 
 function readComm(body: Uint8Array, header: AiffHeader): void {
   if (body.length < (header.format.container === 'AIFF-C' ? AIFC_COMM_BYTES : COMM_BYTES)) return;
-  header.comm = true;
   const view = new DataView(body.buffer);
   const { format } = header;
   const channels = view.getUint16(0);
@@ -194,11 +191,10 @@ function readComm(body: Uint8Array, header: AiffHeader): void {
   format.encoding = compression?.name ?? `compression type '${printable(code)}'`;
   const pcm = compression?.stored === 'big-endian' || compression?.stored === 'little-endian';
   const stored = storage(compression?.stored, bits);
-  if (pcm && !stored) {
-    header.stored = { malformed: `the COMM chunk gives ${bits} bits per sample (PCM has 1 to 32)` };
-    return;
-  }
-  header.stored = stored ?? { refused: true };
+  if (channels === 0) header.stored = { malformed: 'the COMM chunk declares 0 channels' };
+  else if (format.sampleRate === 0) header.stored = { malformed: 'the COMM chunk gives no usable sample rate' };
+  else if (pcm && !stored) header.stored = { malformed: `the COMM chunk gives ${bits} bits per sample (PCM has 1 to 32)` };
+  else header.stored = stored ?? { refused: true };
   // G.711 samples are bytes whatever COMM's sample size says (QuickTime writes 16).
   if (stored?.sampleFormat === 'alaw' || stored?.sampleFormat === 'mulaw') format.bitsPerSample = 8;
 }

@@ -4,6 +4,7 @@ import { auFile, dataOf, signed8, swapBytes } from '../../test/support/aiff-au-c
 import { refusalOf } from '../../test/support/refusal.js';
 import { sine } from '../../test/support/tone-analysis.js';
 import { type SampleFormat, waveFile } from '../../test/support/wav-builder.js';
+import { checkBytes } from '../check/check-bytes.js';
 import { convertBytes } from '../pipeline/convert-bytes.js';
 import { auReader } from './au-reader.js';
 import { bytesSource } from './byte-source.js';
@@ -75,7 +76,7 @@ describe('Sun/NeXT AU', () => {
     expect(probed.seconds).toBeCloseTo(0.1, 6);
   });
 
-  it('refuses what it cannot read with a typed, one-line reason, and no allocation by a header\'s claim', async () => {
+  it('refuses what it cannot read with a typed, one-line reason, and billions of channels before the mixer sizes its blocks by them', async () => {
     const refusal = (bytes: Uint8Array) => refusalOf(bytes, 'old.au');
     const samples = new Uint8Array(1600);
     const [code, message] = await refusal(auFile({ channels: 1, sampleRate: 8000, encoding: 23, samples }));
@@ -93,6 +94,10 @@ describe('Sun/NeXT AU', () => {
       'the header gives its size as 8 bytes (at least 24)',
     ]);
     expect((await refusal(auFile({ channels: 1, sampleRate: 0xffffffff, encoding: 3, samples })))[0]).toBe('unsupported-encoding');
+    expect(await refusal(auFile({ channels: 1, sampleRate: 0, encoding: 3, samples }))).toEqual(['malformed', 'the header declares a sample rate of 0 Hz']);
+    // check calls the same files broken, rather than sending them to convert
+    const record = await checkBytes(auFile({ channels: 1, sampleRate: 8000, encoding: 3, samples, dataOffset: 8 }), 'old.au');
+    expect(record.problems).toContainEqual({ code: 'not-wav', message: 'a broken AU file, not a WAV file: the header gives its size as 8 bytes (at least 24)' });
     expect((await refusal(auFile({ channels: 1, sampleRate: 8000, encoding: 3, samples }).subarray(0, 20)))[0]).toBe('malformed');
   });
 });

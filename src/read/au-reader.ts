@@ -53,23 +53,18 @@ export const auReader: AudioFormatReader = {
   },
 
   async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {
-    const { format, sampleFormat, dataBytes } = await readAuHeader(source);
+    const { format, sampleFormat, dataBytes } = await readValidAuHeader(source);
     const frameBytes = ((format.bitsPerSample ?? 0) * format.channels) / 8;
     return {
       format,
-      seconds: frameBytes > 0 && format.sampleRate > 0 && dataBytes > 0 ? dataBytes / frameBytes / format.sampleRate : null,
+      seconds: frameBytes > 0 ? dataBytes / frameBytes / format.sampleRate : null,
       ...(sampleFormat ? {} : { undecodable: refusal(format, options).message }),
     };
   },
 
   async open(source: ByteSource, options: OpenOptions): Promise<AudioSource> {
-    const { format, sampleFormat, dataOffset, dataBytes, warning } = await readAuHeader(source);
-    if (source.size < HEADER_BYTES) throw new VoiceprepError('malformed', `the file ends inside its ${HEADER_BYTES}-byte header`);
-    if (dataOffset < HEADER_BYTES) throw new VoiceprepError('malformed', `the header gives its size as ${dataOffset} bytes (at least ${HEADER_BYTES})`);
+    const { format, sampleFormat, dataOffset, dataBytes, warning } = await readValidAuHeader(source);
     if (!sampleFormat) throw refusal(format, options);
-    if (format.channels === 0 || format.channels > MAX_CHANNELS) {
-      throw new VoiceprepError('malformed', `the header declares ${format.channels} channels (voiceprep reads 1 to ${MAX_CHANNELS})`);
-    }
     const bytesPerFrame = ((format.bitsPerSample as number) / 8) * format.channels;
     const frames = Math.floor(dataBytes / bytesPerFrame);
     const warnings = warning ? [warning] : [];
@@ -79,6 +74,20 @@ export const auReader: AudioFormatReader = {
 
 function refusal(format: FormatSummary, options: OpenOptions): VoiceprepError {
   return refuseToDecode(`an AU file of ${format.encoding}`, 'au', options);
+}
+
+/** The header, or a `malformed` error when it cannot describe any audio (for check as for convert). */
+async function readValidAuHeader(source: ByteSource): Promise<AuHeader> {
+  const header = await readAuHeader(source);
+  const { format, dataOffset } = header;
+  const broken = (message: string) => new VoiceprepError('malformed', message);
+  if (source.size < HEADER_BYTES) throw broken(`the file ends inside its ${HEADER_BYTES}-byte header`);
+  if (dataOffset < HEADER_BYTES) throw broken(`the header gives its size as ${dataOffset} bytes (at least ${HEADER_BYTES})`);
+  if (format.channels === 0 || format.channels > MAX_CHANNELS) {
+    throw broken(`the header declares ${format.channels} channels (voiceprep reads 1 to ${MAX_CHANNELS})`);
+  }
+  if (format.sampleRate === 0) throw broken('the header declares a sample rate of 0 Hz');
+  return header;
 }
 
 async function readAuHeader(source: ByteSource): Promise<AuHeader> {

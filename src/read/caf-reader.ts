@@ -40,12 +40,23 @@ const FORMATS: ReadonlyMap<string, string> = new Map([
 const FLAG_FLOAT = 1;
 const FLAG_LITTLE_ENDIAN = 2;
 
-interface CafHeader {
+type Storage = { sampleFormat: SampleFormat | 's8'; bytesPerFrame: number };
+
+/** The chunks as read, before they are judged whole (see `readCafHeader`). */
+interface CafChunks {
   format: FormatSummary;
   /** How the samples are stored, or why they cannot be read; null without a 'desc' chunk. */
-  stored: { sampleFormat: SampleFormat | 's8'; bytesPerFrame: number } | { refused: true } | { malformed: string } | null;
+  stored: Storage | { refused: true } | { malformed: string } | null;
   /** Where the samples start, and how many bytes of them the file holds; null without a 'data' chunk. */
   data: { offset: number; bytes: number } | null;
+  warnings: SourceWarning[];
+}
+
+/** A CAF file that describes audio. */
+interface CafHeader {
+  format: FormatSummary;
+  /** How and where its samples are stored; null for a codec voiceprep refuses. */
+  samples: { stored: Storage; data: { offset: number; bytes: number } } | null;
   warnings: SourceWarning[];
 }
 
@@ -57,22 +68,16 @@ export const cafReader: AudioFormatReader = {
   },
 
   async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {
-    const { format, stored, data } = await readCafHeader(source);
-    if (stored && 'bytesPerFrame' in stored) {
-      const frames = Math.floor((data?.bytes ?? 0) / stored.bytesPerFrame);
-      return { format, seconds: format.sampleRate > 0 ? frames / format.sampleRate : null };
-    }
+    const { format, samples } = await readCafHeader(source);
     // A compressed codec keeps its length in the packet table: left unknown rather than estimated.
-    const undecodable = !stored ? 'there is no desc chunk (the format)' : 'malformed' in stored ? stored.malformed : refusal(format, options).message;
-    return { format, seconds: null, undecodable };
+    if (!samples) return { format, seconds: null, undecodable: refusal(format, options).message };
+    return { format, seconds: Math.floor(samples.data.bytes / samples.stored.bytesPerFrame) / format.sampleRate };
   },
 
   async open(source: ByteSource, options: OpenOptions): Promise<AudioSource> {
-    const { format, stored, data, warnings } = await readCafHeader(source);
-    if (!stored) throw new VoiceprepError('malformed', 'there is no desc chunk (the format)');
-    if ('malformed' in stored) throw new VoiceprepError('malformed', stored.malformed);
-    if ('refused' in stored) throw refusal(format, options);
-    if (!data) throw new VoiceprepError('malformed', 'there is no data chunk (the samples)');
+    const { format, samples, warnings } = await readCafHeader(source);
+    if (!samples) throw refusal(format, options);
+    const { stored, data } = samples;
     return new SampleBytesSource(source, {
       format,
       sampleRate: format.sampleRate,
@@ -90,14 +95,28 @@ function refusal(format: FormatSummary, options: OpenOptions): VoiceprepError {
   return refuseToDecode(`a CAF file of ${format.encoding}`, 'caf', options);
 }
 
+/** The chunks, or a `malformed` error when they cannot describe any audio (for check as for convert). */
 async function readCafHeader(source: ByteSource): Promise<CafHeader> {
-  const header: CafHeader = {
+  const { format, stored, data, warnings } = await readCafChunks(source);
+  if (!stored) throw new VoiceprepError('malformed', 'there is no desc chunk (the format)');
+  if ('malformed' in stored) throw new VoiceprepError('malformed', stored.malformed);
+  if ('refused' in stored) return { format, samples: null, warnings };
+  if (!data) throw new VoiceprepError('malformed', 'there is no data chunk (the samples)');
+  return { format, samples: { stored, data }, warnings };
+}
+
+async function readCafChunks(source: ByteSource): Promise<CafChunks> {
+  const header: CafChunks = {
     format: { container: 'CAF', encoding: 'unknown', formatTag: null, extensible: false, sampleRate: 0, channels: 0, bitsPerSample: null },
     stored: null,
     data: null,
     warnings: [],
   };
-  for (let offset = FILE_HEADER_BYTES, chunks = 0; offset + CHUNK_HEADER_BYTES <= source.size && chunks < MAX_CHUNKS; chunks++) {
+  for (let offset = FILE_HEADER_BYTES, chunks = 0; offset + CHUNK_HEADER_BYTES <= source.size; chunks++) {
+    if (chunks === MAX_CHUNKS) {
+      header.warnings.push({ code: 'too-many-chunks', message: `stopped reading after ${MAX_CHUNKS} chunks` });
+      break;
+    }
     const chunk = (await source.read(offset, CHUNK_HEADER_BYTES)).slice();
     const type = String.fromCharCode(...chunk.subarray(0, 4));
     const declared = new DataView(chunk.buffer).getBigInt64(4);
@@ -107,9 +126,8 @@ async function readCafHeader(source: ByteSource): Promise<CafHeader> {
     if (type === 'desc' && !header.stored) {
       header.stored = readDesc((await source.read(body, Math.min(size, DESC_BYTES))).slice(), header.format);
     } else if (type === 'data' && !header.data && size >= EDIT_COUNT_BYTES) {
-      if (declared === UNKNOWN_SIZE) {
-        header.warnings.push({ code: 'data-size-unset', message: "the data chunk's size is -1 (a recording to a pipe?); reading to the end of the file" });
-      } else if (declared > BigInt(available)) {
+      // -1 is CAF's own word for "to the end of the file" (a recording whose length was not known): no fault
+      if (declared > BigInt(available)) {
         header.warnings.push({ code: 'data-truncated', message: `the data chunk declares ${declared} bytes but the file holds ${available}; converted what it holds` });
       }
       header.data = { offset: body + EDIT_COUNT_BYTES, bytes: size - EDIT_COUNT_BYTES };
@@ -121,7 +139,7 @@ async function readCafHeader(source: ByteSource): Promise<CafHeader> {
 }
 
 /** The stream description: rate, format, flags, bytes per packet, frames per packet, channels, bits per channel. */
-function readDesc(desc: Uint8Array, format: FormatSummary): CafHeader['stored'] {
+function readDesc(desc: Uint8Array, format: FormatSummary): CafChunks['stored'] {
   if (desc.length < DESC_BYTES) return { malformed: 'the desc chunk (the format) is cut short' };
   const view = new DataView(desc.buffer);
   const rate = view.getFloat64(0);
@@ -137,7 +155,10 @@ function readDesc(desc: Uint8Array, format: FormatSummary): CafHeader['stored'] 
   if (!['lpcm', 'alaw', 'ulaw'].includes(formatId)) return { refused: true };
   if (channels === 0 || channels > MAX_CHANNELS) return { malformed: `the desc chunk declares ${channels} channels (voiceprep reads 1 to ${MAX_CHANNELS})` };
   if (format.sampleRate === 0) return { malformed: 'the desc chunk gives no usable sample rate' };
-  if (formatId !== 'lpcm') return { sampleFormat: formatId === 'alaw' ? 'alaw' : 'mulaw', bytesPerFrame: channels };
+  if (formatId !== 'lpcm') {
+    format.bitsPerSample = 8; // G.711 samples are bytes, whatever the desc chunk says
+    return { sampleFormat: formatId === 'alaw' ? 'alaw' : 'mulaw', bytesPerFrame: channels };
+  }
   const width = bytesPerPacket / channels;
   const sampleFormat = linearPcm(width, bits, flags);
   if (!sampleFormat) return { malformed: `the desc chunk's ${bytesPerPacket} bytes per packet do not hold ${channels} channel(s) of ${bits}-bit samples` };

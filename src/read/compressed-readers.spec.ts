@@ -208,6 +208,16 @@ describe('zero bytes after the last MPEG frame', () => {
     source.close();
     reference.close();
   });
+
+  it('looks past the first 64 KB of them', async () => {
+    const plain = fixture('speech-cbr.mp3');
+    const padded = new Uint8Array(plain.length + 200_000);
+    padded.set(plain);
+    const source = await mp3Reader.open(bytesSource(padded), {});
+    await decodeAll(source);
+    expect(source.warnings).toEqual([]);
+    source.close();
+  });
 });
 
 describe('what reaches the terminal', () => {

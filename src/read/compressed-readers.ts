@@ -12,8 +12,8 @@ import { oggReader } from './ogg-reader.js';
 
 /**
  * The readers of the formats beyond WAV, in the order they are to be asked: MP3, FLAC, Ogg Vorbis and Opus are
- * decoded, AIFF, AU and CAF samples read as they are stored; AAC, MP4/M4A, AMR and Matroska/WebM are described,
- * and refused with the command that converts them. MP3 comes last: an ID3v2 tag too long to see past is taken as MP3, while FLAC and AAC behind a
+ * decoded; AIFF, AU and CAF samples are read as they are stored (their compressed codecs are refused); AAC,
+ * MP4/M4A, AMR and Matroska/WebM are described, and refused with the command that converts them. MP3 comes last: an ID3v2 tag too long to see past is taken as MP3, while FLAC and AAC behind a
  * short tag are their own readers' (they look past it). WAV's reader belongs before these, VOX's after them.
  *
  * Importing this costs ~10 ms: each reader loads its WebAssembly decoder (~85 ms for all four) when it first

@@ -23,8 +23,10 @@ import {
 const FIRST_FRAME_SEARCH_BYTES = 64 * 1024;
 /** The end of the stream is walked frame by frame over this many bytes to find a last frame cut short. */
 const TAIL_BYTES = 4 * MAX_MPEG_FRAME_BYTES;
-/** Zero bytes after the last frame (padding some tools leave) are looked for over at most this much of the end. */
-const ZERO_TAIL_SEARCH_BYTES = 64 * 1024;
+/** Zero bytes after the last frame (padding some tools leave) are looked for in windows of this size... */
+const ZERO_TAIL_WINDOW_BYTES = 64 * 1024;
+/** ...over at most this much of the end: beyond it, the zeros left go to the decoder (and are reported as damage). */
+const ZERO_TAIL_SEARCH_BYTES = 1024 * 1024;
 
 /** Everything known about an MPEG audio file before decoding it. */
 interface MpegLayout {
@@ -58,8 +60,8 @@ export const mp3Reader: AudioFormatReader = {
 };
 
 /**
- * What an MPEG audio stream is and how long (exactly with a LAME tag, else estimated), from its first frame, its
- * Xing/Info tag and its last frames: a few KB read.
+ * What an MPEG audio stream is and how long (exactly with a LAME tag, else estimated), from its first frames, its
+ * Xing/Info tag and its end: up to ~130 KB read, whatever the stream's size.
  */
 export async function describeMpegStream(source: ByteSource): Promise<{ header: MpegFrameHeader; frames: number }> {
   const { header, frames } = await readLayout(source);
@@ -182,13 +184,17 @@ function meanFrameBytes(head: Uint8Array, at: number, first: MpegFrameHeader): n
  * the frames to the first zero of the run.
  */
 async function withoutZeroPadding(source: ByteSource, frameStart: number, end: number, first: MpegFrameHeader): Promise<number> {
-  const from = Math.max(frameStart, end - ZERO_TAIL_SEARCH_BYTES);
-  const tail = await source.read(from, end - from);
-  let zerosFrom = tail.length;
-  while (zerosFrom > 0 && tail[zerosFrom - 1] === 0) zerosFrom--;
-  if (zerosFrom === tail.length) return end;
-  const lastFrameEnd = from + zerosFrom + (await missingTailBytes(source, frameStart, from + zerosFrom, first));
-  return Math.min(end, lastFrameEnd);
+  const searchFrom = Math.max(frameStart, end - ZERO_TAIL_SEARCH_BYTES);
+  let zerosFrom = end;
+  for (let windowEnd = end; windowEnd > searchFrom && zerosFrom === windowEnd; windowEnd -= ZERO_TAIL_WINDOW_BYTES) {
+    const windowStart = Math.max(searchFrom, windowEnd - ZERO_TAIL_WINDOW_BYTES);
+    const window = await source.read(windowStart, windowEnd - windowStart);
+    let at = window.length;
+    while (at > 0 && window[at - 1] === 0) at--;
+    zerosFrom = windowStart + at;
+  }
+  if (zerosFrom === end) return end;
+  return Math.min(end, zerosFrom + (await missingTailBytes(source, frameStart, zerosFrom, first)));
 }
 
 /**

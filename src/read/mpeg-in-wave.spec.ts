@@ -74,11 +74,14 @@ describe('MPEG audio in a WAVE file', () => {
     expect(Math.abs((record.seconds as number) - report.output.seconds)).toBeLessThan(0.02);
   });
 
-  it('takes a block align of 0, which MPEG streams do not use', async () => {
+  it('takes a block align, rate or channel count of 0 in fmt, which the stream says for itself', async () => {
     const stream = fixture('speech-cbr.mp3');
-    const { bytes, report } = await convertBytes(mpegInWave(stream, { blockAlign: 0 }));
-    expect(same(bytes, (await convertBytes(stream)).bytes)).toBe(true);
-    expect(report.warnings).toEqual([]);
+    const expected = (await convertBytes(stream)).bytes;
+    for (const fields of [{ blockAlign: 0 }, { sampleRate: 0 }, { channels: 0 }]) {
+      const { bytes, report } = await convertBytes(mpegInWave(stream, fields));
+      expect(same(bytes, expected)).toBe(true);
+      expect(report.warnings).toEqual([]);
+    }
   });
 
   it('reads only the data chunk: what follows it is not taken for audio', async () => {

@@ -18,11 +18,11 @@ export interface MpegData {
   encoding: string;
   sampleRate: number;
   channels: number;
-  /** Exact with a LAME tag, else estimated from the bitrate (the decode finds the real count). */
+  /** Exact with a LAME tag, else the stream's size over the mean size of its first frames (the decode finds the real count). */
   frames: number;
 }
 
-/** The stream in the data chunk, from its first frame, its Xing/Info tag and its last frames: a few KB read. */
+/** The stream in the data chunk, from its first frames, its Xing/Info tag and its end (up to ~130 KB read). */
 export async function describeMpegData(source: ByteSource, dataOffset: number, dataSize: number): Promise<MpegData> {
   const { header, frames } = await inDataChunk(() => describeMpegStream(sliceOf(source, dataOffset, dataSize)));
   return { encoding: encodingName(header), sampleRate: header.sampleRate, channels: header.channels, frames };

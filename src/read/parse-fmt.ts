@@ -49,8 +49,9 @@ export function parseFmt(body: Uint8Array, declaredSize: number, context: FmtCon
   const bitsPerSample = view.getUint16(14, !bigEndian);
   const extraSize = body.length >= 18 ? view.getUint16(16, !bigEndian) : null;
 
-  if (channels === 0) throw new VoiceprepError('malformed', 'the fmt chunk declares 0 channels');
-  if (sampleRate === 0) throw new VoiceprepError('malformed', 'the fmt chunk declares a sample rate of 0 Hz');
+  // An MPEG stream says its own rate and channels (read-wave-header.ts takes them from it): fmt's are not used.
+  if (channels === 0 && !isMpegTag(formatTag)) throw new VoiceprepError('malformed', 'the fmt chunk declares 0 channels');
+  if (sampleRate === 0 && !isMpegTag(formatTag)) throw new VoiceprepError('malformed', 'the fmt chunk declares a sample rate of 0 Hz');
 
   const { encoding, name } = describeTag(formatTag);
   const format: WaveFormat = {

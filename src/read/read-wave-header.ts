@@ -99,7 +99,7 @@ export async function readWaveHeader(source: ByteSource): Promise<WaveHeader> {
   const dataOffset = data.offset + CHUNK_HEADER_BYTES;
   let frames: number;
   if (isMpegTag(format.effectiveTag)) {
-    // The stream, not the fmt chunk, says what it is and how long (a few KB read: its first frame and its tag).
+    // The stream, not the fmt chunk, says what it is and how long (its first frames, its tag and its end are read).
     // Loaded here only: reading plain WAV files never pays for the MP3 reader.
     const { describeMpegData } = await import('./mpeg-in-wave.js');
     const stream = await describeMpegData(source, dataOffset, data.size);

@@ -4,12 +4,12 @@ import type { AudioSource, BlockOptions, PcmBlock, SampleFormat, SourceWarning }
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
 
-/** Where a container keeps its samples, and how they are stored: what WAV, AIFF and AU files have in common. */
+/** Where a container keeps its samples, and how they are stored: what WAV, AIFF, AU and CAF files have in common. */
 export interface SampleBytesLayout {
   format: FormatSummary;
   sampleRate: number;
   channels: number;
-  /** How each sample is stored; 's8' (signed 8-bit, AIFF's and AU's) is turned into 'u8' for the mixer. */
+  /** How each sample is stored; 's8' (signed 8-bit, as AIFF, AU and CAF store it) is turned into 'u8' for the mixer. */
   sampleFormat: SampleFormat | 's8';
   /** Absolute offset of the first sample byte. */
   dataOffset: number;
