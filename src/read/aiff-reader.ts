@@ -1,4 +1,5 @@
 import { VoiceprepError } from '../errors.js';
+import { ascii } from './ascii.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SampleFormat, SourceWarning } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
@@ -222,8 +223,4 @@ function extendedFloat(bytes: Uint8Array): number {
   if (exponent === 0 || exponent === 0x7fff) return 0;
   const value = mantissa * 2 ** (exponent - 16383 - 63);
   return view.getUint16(0) & 0x8000 ? -value : value;
-}
-
-function ascii(bytes: Uint8Array, at: number, length: number): string {
-  return String.fromCharCode(...bytes.subarray(at, at + length));
 }

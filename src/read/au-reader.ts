@@ -1,4 +1,5 @@
 import { VoiceprepError } from '../errors.js';
+import { ascii } from './ascii.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SampleFormat, SourceWarning } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
@@ -49,7 +50,7 @@ export const auReader: AudioFormatReader = {
   name: 'AU',
 
   recognizes(head: Uint8Array): boolean {
-    return String.fromCharCode(...head.subarray(0, 4)) === '.snd';
+    return ascii(head, 0, 4) === '.snd';
   },
 
   async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {

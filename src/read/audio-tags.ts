@@ -1,3 +1,4 @@
+import { ascii } from './ascii.js';
 import type { ByteSource } from './byte-source.js';
 
 /**
@@ -77,8 +78,4 @@ function syncsafe(bytes: Uint8Array, at: number): number | null {
     value = value * 128 + byte;
   }
   return value;
-}
-
-function ascii(bytes: Uint8Array, at: number, length: number): string {
-  return String.fromCharCode(...bytes.subarray(at, at + length));
 }

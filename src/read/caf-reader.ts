@@ -1,4 +1,5 @@
 import { VoiceprepError } from '../errors.js';
+import { ascii } from './ascii.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SampleFormat, SourceWarning } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
@@ -64,7 +65,7 @@ export const cafReader: AudioFormatReader = {
   name: 'CAF',
 
   recognizes(head: Uint8Array): boolean {
-    return String.fromCharCode(...head.subarray(0, 4)) === 'caff';
+    return ascii(head, 0, 4) === 'caff';
   },
 
   async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {
@@ -118,7 +119,7 @@ async function readCafChunks(source: ByteSource): Promise<CafChunks> {
       break;
     }
     const chunk = (await source.read(offset, CHUNK_HEADER_BYTES)).slice();
-    const type = String.fromCharCode(...chunk.subarray(0, 4));
+    const type = ascii(chunk, 0, 4);
     const declared = new DataView(chunk.buffer).getBigInt64(4);
     const body = offset + CHUNK_HEADER_BYTES;
     const available = source.size - body;
@@ -143,7 +144,7 @@ function readDesc(desc: Uint8Array, format: FormatSummary): CafChunks['stored'] 
   if (desc.length < DESC_BYTES) return { malformed: 'the desc chunk (the format) is cut short' };
   const view = new DataView(desc.buffer);
   const rate = view.getFloat64(0);
-  const formatId = String.fromCharCode(...desc.subarray(8, 12));
+  const formatId = ascii(desc, 8, 4);
   const flags = view.getUint32(12);
   const bytesPerPacket = view.getUint32(16);
   const channels = view.getUint32(24);

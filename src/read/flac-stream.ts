@@ -1,4 +1,5 @@
 import { VoiceprepError } from '../errors.js';
+import { ascii } from './ascii.js';
 import { skipLeadingTags, trimTrailingTags } from './audio-tags.js';
 import type { ByteSource } from './byte-source.js';
 import { crc8, crc16 } from './crc.js';
@@ -175,8 +176,4 @@ export async function lastFrameEnd(source: ByteSource, layout: FlacLayout): Prom
     if (crc16(tail, at, tail.length - 2) === footer) return { samples: header.firstSample + header.blockSize, whole: true };
   }
   return { samples: headers[headers.length - 1].header.firstSample, whole: false };
-}
-
-function ascii(bytes: Uint8Array, at: number, length: number): string {
-  return String.fromCharCode(...bytes.subarray(at, at + length));
 }

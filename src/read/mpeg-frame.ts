@@ -1,3 +1,5 @@
+import { ascii } from './ascii.js';
+
 /**
  * MPEG audio frame headers (MPEG-1, MPEG-2 and MPEG-2.5; layers I, II and III), after ISO/IEC 11172-3 and
  * 13818-3, and the tags encoders put in the first frame (Xing/Info with LAME's extension, and Fraunhofer's VBRI)
@@ -199,8 +201,4 @@ export const DECODER_DELAY = 529;
 
 export function encodingName(header: MpegFrameHeader): string {
   return `MPEG-${header.version} Layer ${['I', 'II', 'III'][header.layer - 1]}`;
-}
-
-function ascii(bytes: Uint8Array, at: number, length: number): string {
-  return String.fromCharCode(...bytes.subarray(at, at + length));
 }

@@ -1,5 +1,6 @@
 import { createBlockCodec } from '../decode/block-codecs.js';
 import { VoiceprepError } from '../errors.js';
+import { ascii } from './ascii.js';
 import type { ByteSource } from './byte-source.js';
 import { isMpegTag } from './format-tags.js';
 import { FMT_MAX_USEFUL_BYTES, parseFmt } from './parse-fmt.js';
@@ -211,8 +212,4 @@ function warn(warnings: WaveWarning[], code: WaveWarning['code'], message: strin
 /** The source may hand back a view into a reused buffer; what we keep past the next read must be copied. */
 function copy(bytes: Uint8Array): Uint8Array {
   return bytes.slice();
-}
-
-function ascii(bytes: Uint8Array, at: number, length: number): string {
-  return String.fromCharCode(...bytes.subarray(at, at + length));
 }
