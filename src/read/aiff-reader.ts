@@ -3,7 +3,7 @@ import { ascii } from './ascii.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SampleFormat, SourceWarning } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
-import { SampleBytesSource } from './sample-bytes-source.js';
+import { SampleBytesSource, signedIntegerFormat } from './sample-bytes-source.js';
 import { printable } from './sniff.js';
 import { refuseToDecode } from './unsupported-format.js';
 
@@ -203,11 +203,8 @@ function readComm(body: Uint8Array, header: AiffHeader): void {
 /** How samples of `bits` bits are stored under a compression type; null when voiceprep does not decode them. */
 function storage(stored: 'big-endian' | 'little-endian' | SampleFormat | undefined, bits: number): Storage | null {
   if (stored === 'big-endian' || stored === 'little-endian') {
-    // Samples narrower than their bytes are left-justified, so they decode as the full width.
     const bytesPerSample = Math.ceil(bits / 8);
-    const byWidth: Record<number, SampleFormat | 's8'> =
-      stored === 'big-endian' ? { 1: 's8', 2: 's16be', 3: 's24be', 4: 's32be' } : { 1: 's8', 2: 's16le', 3: 's24le', 4: 's32le' };
-    const sampleFormat = byWidth[bytesPerSample];
+    const sampleFormat = signedIntegerFormat(bytesPerSample, stored === 'little-endian');
     return bits >= 1 && sampleFormat ? { sampleFormat, bytesPerSample } : null;
   }
   const sampleFormat = stored;

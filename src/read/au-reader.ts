@@ -3,7 +3,7 @@ import { ascii } from './ascii.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SampleFormat, SourceWarning } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
-import { SampleBytesSource } from './sample-bytes-source.js';
+import { MAX_STORED_CHANNELS, SampleBytesSource } from './sample-bytes-source.js';
 import { refuseToDecode } from './unsupported-format.js';
 
 /**
@@ -13,11 +13,6 @@ import { refuseToDecode } from './unsupported-format.js';
 
 const HEADER_BYTES = 24;
 const UNKNOWN_SIZE = 0xffffffff;
-/**
- * The header's channel count is 32-bit; the mixer holds a block of at least one frame of every channel, so a claim
- * of billions would be an allocation of gigabytes. WAV's own limit (16 bits) is far beyond any real file.
- */
-const MAX_CHANNELS = 0xffff;
 
 /** The encodings of the AU header: name, bits per sample, and how voiceprep reads them (when it does). */
 const ENCODINGS: ReadonlyMap<number, { name: string; bits: number; sampleFormat?: SampleFormat | 's8' }> = new Map([
@@ -84,8 +79,8 @@ async function readValidAuHeader(source: ByteSource): Promise<AuHeader> {
   const broken = (message: string) => new VoiceprepError('malformed', message);
   if (source.size < HEADER_BYTES) throw broken(`the file ends inside its ${HEADER_BYTES}-byte header`);
   if (dataOffset < HEADER_BYTES) throw broken(`the header gives its size as ${dataOffset} bytes (at least ${HEADER_BYTES})`);
-  if (format.channels === 0 || format.channels > MAX_CHANNELS) {
-    throw broken(`the header declares ${format.channels} channels (voiceprep reads 1 to ${MAX_CHANNELS})`);
+  if (format.channels === 0 || format.channels > MAX_STORED_CHANNELS) {
+    throw broken(`the header declares ${format.channels} channels (voiceprep reads 1 to ${MAX_STORED_CHANNELS})`);
   }
   if (format.sampleRate === 0) throw broken('the header declares a sample rate of 0 Hz');
   return header;

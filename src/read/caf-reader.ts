@@ -3,7 +3,7 @@ import { ascii } from './ascii.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SampleFormat, SourceWarning } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
-import { SampleBytesSource } from './sample-bytes-source.js';
+import { MAX_STORED_CHANNELS, SampleBytesSource, signedIntegerFormat } from './sample-bytes-source.js';
 import { printable } from './sniff.js';
 import { refuseToDecode } from './unsupported-format.js';
 
@@ -23,8 +23,6 @@ const EDIT_COUNT_BYTES = 4;
 const MAX_CHUNKS = 4096;
 /** The data chunk's size when its writer did not know it (a recording to a pipe): the rest of the file. */
 const UNKNOWN_SIZE = -1n;
-/** What the mixer holds a frame of (see au-reader.ts): far beyond any real file. */
-const MAX_CHANNELS = 0xffff;
 
 const FORMATS: ReadonlyMap<string, string> = new Map([
   ['lpcm', 'PCM'],
@@ -154,7 +152,7 @@ function readDesc(desc: Uint8Array, format: FormatSummary): CafChunks['stored'] 
   format.channels = channels;
   format.bitsPerSample = bits > 0 ? bits : null;
   if (!['lpcm', 'alaw', 'ulaw'].includes(formatId)) return { refused: true };
-  if (channels === 0 || channels > MAX_CHANNELS) return { malformed: `the desc chunk declares ${channels} channels (voiceprep reads 1 to ${MAX_CHANNELS})` };
+  if (channels === 0 || channels > MAX_STORED_CHANNELS) return { malformed: `the desc chunk declares ${channels} channels (voiceprep reads 1 to ${MAX_STORED_CHANNELS})` };
   if (format.sampleRate === 0) return { malformed: 'the desc chunk gives no usable sample rate' };
   if (formatId !== 'lpcm') {
     format.bitsPerSample = 8; // G.711 samples are bytes, whatever the desc chunk says
@@ -166,7 +164,7 @@ function readDesc(desc: Uint8Array, format: FormatSummary): CafChunks['stored'] 
   return { sampleFormat, bytesPerFrame: bytesPerPacket };
 }
 
-/** Linear PCM in samples of `width` bytes (integer samples are signed in CAF; narrower ones are left-justified). */
+/** Linear PCM in samples of `width` bytes (integer samples are signed in CAF). */
 function linearPcm(width: number, bits: number, flags: number): SampleFormat | 's8' | null {
   if (!Number.isInteger(width) || bits < 1 || bits > width * 8) return null;
   const little = (flags & FLAG_LITTLE_ENDIAN) !== 0;
@@ -175,6 +173,5 @@ function linearPcm(width: number, bits: number, flags: number): SampleFormat | '
     if (width === 8 && bits === 64) return little ? 'f64le' : 'f64be';
     return null;
   }
-  const byWidth: Record<number, SampleFormat | 's8'> = little ? { 1: 's8', 2: 's16le', 3: 's24le', 4: 's32le' } : { 1: 's8', 2: 's16be', 3: 's24be', 4: 's32be' };
-  return byWidth[width] ?? null;
+  return signedIntegerFormat(width, little);
 }

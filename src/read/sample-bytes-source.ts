@@ -19,6 +19,24 @@ export interface SampleBytesLayout {
   warnings: SourceWarning[];
 }
 
+/**
+ * The most channels a container whose header counts them in 32 bits (AU, CAF) may claim: the mixer holds a block of
+ * at least one frame of every channel, so a claim of billions would be an allocation of gigabytes. WAV's own limit
+ * (16 bits) is far beyond any real file.
+ */
+export const MAX_STORED_CHANNELS = 0xffff;
+
+/**
+ * How signed integer samples of `bytesPerSample` bytes are stored, in the byte order given; null for a width the
+ * mixer does not read. Samples narrower than their bytes are left-justified, so they decode as the full width.
+ */
+export function signedIntegerFormat(bytesPerSample: number, littleEndian: boolean): SampleFormat | 's8' | null {
+  const byWidth: Record<number, SampleFormat | 's8'> = littleEndian
+    ? { 1: 's8', 2: 's16le', 3: 's24le', 4: 's32le' }
+    : { 1: 's8', 2: 's16be', 3: 's24be', 4: 's32be' };
+  return byWidth[bytesPerSample] ?? null;
+}
+
 /** A-law 8 kHz mono samples are copied as they are, this many bytes at a time. */
 const ALAW_COPY_BYTES = 1 << 16;
 
