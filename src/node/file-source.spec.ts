@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -94,7 +95,27 @@ describe('openFileSource', () => {
     }
   });
 
-  it('refuses what is not a regular file', async () => {
-    await expect(openFileSource(folder)).rejects.toMatchObject({ code: expect.stringMatching(/ENOTFILE|EISDIR/) });
+  it('refuses what is not a regular file, in words', async () => {
+    await expect(openFileSource(folder)).rejects.toMatchObject({ name: 'VoiceprepError', code: 'io', message: /a folder, not a regular file/ });
+  });
+
+  it('opens a FIFO without waiting for a writer, and refuses it unread', { timeout: 10_000 }, async () => {
+    const fifo = join(folder, 'pipe.wav');
+    execFileSync('mkfifo', [fifo]);
+    try {
+      await expect(openFileSource(fifo)).rejects.toMatchObject({ name: 'VoiceprepError', code: 'io', message: /FIFO/ });
+    } finally {
+      await releaseReaders(fifo);
+    }
   });
 });
+
+/** Unblocks any reader still waiting in open() on `fifo` (the code before O_NONBLOCK), so that the run can end. */
+async function releaseReaders(fifo: string): Promise<void> {
+  const { openSync, closeSync, constants } = await import('node:fs');
+  try {
+    closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+  } catch {
+    // ENXIO: nobody is waiting to read
+  }
+}
