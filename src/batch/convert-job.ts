@@ -91,6 +91,8 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
       const { value: report, outcome } = await writeFileAtomically(job.output, (sink) => convertInto(conversion, sink), {
         replace: job.force,
         tempPath: job.tempPath,
+        // a file still being written is neither replaced (in place) nor stood for by the part read so far
+        beforeMove: () => source.assertUnchanged(),
       }).catch((error: unknown) => {
         // what is neither the input's fault nor a write of the samples is the atomic writer's: its temp file, the move
         throw isVoiceprepError(error) || error instanceof ReadError || error instanceof WriteError ? error : new WriteError(error);

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rename, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -107,6 +107,25 @@ describe('openFileSource', () => {
     } finally {
       await releaseReaders(fifo);
     }
+  });
+
+  it('tells whether the file changed since it was opened: grown, rewritten, or replaced by another', async () => {
+    const growing = join(folder, 'growing.bin');
+    await writeFile(growing, contents.subarray(0, 1000));
+    const source = await openFileSource(growing);
+    await source.read(0, 1000);
+    await expect(source.assertUnchanged()).resolves.toBeUndefined();
+    await appendFile(growing, 'more');
+    await expect(source.assertUnchanged()).rejects.toMatchObject({ code: 'io', message: /changed while it was being converted/ });
+    await source.close();
+
+    const replaced = join(folder, 'replaced.bin');
+    await writeFile(replaced, contents.subarray(0, 1000));
+    const again = await openFileSource(replaced);
+    await writeFile(`${replaced}.new`, contents.subarray(0, 1000));
+    await rename(`${replaced}.new`, replaced);
+    await expect(again.assertUnchanged()).rejects.toMatchObject({ code: 'io', message: /replaced by another file/ });
+    await again.close();
   });
 });
 

@@ -1,11 +1,17 @@
 import { type BigIntStats, constants, readSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { VoiceprepError } from '../errors.js';
 import type { ByteSource } from '../read/byte-source.js';
 import { borrowBuffer, returnBuffer } from './spare-buffers.js';
 
 export interface FileSource extends ByteSource {
   readInto(offset: number, target: Uint8Array): Promise<number>;
+  /**
+   * Throws a VoiceprepError ('io') if the file changed since it was opened: another size or modification time, or
+   * its path now naming another file or nothing. Called before an output replaces or stands for the input, so that
+   * a file still being written is never replaced by the part read so far.
+   */
+  assertUnchanged(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,7 +59,7 @@ export async function openFileSource(path: string, options: FileSourceOptions = 
   try {
     const stats = await handle.stat({ bigint: true });
     if (!stats.isFile()) throw notRegular(kindOf(stats));
-    return new ReadAheadSource(handle, Number(stats.size), options.blocking ?? false);
+    return new ReadAheadSource(path, handle, stats, options.blocking ?? false);
   } catch (error) {
     await handle.close();
     throw error;
@@ -88,11 +94,24 @@ class ReadAheadSource implements FileSource {
   private buffers: [Buffer, Buffer] = [EMPTY, EMPTY];
   private lastEnd = -1;
 
+  readonly size: number;
+
   constructor(
+    private readonly path: string,
     private readonly handle: FileHandle,
-    readonly size: number,
+    private readonly opened: BigIntStats,
     private readonly blocking: boolean,
-  ) {}
+  ) {
+    this.size = Number(opened.size);
+  }
+
+  async assertUnchanged(): Promise<void> {
+    const now = await this.handle.stat({ bigint: true });
+    if (now.size !== this.opened.size || now.mtimeNs !== this.opened.mtimeNs) throw changed('changed');
+    const named = await stat(this.path, { bigint: true }).catch(() => null);
+    if (named === null) throw changed('was removed');
+    if (named.ino !== this.opened.ino || named.dev !== this.opened.dev) throw changed('was replaced by another file');
+  }
 
   async readInto(offset: number, target: Uint8Array): Promise<number> {
     const start = Math.min(Math.max(0, offset), this.size);
@@ -183,6 +202,14 @@ class ReadAheadSource implements FileSource {
 function readFailure(error: unknown): VoiceprepError {
   const message = error instanceof Error ? error.message : String(error);
   return new VoiceprepError('io', `the file could not be read: ${message.split('\n')[0]}`);
+}
+
+function changed(what: string): VoiceprepError {
+  return new VoiceprepError(
+    'io',
+    `the file ${what} while it was being converted (is it still being written?): nothing was written or replaced; ` +
+      'convert it again once it is complete',
+  );
 }
 
 function covers(window: Window, start: number, length: number): boolean {
