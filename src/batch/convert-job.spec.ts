@@ -65,6 +65,15 @@ describe('runConvertJob', () => {
     }
   });
 
+  it('does not call a folder that takes no new file (/proc/self) gone', async () => {
+    const input = join(root, 'a.wav');
+    await writeFile(input, recording);
+    const record = await runConvertJob(jobFor(input, '/proc/self/a.wav'));
+    expect(record.problems).toEqual([
+      { code: 'write-failed', message: 'could not write the output: the output folder does not allow new files in it; nothing partial was left' },
+    ]);
+  });
+
   it('refuses a FIFO put where a listed file was, at once and unread', { timeout: 10_000 }, async () => {
     const fifo = join(root, 'a.wav');
     execFileSync('mkfifo', [fifo]);
