@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'malformed' // WAVE, but its structure cannot be used (no fmt, no data, impossible fmt fields)
   | 'unsupported-encoding' // a real audio file in an encoding or at a rate we do not decode
   | 'too-long' // the output would be longer than the caller's limit (ConvertOptions.limitSamples)
-  | 'io'; // the bytes could not be read or written
+  | 'io' // the bytes could not be read or written (a FIFO or folder instead of a file, a read-only disk, ...)
+  | 'not-found' // the input file does not exist
+  | 'exists'; // a different file is already at the output path, and overwriting was not asked for
 
 export class VoiceprepError extends Error {
   readonly code: ErrorCode;

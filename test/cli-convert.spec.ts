@@ -142,8 +142,9 @@ describe('voiceprep convert -o', () => {
     for (const line of human.stderr.trim().split('\n')) expect(line).toMatch(/^[✗!] in\/\S+\.wav: /);
   });
 
-  it('never writes outside the output folder, even through a symbolic link', async () => {
+  it('never writes outside the output folder, even through a symbolic link, nor creates a folder there', async () => {
     await put('in/sub/a.wav', stereo44());
+    await put('in/sub/deeper/still/b.wav', stereo44());
     await mkdir(join(root, 'out'), { recursive: true });
     await mkdir(join(root, 'elsewhere'));
     await symlink(join(root, 'elsewhere'), join(root, 'out/sub'));
@@ -151,6 +152,23 @@ describe('voiceprep convert -o', () => {
     expect(run).toMatchObject({ code: 1 });
     expect(run.stderr).toMatch(/outside the output folder/);
     expect(await readdir(join(root, 'elsewhere'))).toEqual([]);
+  });
+
+  it('says in plain words that -o names a file, not a folder', async () => {
+    await put('a.wav', stereo44());
+    await put('out.wav', 'a file');
+    const onFile = await runCli(['convert', 'a.wav', '-o', 'out.wav'], { cwd: root, timeoutMs: 20_000 });
+    expect(onFile).toMatchObject({ code: 1, signal: null });
+    expect(onFile.stderr).toMatch(/^✗ a\.wav: -o out\.wav is a file, not a folder$/m);
+    expect(onFile.stderr).not.toMatch(/EEXIST|\n\s+at /);
+  });
+
+  it('ends where the output folder cannot be made at all (under /proc), and says why', async () => {
+    await put('a.wav', stereo44());
+    // Node's own recursive mkdir spins forever here
+    const underProc = await runCli(['convert', 'a.wav', '-o', '/proc/voiceprep-test'], { cwd: root, timeoutMs: 20_000 });
+    expect(underProc).toMatchObject({ code: 1, signal: null });
+    expect(underProc.stderr).toMatch(/^✗ a\.wav: cannot create -o \/proc\/voiceprep-test: \/proc does not allow new folders in it$/m);
   });
 
   it('does not pick up its own output when the output folder is inside an input folder', async () => {

@@ -1,5 +1,6 @@
+import { statSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { type FileRecord, PROBLEM_FOR_ERROR, type Problem } from '../check/file-record.js';
 import { isVoiceprepError } from '../errors.js';
 import { type ByteSink, type Conversion, openConversion } from '../pipeline/conversion.js';
@@ -91,6 +92,8 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
       const { value: report, outcome } = await writeFileAtomically(job.output, (sink) => convertInto(conversion, sink), {
         replace: job.force,
         tempPath: job.tempPath,
+        // a file still being written is neither replaced (in place) nor stood for by the part read so far
+        beforeMove: () => source.assertUnchanged(),
       }).catch((error: unknown) => {
         // what is neither the input's fault nor a write of the samples is the atomic writer's: its temp file, the move
         throw isVoiceprepError(error) || error instanceof ReadError || error instanceof WriteError ? error : new WriteError(error);
@@ -221,6 +224,11 @@ function writeProblem(error: unknown): Problem {
     ENOENT: 'the output folder disappeared',
     EFBIG: 'the file size limit of this process (ulimit -f) was reached',
   };
+  // ENOENT with the folder still there: a folder that takes no new file (-o /proc/self)
+  const path = (error as NodeJS.ErrnoException | undefined)?.path;
+  if (code === 'ENOENT' && path && statSync(dirname(path), { throwIfNoEntry: false })?.isDirectory()) {
+    reasons.ENOENT = 'the output folder does not allow new files in it';
+  }
   const reason = (code && reasons[code]) ?? firstLine(error);
   return { code: 'write-failed', message: `could not write the output: ${reason}; nothing partial was left` };
 }

@@ -1,9 +1,11 @@
 import { closeSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
-import { mkdir, realpath, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { Piscina } from 'piscina';
 import { tempPathFor } from '../node/atomic-file.js';
+import { makeFolderInside } from '../node/make-folder.js';
+import { isVoiceprepError } from '../errors.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
 import { CANONICAL_HEADER_BYTES, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
 import { type ConvertJob, type ConvertedFile, emptyRecord, problemFrom, runConvertJob } from './convert-job.js';
@@ -159,7 +161,9 @@ class BatchState {
     try {
       await this.prepareFolder(output);
     } catch (error) {
-      return { ...failed(plan.input.path, 'write-failed', `could not create the output folder: ${problemFrom(error).message}`) };
+      // the folder's own words say what stood in the way (-o out.wav is a file, ...)
+      const reason = isVoiceprepError(error) ? error.message : `could not create the output folder: ${problemFrom(error).message}`;
+      return failed(plan.input.path, 'write-failed', reason);
     }
     const temp = tempPathFor(output);
     const job: ConvertJob = {
@@ -189,16 +193,14 @@ class BatchState {
     }
   }
 
-  /** Creates the output's folder and makes sure that, links resolved, it is still inside the output folder. */
+  /**
+   * Creates the output's folder below the output folder, refusing a link that leads elsewhere before anything is
+   * created through it. In place, the folder is the input's own and is already there.
+   */
   private async prepareFolder(output: string): Promise<void> {
-    const folder = dirname(output);
-    await mkdir(folder, { recursive: true });
-    if (this.options.mode.kind !== 'folder') return;
-    const root = await realpath(resolve(this.cwd, this.options.mode.folder));
-    const real = await realpath(folder);
-    if (!isInside(root, real)) {
-      throw Object.assign(new Error(`${folder} leads outside the output folder (a symbolic link?)`), { code: 'EESCAPE' });
-    }
+    const { mode } = this.options;
+    if (mode.kind !== 'folder') return;
+    await makeFolderInside(resolve(this.cwd, mode.folder), dirname(output), `-o ${mode.folder}`);
   }
 
   private result(extra: BatchFile[], interrupted = false): BatchResult {

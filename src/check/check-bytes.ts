@@ -46,7 +46,10 @@ export async function checkSource(source: ByteSource, path: string, options: Che
     record.format = verdict.format;
     record.seconds = verdict.seconds;
   } catch (error) {
-    if (!isVoiceprepError(error) || error.code === 'io' || error.code === 'too-long') throw error;
+    // only what the reader says about the file is a verdict; a failure to read it (io, ...) is the caller's to report
+    if (!isVoiceprepError(error) || (error.code !== 'not-wav' && error.code !== 'malformed' && error.code !== 'unsupported-encoding')) {
+      throw error;
+    }
     if (error.code === 'not-wav') await describeOtherFormat(record, source, path, options, fix, error.message);
     else record.problems.push(problemFromReader(error.code, error.message, fix()));
   }

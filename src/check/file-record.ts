@@ -33,6 +33,8 @@ export const PROBLEM_FOR_ERROR: Readonly<Record<ErrorCode, ProblemCode>> = {
   'unsupported-encoding': 'unsupported',
   'too-long': 'size',
   io: 'unreadable',
+  'not-found': 'not-found',
+  exists: 'exists',
 };
 
 export interface Problem {

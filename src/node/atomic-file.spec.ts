@@ -61,6 +61,18 @@ describe('writeFileAtomically', () => {
     expect(await readdir(folder)).toEqual(['a.wav']);
   });
 
+  it('moves nothing into place, and leaves no temp file, when the last look before the move refuses', async () => {
+    const target = join(folder, 'a.wav');
+    await writeFile(target, 'the input, still being written');
+    const changed = new Error('the input changed');
+    const beforeMove = async () => {
+      throw changed;
+    };
+    await expect(writeFileAtomically(target, writing([Buffer.from('half of it')]), { replace: true, beforeMove })).rejects.toBe(changed);
+    expect(await readFile(target, 'utf8')).toBe('the input, still being written');
+    expect(await readdir(folder)).toEqual(['a.wav']);
+  });
+
   it('fails cleanly where it cannot write (here a file stands where the folder should be)', async () => {
     await writeFile(join(folder, 'out'), 'not a folder');
     await expect(writeFileAtomically(join(folder, 'out', 'a.wav'), writing([Buffer.from('x')]))).rejects.toMatchObject({ code: 'ENOTDIR' });

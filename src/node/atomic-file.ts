@@ -9,6 +9,11 @@ export interface AtomicWriteOptions {
   replace?: boolean;
   /** Where to stage the bytes; by default a hidden name beside the target. Must be in the target's folder. */
   tempPath?: string;
+  /**
+   * Runs once the bytes are on disk, just before they are moved into place; if it throws, nothing is moved, the
+   * temp file is removed and the error is passed on. The place to make sure the input did not change meanwhile.
+   */
+  beforeMove?: () => Promise<void>;
 }
 
 export interface AtomicWriteResult<T> {
@@ -39,6 +44,7 @@ export async function writeFileAtomically<T>(
   const temp = options.tempPath ?? tempPathFor(target);
   try {
     const value = await writeAndSync(temp, write);
+    await options.beforeMove?.();
     const outcome = await moveIntoPlace(temp, target, options.replace ?? false);
     return { value, outcome };
   } finally {

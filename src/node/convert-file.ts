@@ -1,10 +1,21 @@
-import { basename } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { VoiceprepError, isVoiceprepError } from '../errors.js';
 import { type ConvertOptions, openConversion } from '../pipeline/conversion.js';
 import { type ConvertResult, convertBytes } from '../pipeline/convert-bytes.js';
 import { GrowingBytes } from '../write/growing-bytes.js';
 import type { ConvertReport } from '../pipeline/report.js';
 import { writeFileAtomically } from './atomic-file.js';
-import { openFileSource } from './file-source.js';
+import { type FileSource, openFileSource } from './file-source.js';
+import { makeFolder, writeFailure } from './make-folder.js';
+
+export interface ConvertFileOptions extends ConvertOptions {
+  /**
+   * Replace a different file already at the output path (the CLI's `--force`). Without it such a file is left as
+   * it is and a VoiceprepError ('exists') is thrown. The input itself may always be replaced (`convertFile(a, a)`).
+   */
+  overwrite?: boolean;
+}
 
 /**
  * Converts an audio file given as bytes or as a path, returning the finished file's bytes and the report. For
@@ -12,7 +23,7 @@ import { openFileSource } from './file-source.js';
  */
 export async function convert(input: Uint8Array | string, options: ConvertOptions = {}): Promise<ConvertResult> {
   if (typeof input !== 'string') return convertBytes(input, options);
-  const source = await openFileSource(input);
+  const source = await openInput(input);
   try {
     const conversion = await openConversion(source, { name: basename(input), ...options });
     const output = new GrowingBytes(conversion.outputBytes);
@@ -24,17 +35,50 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
 }
 
 /**
- * Converts the file at `inputPath` into `outputPath`, streaming in bounded memory. The output appears whole or not
- * at all (temp file, flushed to disk, rename), so `outputPath` may even be `inputPath` itself: the input is only replaced
- * once its conversion is complete.
+ * Converts the file at `inputPath` into `outputPath`, streaming in bounded memory, and creates the output's folder
+ * if it is missing. The output appears whole or not at all (temp file, flushed to disk, rename), so `outputPath`
+ * may even be `inputPath` itself: the input is only replaced once its conversion is complete, and not at all if it
+ * changed meanwhile (a file still being written). Every expected failure is a VoiceprepError.
  */
-export async function convertFile(inputPath: string, outputPath: string, options: ConvertOptions = {}): Promise<ConvertReport> {
-  const source = await openFileSource(inputPath);
+export async function convertFile(inputPath: string, outputPath: string, options: ConvertFileOptions = {}): Promise<ConvertReport> {
+  const { overwrite = false, ...convertOptions } = options;
+  const source = await openInput(inputPath);
   try {
-    const conversion = await openConversion(source, { name: basename(inputPath), ...options });
-    const { value } = await writeFileAtomically(outputPath, (sink) => conversion.run(sink), { replace: true });
+    const conversion = await openConversion(source, { name: basename(inputPath), ...convertOptions });
+    // resolved, so that the folder of a bare name is '.', never a path whose parent is itself
+    await makeFolder(dirname(resolve(outputPath)));
+    const replace = overwrite || (await sameFile(inputPath, outputPath));
+    const { value, outcome } = await writeFileAtomically(outputPath, (sink) => conversion.run(sink), {
+      replace,
+      beforeMove: () => source.assertUnchanged(),
+    }).catch((error: unknown) => {
+      // the input's reads fail as VoiceprepErrors (see openFileSource): anything else is the output's
+      throw isVoiceprepError(error) ? error : writeFailure(error, outputPath);
+    });
+    if (outcome === 'exists') {
+      throw new VoiceprepError('exists', `a different file is already at ${outputPath}: pass { overwrite: true } to replace it`);
+    }
     return value;
   } finally {
     await source.close();
   }
+}
+
+/** Opens an input, putting a failure in plain words that name it. */
+async function openInput(path: string): Promise<FileSource> {
+  try {
+    return await openFileSource(path);
+  } catch (error) {
+    if (isVoiceprepError(error)) throw new VoiceprepError(error.code, `${path}: ${error.message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new VoiceprepError('not-found', `${path}: no such file`);
+    if (code === 'EACCES' || code === 'EPERM') throw new VoiceprepError('io', `${path}: permission denied`);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new VoiceprepError('io', `${path}: cannot be opened (${message.split('\n')[0]})`);
+  }
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [left, right] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
+  return left !== null && right !== null && left.dev === right.dev && left.ino === right.ino;
 }

@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rename, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -94,7 +95,46 @@ describe('openFileSource', () => {
     }
   });
 
-  it('refuses what is not a regular file', async () => {
-    await expect(openFileSource(folder)).rejects.toMatchObject({ code: expect.stringMatching(/ENOTFILE|EISDIR/) });
+  it('refuses what is not a regular file, in words', async () => {
+    await expect(openFileSource(folder)).rejects.toMatchObject({ name: 'VoiceprepError', code: 'io', message: /a folder, not a regular file/ });
+  });
+
+  it('opens a FIFO without waiting for a writer, and refuses it unread', { timeout: 10_000 }, async () => {
+    const fifo = join(folder, 'pipe.wav');
+    execFileSync('mkfifo', [fifo]);
+    try {
+      await expect(openFileSource(fifo)).rejects.toMatchObject({ name: 'VoiceprepError', code: 'io', message: /FIFO/ });
+    } finally {
+      await releaseReaders(fifo);
+    }
+  });
+
+  it('tells whether the file changed since it was opened: grown, rewritten, or replaced by another', async () => {
+    const growing = join(folder, 'growing.bin');
+    await writeFile(growing, contents.subarray(0, 1000));
+    const source = await openFileSource(growing);
+    await source.read(0, 1000);
+    await expect(source.assertUnchanged()).resolves.toBeUndefined();
+    await appendFile(growing, 'more');
+    await expect(source.assertUnchanged()).rejects.toMatchObject({ code: 'io', message: /changed while it was being converted/ });
+    await source.close();
+
+    const replaced = join(folder, 'replaced.bin');
+    await writeFile(replaced, contents.subarray(0, 1000));
+    const again = await openFileSource(replaced);
+    await writeFile(`${replaced}.new`, contents.subarray(0, 1000));
+    await rename(`${replaced}.new`, replaced);
+    await expect(again.assertUnchanged()).rejects.toMatchObject({ code: 'io', message: /replaced by another file/ });
+    await again.close();
   });
 });
+
+/** Unblocks any reader still waiting in open() on `fifo` (the code before O_NONBLOCK), so that the run can end. */
+async function releaseReaders(fifo: string): Promise<void> {
+  const { openSync, closeSync, constants } = await import('node:fs');
+  try {
+    closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+  } catch {
+    // ENXIO: nobody is waiting to read
+  }
+}

@@ -1,10 +1,17 @@
-import { readSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { type BigIntStats, constants, readSync } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { VoiceprepError } from '../errors.js';
 import type { ByteSource } from '../read/byte-source.js';
 import { borrowBuffer, returnBuffer } from './spare-buffers.js';
 
 export interface FileSource extends ByteSource {
   readInto(offset: number, target: Uint8Array): Promise<number>;
+  /**
+   * Throws a VoiceprepError ('io') if the file changed since it was opened: another size or modification time, or
+   * its path now naming another file or nothing. Called before an output replaces or stands for the input, so that
+   * a file still being written is never replaced by the part read so far.
+   */
+  assertUnchanged(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,17 +44,40 @@ const WINDOW_ALIGNMENT = 8;
  * the thread pool costs a round trip, so sequential reads are served from large windows, and the next window is
  * read while the caller decodes this one. The size is taken once, when the file is opened; a file that shrinks
  * later reads short, which the pipeline reports instead of trusting the header.
+ *
+ * Only regular files are read. The file is opened without blocking, since opening a FIFO for reading otherwise
+ * waits for a writer forever, and what was opened is checked on the descriptor itself (a stat of the path before
+ * opening would leave a window in which the file can be swapped). What is not a regular file is closed unread and
+ * refused with a VoiceprepError ('io'). A failure to open (no such file, permission denied) is Node's own error,
+ * with its `code`, for the caller to put in its own words.
  */
 export async function openFileSource(path: string, options: FileSourceOptions = {}): Promise<FileSource> {
-  const handle = await open(path, 'r');
+  const handle = await open(path, constants.O_RDONLY | NONBLOCKING).catch((error: unknown) => {
+    // a Unix socket cannot be opened at all
+    throw (error as NodeJS.ErrnoException).code === 'ENXIO' ? notRegular('a socket or device') : error;
+  });
   try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw Object.assign(new Error(`not a regular file: ${path}`), { code: 'ENOTFILE' });
-    return new ReadAheadSource(handle, stats.size, options.blocking ?? false);
+    const stats = await handle.stat({ bigint: true });
+    if (!stats.isFile()) throw notRegular(kindOf(stats));
+    return new ReadAheadSource(path, handle, stats, options.blocking ?? false);
   } catch (error) {
     await handle.close();
     throw error;
   }
+}
+
+/** O_NONBLOCK only changes how FIFOs and devices open; a regular file reads the same with it. Windows has none. */
+const NONBLOCKING = constants.O_NONBLOCK ?? 0;
+
+function kindOf(stats: BigIntStats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isSocket()) return 'a socket';
+  return 'a device';
+}
+
+function notRegular(kind: string): VoiceprepError {
+  return new VoiceprepError('io', `${kind}, not a regular file: not read`);
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -64,22 +94,39 @@ class ReadAheadSource implements FileSource {
   private buffers: [Buffer, Buffer] = [EMPTY, EMPTY];
   private lastEnd = -1;
 
+  readonly size: number;
+
   constructor(
+    private readonly path: string,
     private readonly handle: FileHandle,
-    readonly size: number,
+    private readonly opened: BigIntStats,
     private readonly blocking: boolean,
-  ) {}
+  ) {
+    this.size = Number(opened.size);
+  }
+
+  async assertUnchanged(): Promise<void> {
+    const now = await this.handle.stat({ bigint: true });
+    if (now.size !== this.opened.size || now.mtimeNs !== this.opened.mtimeNs) throw changed('changed');
+    const named = await stat(this.path, { bigint: true }).catch(() => null);
+    if (named === null) throw changed('was removed');
+    if (named.ino !== this.opened.ino || named.dev !== this.opened.dev) throw changed('was replaced by another file');
+  }
 
   async readInto(offset: number, target: Uint8Array): Promise<number> {
     const start = Math.min(Math.max(0, offset), this.size);
     const wanted = Math.min(target.length, this.size - start);
     let filled = 0;
-    while (filled < wanted) {
-      const read = this.blocking
-        ? readSync(this.handle.fd, target, filled, wanted - filled, start + filled)
-        : (await this.handle.read(target, filled, wanted - filled, start + filled)).bytesRead;
-      if (read === 0) break; // the file shrank since it was opened
-      filled += read;
+    try {
+      while (filled < wanted) {
+        const read = this.blocking
+          ? readSync(this.handle.fd, target, filled, wanted - filled, start + filled)
+          : (await this.handle.read(target, filled, wanted - filled, start + filled)).bytesRead;
+        if (read === 0) break; // the file shrank since it was opened
+        filled += read;
+      }
+    } catch (error) {
+      throw readFailure(error);
     }
     return filled;
   }
@@ -138,13 +185,31 @@ class ReadAheadSource implements FileSource {
     }
     const buffer = this.buffers[which];
     let filled = 0;
-    while (filled < wanted) {
-      const { bytesRead } = await this.handle.read(buffer, filled, wanted - filled, start + filled);
-      if (bytesRead === 0) break; // the file shrank since it was opened
-      filled += bytesRead;
+    try {
+      while (filled < wanted) {
+        const { bytesRead } = await this.handle.read(buffer, filled, wanted - filled, start + filled);
+        if (bytesRead === 0) break; // the file shrank since it was opened
+        filled += bytesRead;
+      }
+    } catch (error) {
+      throw readFailure(error);
     }
     return { start, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, filled) };
   }
+}
+
+/** A read that failed (EIO on a failing disk, say): an expected failure, in words, not Node's error. */
+function readFailure(error: unknown): VoiceprepError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new VoiceprepError('io', `the file could not be read: ${message.split('\n')[0]}`);
+}
+
+function changed(what: string): VoiceprepError {
+  return new VoiceprepError(
+    'io',
+    `the file ${what} while it was being converted (is it still being written?): nothing was written or replaced; ` +
+      'convert it again once it is complete',
+  );
 }
 
 function covers(window: Window, start: number, length: number): boolean {
