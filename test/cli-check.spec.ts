@@ -71,6 +71,12 @@ describe('voiceprep check', () => {
     });
   });
 
+  it('takes an absolute glob, and prints one JSON document', async () => {
+    const run = await runCli(['check', join(root, 'good/*.wav'), '--json'], { cwd: root });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout).summary).toEqual({ checked: 2, ok: 2, failed: 0 });
+  });
+
   it('takes --max-size', async () => {
     const run = await runCli(['check', 'good/welcome.wav', '--max-size', '4KB', '--json'], { cwd: root });
     expect(run).toMatchObject({ code: 1 });

@@ -160,6 +160,14 @@ describe('voiceprep convert -o', () => {
     expect(JSON.parse(again.stdout).files.map((f: { path: string }) => f.path)).toEqual(['a.wav']);
     expect(await listFiles('out')).toEqual(['a.wav']);
   });
+
+  it('takes an absolute glob, and prints one JSON document', async () => {
+    await put('in/a.wav', stereo44());
+    const run = await runCli(['convert', join(root, 'in/*.wav'), '-o', 'out', '--json'], { cwd: root });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout).files.map((f: { path: string }) => f.path)).toEqual([join(root, 'in/a.wav')]);
+    expect(await listFiles('out')).toEqual(['a.wav']);
+  });
 });
 
 describe('voiceprep convert --in-place', () => {

@@ -8,7 +8,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
 import { CANONICAL_HEADER_BYTES, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
 import { type ConvertJob, type ConvertedFile, emptyRecord, problemFrom, runConvertJob } from './convert-job.js';
 import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from '../read/file-kinds.js';
-import { type FoundInput, describeEmptySearch, findInputs } from './find-inputs.js';
+import { type FoundInput, discoveryProblems, findInputs } from './find-inputs.js';
 import { type InFlight, committed, inFlight } from './in-flight.js';
 import { type OutputMode, type PlannedOutput, isInside, planOutputs } from './plan-outputs.js';
 
@@ -74,11 +74,7 @@ class BatchState {
 
   async run(): Promise<BatchResult> {
     const discovery = await findInputs(this.options.inputs, { extensions: [...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS] }, this.cwd);
-    const missing: BatchFile[] = [
-      ...discovery.missing.map((path) => failed(path, 'not-found', 'no such file, folder, or matching file')),
-      ...discovery.empty.map((search) => failed(search.path, 'not-found', describeEmptySearch(search, 'audio files'))),
-      ...discovery.skipped.map(({ path, reason }) => failed(path, 'unreadable', `${reason}: skipped, never read`)),
-    ];
+    const missing = discoveryProblems(discovery, 'audio files').map(({ path, problem }) => failed(path, problem.code, problem.message));
     this.planned = planOutputs(this.outsideOutput(discovery.inputs), this.options.mode, this.options.keepNames ?? false, this.cwd);
     this.options.onProgress?.({ type: 'planned', total: this.planned.length });
 

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { describeEmptySearch, findInputs } from '../batch/find-inputs.js';
+import { discoveryProblems, findInputs } from '../batch/find-inputs.js';
 import { PLAYBACK_EXTENSIONS } from '../read/file-kinds.js';
 import { isVoiceprepError } from '../errors.js';
 import { openFileSource } from '../node/file-source.js';
 import { type CheckOptions, checkSource, summarizeRecords } from './check-bytes.js';
-import type { FileRecord, Summary } from './file-record.js';
+import type { FileRecord, ProblemCode, Summary } from './file-record.js';
 
 export interface CheckResult {
   files: FileRecord[];
@@ -39,7 +39,8 @@ async function checkAt(openPath: string, path: string, options: CheckOptions): P
 
 /**
  * Checks the files, folders (searched recursively for *.wav in any case) and globs given, in the order found.
- * Every argument shows up in the result: one that names nothing, or a folder with no WAV file, is a `not-found` record.
+ * Every argument shows up in the result: one that names nothing, or a folder with no WAV file, is a `not-found`
+ * record; a folder that cannot be read, or a FIFO, is `unreadable`.
  */
 export async function checkPaths(args: readonly string[], options: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult> {
   const discovery = await findInputs(args, { extensions: PLAYBACK_EXTENSIONS }, cwd);
@@ -54,11 +55,7 @@ export async function checkPaths(args: readonly string[], options: CheckOptions 
   };
   const concurrency = options.level === undefined ? CONCURRENCY : LEVEL_CONCURRENCY;
   await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
-  for (const path of discovery.missing) {
-    records.push(failed(path, 'not-found', 'no such file or folder (and no glob match)'));
-  }
-  for (const search of discovery.empty) records.push(failed(search.path, 'not-found', describeEmptySearch(search, 'WAV files')));
-  for (const skipped of discovery.skipped) records.push(failed(skipped.path, 'unreadable', `${skipped.reason}; not read`));
+  for (const { path, problem } of discoveryProblems(discovery, 'WAV files')) records.push(failed(path, problem.code, problem.message));
   return { files: records, summary: summarizeRecords(records) };
 }
 
@@ -71,6 +68,6 @@ function unreadable(path: string, error: unknown): FileRecord {
   return failed(path, 'unreadable', message.split('\n')[0]);
 }
 
-function failed(path: string, code: 'not-found' | 'unreadable', message: string): FileRecord {
+function failed(path: string, code: ProblemCode, message: string): FileRecord {
   return { path, ok: false, problems: [{ code, message }], warnings: [], format: null, bytes: null, seconds: null };
 }
