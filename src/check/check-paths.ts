@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { discoveryProblems, findInputs } from '../batch/find-inputs.js';
-import { PLAYBACK_EXTENSIONS } from '../read/file-kinds.js';
+import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from '../read/file-kinds.js';
 import { isVoiceprepError } from '../errors.js';
 import { openFileSource } from '../node/file-source.js';
 import { type CheckOptions, checkSource, summarizeRecords } from './check-bytes.js';
@@ -38,12 +38,20 @@ async function checkAt(openPath: string, path: string, options: CheckOptions): P
 }
 
 /**
- * Checks the files, folders (searched recursively for *.wav in any case) and globs given, in the order found.
- * Every argument shows up in the result: one that names nothing, or a folder with no WAV file, is a `not-found`
- * record; a folder that cannot be read, or a FIFO, is `unreadable`.
+ * What folders and globs are searched for: every kind of audio, not only WAV. A folder meant for upload holds
+ * playback files only, so an MP3 or a VOX in it is a file to report (with the command that converts it), not one
+ * to pass over.
+ */
+const SEARCHED_EXTENSIONS = [...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS];
+
+/**
+ * Checks the files, folders (searched recursively for audio files, in any letter case) and globs given, in the
+ * order found. Every argument shows up in the result: one that names nothing, or a folder with no audio file, is a
+ * `not-found` record; a folder that cannot be read, or a FIFO, is `unreadable`; a macOS metadata file ('._a.wav')
+ * is `not-wav`.
  */
 export async function checkPaths(args: readonly string[], options: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult> {
-  const discovery = await findInputs(args, { extensions: PLAYBACK_EXTENSIONS }, cwd);
+  const discovery = await findInputs(args, { extensions: SEARCHED_EXTENSIONS, reportMacMetadata: true }, cwd);
   const paths = discovery.inputs.map((input) => input.path);
   const records: FileRecord[] = new Array(paths.length);
   let next = 0;
@@ -55,7 +63,11 @@ export async function checkPaths(args: readonly string[], options: CheckOptions 
   };
   const concurrency = options.level === undefined ? CONCURRENCY : LEVEL_CONCURRENCY;
   await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
-  for (const { path, problem } of discoveryProblems(discovery, 'WAV files')) records.push(failed(path, problem.code, problem.message));
+  for (const path of discovery.macMetadata) {
+    const message = `a macOS metadata file (the '._' file a Mac writes beside ${basename(path).slice(2)} when copying it), not audio: delete it (dot_clean removes them)`;
+    records.push(failed(path, 'not-wav', message));
+  }
+  for (const { path, problem } of discoveryProblems(discovery, 'audio files')) records.push(failed(path, problem.code, problem.message));
   return { files: records, summary: summarizeRecords(records) };
 }
 
