@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,12 @@ beforeAll(async () => {
   await writeFile(join(root, 'mixed/deep/欢迎.wav'), waveFile({ format: 's16', channels: 2, sampleRate: 44100, samples: new Float32Array(100) }));
   // an MP3 named .wav: check names what it is
   await copyFile(new URL('./fixtures/compressed/speech-cbr.mp3', import.meta.url), join(root, 'mixed/deep/song.wav'));
+  // upload/: one compliant file, a link to a file that is not, an MP3 and a VOX
+  await mkdir(join(root, 'upload'));
+  await writeFile(join(root, 'upload/ok.wav'), canonicalAlawFile(100));
+  await symlink('../mixed/deep/欢迎.wav', join(root, 'upload/linked.wav'));
+  await copyFile(new URL('./fixtures/compressed/speech-cbr.mp3', import.meta.url), join(root, 'upload/thanks.mp3'));
+  await writeFile(join(root, 'upload/menu.vox'), new Uint8Array(400).fill(0x08));
 });
 
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -69,6 +75,21 @@ describe('voiceprep check', () => {
       bytes: 7313,
       seconds: expect.closeTo(0.847, 3),
     });
+  });
+
+  it('fails a folder for upload that holds a link to a file that does not comply, an MP3 or a VOX', async () => {
+    const run = await runCli(['check', 'upload'], { cwd: root });
+    expect(run).toMatchObject({ code: 1 });
+    expect(run.stdout).toMatch(/^✗ upload\/linked\.wav: encoding: /m);
+    expect(run.stdout).toMatch(/^✗ upload\/thanks\.mp3: not-wav: MP3 audio .*: fix with "voiceprep convert upload\/thanks\.mp3 -o <folder>"/m);
+    expect(run.stdout).toMatch(/^✗ upload\/menu\.vox: not-wav: VOX audio .*: fix with "voiceprep convert/m);
+    expect(run.stdout).toMatch(/4 file\(s\) checked: 1 comply, 3 with problems/);
+  });
+
+  it('takes an absolute glob, and prints one JSON document', async () => {
+    const run = await runCli(['check', join(root, 'good/*.wav'), '--json'], { cwd: root });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout).summary).toEqual({ checked: 2, ok: 2, failed: 0 });
   });
 
   it('takes --max-size', async () => {

@@ -178,6 +178,41 @@ describe('voiceprep convert -o', () => {
     expect(JSON.parse(again.stdout).files.map((f: { path: string }) => f.path)).toEqual(['a.wav']);
     expect(await listFiles('out')).toEqual(['a.wav']);
   });
+
+  it('gives a line to each file it finds inside an output folder that lies inside an input folder', async () => {
+    await put('lib/a.wav', stereo44());
+    await put('lib/hold/music.wav', stereo44());
+    const run = await runCli(['convert', 'lib', '-o', 'lib/hold', '--json'], { cwd: root });
+    expect(run.code).toBe(1);
+    const files = JSON.parse(run.stdout).files.map((f: { path: string; problems: Array<{ code: string }> }) => [f.path, f.problems.map((p) => p.code)]);
+    expect(files).toEqual([
+      ['lib/hold/music.wav', ['inside-output']],
+      ['lib/a.wav', []],
+    ]);
+    const human = await runCli(['convert', 'lib', '-o', 'lib/hold'], { cwd: root });
+    // a.wav is up to date, and its output lib/hold/a.wav is not taken for an input
+    expect(human.stdout).toMatch(/^lib\/a\.wav +lib\/hold\/a\.wav .* up to date$/m);
+    expect(human.stderr).toMatch(/^✗ lib\/hold\/music\.wav: not converted: it is inside the output folder lib\/hold/m);
+    expect(await listFiles('lib')).toEqual(['a.wav', 'hold/a.wav', 'hold/music.wav']);
+  });
+
+  it('refuses an output folder that is an input folder, before reading anything (exit 2)', async () => {
+    await put('lib/a.mp3', 'x');
+    for (const output of ['lib', './lib/']) {
+      const run = await runCli(['convert', 'lib', '-o', output, '--json'], { cwd: root });
+      expect(run).toMatchObject({ code: 2, stdout: '' });
+      expect(run.stderr).toMatch(/^error: the output folder \S+ is the folder lib searched for inputs: give an output folder outside it, or --in-place/);
+    }
+    expect(await listFiles('lib')).toEqual(['a.mp3']);
+  });
+
+  it('takes an absolute glob, and prints one JSON document', async () => {
+    await put('in/a.wav', stereo44());
+    const run = await runCli(['convert', join(root, 'in/*.wav'), '-o', 'out', '--json'], { cwd: root });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout).files.map((f: { path: string }) => f.path)).toEqual([join(root, 'in/a.wav')]);
+    expect(await listFiles('out')).toEqual(['a.wav']);
+  });
 });
 
 describe('voiceprep convert --in-place', () => {

@@ -77,7 +77,7 @@ describe('voiceprep convert on hostile input', () => {
     expect(files.filter((file) => !file.ok).length).toBeGreaterThan(5);
   });
 
-  it('handles hostile names: .., a leading -, newlines, bytes that are not UTF-8; skips link loops and FIFOs', async () => {
+  it('handles hostile names: .., a leading -, newlines, bytes that are not UTF-8; link loops; reports FIFOs unread', async () => {
     await put('in/a..b.wav', good());
     await put('in/..hidden.wav', good());
     await put('in/-rf.wav', good());
@@ -89,8 +89,9 @@ describe('voiceprep convert on hostile input', () => {
     execFileSync('mkfifo', [join(root, 'in/pipe.wav')]);
     const run = await runCli(['convert', 'in', '-o', 'out', '--json'], { cwd: root, timeoutMs: 30_000 });
     const human = await runCli(['convert', 'in', '-o', 'out-human'], { cwd: root, timeoutMs: 30_000 });
-    const files = await expectCleanOutcome(run, human, 5);
+    const files = await expectCleanOutcome(run, human, 6);
     const byName = Object.fromEntries(files.map((file) => [file.path, file]));
+    expect(byName['in/pipe.wav'].problems).toEqual([{ code: 'unreadable', message: 'not a regular file (a FIFO): skipped, never read' }]);
     expect(relative(join(root, 'out'), byName['in/a..b.wav'].output?.path ?? '')).toBe('a..b.wav');
     expect(relative(join(root, 'out'), byName['in/-rf.wav'].output?.path ?? '')).toBe('rf.wav');
     expect(relative(join(root, 'out'), byName['in/line\nbreak.wav'].output?.path ?? '')).toBe('line_break.wav');

@@ -9,10 +9,9 @@ import { isVoiceprepError } from '../errors.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
 import { CANONICAL_HEADER_BYTES, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
 import { type ConvertJob, type ConvertedFile, emptyRecord, problemFrom, runConvertJob } from './convert-job.js';
-import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from '../read/file-kinds.js';
-import { type FoundInput, describeEmptySearch, findInputs } from './find-inputs.js';
+import { findBatchInputs } from './batch-inputs.js';
 import { type InFlight, committed, inFlight } from './in-flight.js';
-import { type OutputMode, type PlannedOutput, isInside, planOutputs } from './plan-outputs.js';
+import { type OutputMode, type PlannedOutput, isInside } from './plan-outputs.js';
 
 export interface BatchOptions {
   /** Files, folders and globs, as given on the command line. */
@@ -75,13 +74,9 @@ class BatchState {
   }
 
   async run(): Promise<BatchResult> {
-    const discovery = await findInputs(this.options.inputs, { extensions: [...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS] }, this.cwd);
-    const missing: BatchFile[] = [
-      ...discovery.missing.map((path) => failed(path, 'not-found', 'no such file, folder, or matching file')),
-      ...discovery.empty.map((search) => failed(search.path, 'not-found', describeEmptySearch(search, 'audio files'))),
-      ...discovery.skipped.map(({ path, reason }) => failed(path, 'unreadable', `${reason}: skipped, never read`)),
-    ];
-    this.planned = planOutputs(this.outsideOutput(discovery.inputs), this.options.mode, this.options.keepNames ?? false, this.cwd);
+    const { planned, refused } = await findBatchInputs(this.options.inputs, this.options.mode, this.options.keepNames ?? false, this.cwd);
+    const missing = refused.map(({ path, problem }) => failed(path, problem.code, problem.message));
+    this.planned = planned;
     this.options.onProgress?.({ type: 'planned', total: this.planned.length });
 
     // Inputs refused while planning (a bad name with --keep-names, say) need no worker.
@@ -110,14 +105,6 @@ class BatchState {
       await this.pool?.destroy();
     }
     return this.result(missing);
-  }
-
-  /** `convert . -o out` searches `.`, which holds out/: what an earlier run wrote there is output, not input. */
-  private outsideOutput(inputs: FoundInput[]): FoundInput[] {
-    const { mode } = this.options;
-    if (mode.kind !== 'folder') return inputs;
-    const folder = resolve(this.cwd, mode.folder);
-    return inputs.filter((input) => !input.searched || !isInside(folder, resolve(this.cwd, input.path)));
   }
 
   interrupt(): BatchResult {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,13 @@ beforeAll(async () => {
   await writeFile(join(root, 'prompts/sub/LOUD.WAV'), canonicalAlawFile(101));
   await writeFile(join(root, 'prompts/sub/pcm.wav'), waveFile({ format: 's16', channels: 1, sampleRate: 8000, samples: new Float32Array(4) }));
   await writeFile(join(root, 'prompts/readme.txt'), 'not audio');
+  // upload/: a folder meant for upload, holding what does not belong there
+  await mkdir(join(root, 'upload'));
+  await writeFile(join(root, 'upload/ok.wav'), canonicalAlawFile(100));
+  await copyFile(new URL('../../test/fixtures/compressed/speech-cbr.mp3', import.meta.url), join(root, 'upload/song.mp3'));
+  await writeFile(join(root, 'upload/menu.vox'), new Uint8Array(400).fill(0x08));
+  await writeFile(join(root, 'upload/._ok.wav'), Buffer.from('00051607000200004d6163204f532058', 'hex'));
+  await symlink(join(root, 'prompts/sub/pcm.wav'), join(root, 'upload/linked.wav'));
 });
 
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -38,6 +45,19 @@ describe('checkPaths', () => {
       ['missing.wav', ['not-found']],
       ['nothing/*.wav', ['not-found']],
     ]);
+  });
+
+  it('reports every other audio file in a folder, links to files, and the metadata files a Mac leaves', async () => {
+    const result = await checkPaths(['upload'], {}, root);
+    expect(result.files.map((f) => [f.path, f.problems.map((p) => p.code)])).toEqual([
+      [join('upload', 'linked.wav'), ['encoding']],
+      [join('upload', 'menu.vox'), ['name', 'not-wav']],
+      [join('upload', 'ok.wav'), []],
+      [join('upload', 'song.mp3'), ['name', 'not-wav']],
+      [join('upload', '._ok.wav'), ['not-wav']],
+    ]);
+    expect(result.files[3].problems[1].message).toMatch(/^MP3 audio .*fix with "voiceprep convert/);
+    expect(result.files[4].problems[0].message).toMatch(/^a macOS metadata file .* beside ok\.wav.*not audio: delete it/);
   });
 
   it('checks a file named directly even without a .wav extension, and flags the name', async () => {

@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
-import { describeEmptySearch, findInputs } from '../batch/find-inputs.js';
-import { PLAYBACK_EXTENSIONS } from '../read/file-kinds.js';
+import { basename, resolve } from 'node:path';
+import { discoveryProblems, findInputs } from '../batch/find-inputs.js';
+import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from '../read/file-kinds.js';
 import { isVoiceprepError } from '../errors.js';
 import { openFileSource } from '../node/file-source.js';
 import { type CheckOptions, checkSource, summarizeRecords } from './check-bytes.js';
-import type { FileRecord, Summary } from './file-record.js';
+import type { FileRecord, ProblemCode, Summary } from './file-record.js';
 
 export interface CheckResult {
   files: FileRecord[];
@@ -38,11 +38,20 @@ async function checkAt(openPath: string, path: string, options: CheckOptions): P
 }
 
 /**
- * Checks the files, folders (searched recursively for *.wav in any case) and globs given, in the order found.
- * Every argument shows up in the result: one that names nothing, or a folder with no WAV file, is a `not-found` record.
+ * What folders and globs are searched for: every kind of audio, not only WAV. A folder meant for upload holds
+ * playback files only, so an MP3 or a VOX in it is a file to report (with the command that converts it), not one
+ * to pass over.
+ */
+const SEARCHED_EXTENSIONS = [...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS];
+
+/**
+ * Checks the files, folders (searched recursively for audio files, in any letter case) and globs given, in the
+ * order found. Every argument shows up in the result: one that names nothing, or a folder with no audio file, is a
+ * `not-found` record; a folder that cannot be read, or a FIFO, is `unreadable`; a macOS metadata file ('._a.wav')
+ * is `not-wav`.
  */
 export async function checkPaths(args: readonly string[], options: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult> {
-  const discovery = await findInputs(args, { extensions: PLAYBACK_EXTENSIONS }, cwd);
+  const discovery = await findInputs(args, { extensions: SEARCHED_EXTENSIONS, reportMacMetadata: true }, cwd);
   const paths = discovery.inputs.map((input) => input.path);
   const records: FileRecord[] = new Array(paths.length);
   let next = 0;
@@ -54,11 +63,11 @@ export async function checkPaths(args: readonly string[], options: CheckOptions 
   };
   const concurrency = options.level === undefined ? CONCURRENCY : LEVEL_CONCURRENCY;
   await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
-  for (const path of discovery.missing) {
-    records.push(failed(path, 'not-found', 'no such file or folder (and no glob match)'));
+  for (const path of discovery.macMetadata) {
+    const message = `a macOS metadata file (the '._' file a Mac writes beside ${basename(path).slice(2)} when copying it), not audio: delete it (dot_clean removes them)`;
+    records.push(failed(path, 'not-wav', message));
   }
-  for (const search of discovery.empty) records.push(failed(search.path, 'not-found', describeEmptySearch(search, 'WAV files')));
-  for (const skipped of discovery.skipped) records.push(failed(skipped.path, 'unreadable', `${skipped.reason}; not read`));
+  for (const { path, problem } of discoveryProblems(discovery, 'audio files')) records.push(failed(path, problem.code, problem.message));
   return { files: records, summary: summarizeRecords(records) };
 }
 
@@ -71,6 +80,6 @@ function unreadable(path: string, error: unknown): FileRecord {
   return failed(path, 'unreadable', message.split('\n')[0]);
 }
 
-function failed(path: string, code: 'not-found' | 'unreadable', message: string): FileRecord {
+function failed(path: string, code: ProblemCode, message: string): FileRecord {
   return { path, ok: false, problems: [{ code, message }], warnings: [], format: null, bytes: null, seconds: null };
 }

@@ -24,6 +24,7 @@ export type ProblemCode =
   | 'unsupported' // convert: an encoding or sample rate voiceprep cannot decode
   | 'exists' // convert: a different file is already at the output path (use --force)
   | 'write-failed' // convert: the output could not be written (disk full, permissions)
+  | 'inside-output' // convert: found by a search inside the output folder, and not where another input's output goes: not converted
   | 'interrupted'; // convert: stopped by a signal before this file was done
 
 /** The problem each expected failure of reading or converting a file becomes in its record. */

@@ -1,14 +1,24 @@
 import { writeSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { SingleBar } from 'cli-progress';
+import { searchedOutputFolder } from '../batch/batch-inputs.js';
 import { type BatchResult, startBatch } from '../batch/run-batch.js';
 import type { ConvertFlags } from './convert-command.js';
+import { EXIT_USAGE } from './main.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths } from './output.js';
 
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
 export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliIo): Promise<number> {
   const started = Date.now();
+  const searched = flags.output && !flags.inPlace ? await searchedOutputFolder(inputs, flags.output) : null;
+  if (searched !== null) {
+    io.stderr.write(
+      `error: the output folder ${oneLine(flags.output as string)} is the folder ${oneLine(searched)} searched for inputs: ` +
+        'give an output folder outside it, or --in-place to replace each file with its converted version\n',
+    );
+    return EXIT_USAGE;
+  }
   const bar = await progressBar(io, flags);
   const batch = startBatch({
     inputs,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CONVERTIBLE_EXTENSIONS, FORMAT_OF_EXTENSION, PLAYBACK_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS, extensionOf } from './file-kinds.js';
+import { CONVERTIBLE_EXTENSIONS, FORMAT_OF_EXTENSION, REPORTED_AUDIO_EXTENSIONS, extensionOf } from './file-kinds.js';
 
 describe('file kinds', () => {
   it('knows the format of every extension a search picks up (but .wma, which no reader recognizes)', () => {
-    const searched = [...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS, ...PLAYBACK_EXTENSIONS];
+    const searched = [...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS];
     expect(searched.filter((extension) => !(extension in FORMAT_OF_EXTENSION))).toEqual(['.wma']);
   });
 

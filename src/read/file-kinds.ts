@@ -47,9 +47,6 @@ export const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = {
   '.mka': 'Matroska',
 };
 
-/** What `check` searches folders and globs for: playback files are WAV files. */
-export const PLAYBACK_EXTENSIONS: readonly string[] = ['.wav'];
-
 /** The extension of a file name, lower case, with its dot ('' when it has none). */
 export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');

@@ -66,7 +66,7 @@ async function searchDirectory(directory: FileSystemDirectoryEntry): Promise<Arr
 
 /**
  * A directory reader hands out its entries in batches (100 at a time in Chromium) until it returns none. A folder
- * that cannot be read is passed over, as the CLI passes it over, so that it does not hide the rest.
+ * that cannot be read is passed over, so that it does not hide the rest (the CLI gives such a folder a line).
  */
 async function readAllEntries(directory: FileSystemDirectoryEntry): Promise<FileSystemEntry[]> {
   const reader = directory.createReader();

@@ -118,6 +118,8 @@ const en: Strings = {
     clipping: () => 'The recording clipped',
     exists: () => 'Another file has this name',
     'write-failed': () => 'The playback file could not be written',
+    // the command line's alone (the page has no folders); the type asks every code for its words
+    'inside-output': () => 'It is inside the output folder: not converted',
     interrupted: () => 'Stopped before it was finished',
   },
   trimmed: (from, to) => `Cut from ${from} to ${to} to fit the size limit`,
@@ -191,6 +193,7 @@ const zh: Strings = {
     clipping: () => '录音有削波失真',
     exists: () => '已有同名文件',
     'write-failed': () => '无法写入放音文件',
+    'inside-output': () => '位于输出文件夹内，未转换',
     interrupted: () => '转换未完成即被中止',
   },
   trimmed: (from, to) => `已从 ${from} 截短为 ${to}，以符合大小上限`,
