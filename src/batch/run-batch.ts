@@ -11,7 +11,7 @@ import { CANONICAL_HEADER_BYTES, OUTPUT_SAMPLE_RATE } from '../write/canonical-w
 import { type ConvertJob, type ConvertedFile, emptyRecord, problemFrom, runConvertJob } from './convert-job.js';
 import { findBatchInputs } from './batch-inputs.js';
 import { type InFlight, committed, inFlight } from './in-flight.js';
-import { type OutputMode, type PlannedOutput, isInside } from './plan-outputs.js';
+import { type OutputMode, type PlannedOutput } from './plan-outputs.js';
 
 export interface BatchOptions {
   /** Files, folders and globs, as given on the command line. */
