@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'malformed' // WAVE, but its structure cannot be used (no fmt, no data, impossible fmt fields)
   | 'unsupported-encoding' // a real audio file in an encoding or at a rate we do not decode
   | 'too-long' // the output would be longer than the caller's limit (ConvertOptions.limitSamples)
-  | 'io'; // the bytes could not be read or written
+  | 'io' // the bytes could not be read or written
+  | 'invalid-argument'; // a library function was called with an argument or option it cannot use (NaN, a number for a file, ...)
 
 export class VoiceprepError extends Error {
   readonly code: ErrorCode;

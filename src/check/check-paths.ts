@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { describeEmptySearch, findInputs } from '../batch/find-inputs.js';
 import { PLAYBACK_EXTENSIONS } from '../read/file-kinds.js';
+import { invalidArgument, pathArgument } from '../arguments.js';
 import { isVoiceprepError } from '../errors.js';
 import { openFileSource } from '../node/file-source.js';
-import { type CheckOptions, checkSource, summarizeRecords } from './check-bytes.js';
+import { type CheckOptions, checkCheckOptions, checkSource, summarizeRecords } from './check-bytes.js';
 import type { FileRecord, Summary } from './file-record.js';
 
 export interface CheckResult {
@@ -17,8 +18,9 @@ const CONCURRENCY = 32;
 const LEVEL_CONCURRENCY = 4;
 
 /** Checks one file on disk from its header; a file that cannot be opened or read is a problem, not an exception. */
-export function checkFile(path: string, options: CheckOptions = {}): Promise<FileRecord> {
-  return checkAt(path, path, options);
+export async function checkFile(path: string, options: CheckOptions = {}): Promise<FileRecord> {
+  // Wrong arguments are the caller's mistake, refused at once: a record is for what is wrong with a file.
+  return checkAt(pathArgument(path, 'path'), path, checkCheckOptions(options));
 }
 
 async function checkAt(openPath: string, path: string, options: CheckOptions): Promise<FileRecord> {
@@ -41,8 +43,14 @@ async function checkAt(openPath: string, path: string, options: CheckOptions): P
  * Checks the files, folders (searched recursively for *.wav in any case) and globs given, in the order found.
  * Every argument shows up in the result: one that names nothing, or a folder with no WAV file, is a `not-found` record.
  */
-export async function checkPaths(args: readonly string[], options: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult> {
-  const discovery = await findInputs(args, { extensions: PLAYBACK_EXTENSIONS }, cwd);
+export async function checkPaths(args: string | readonly string[], given: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult> {
+  // One path is a list of one; a string must not be searched character by character.
+  const searched: readonly string[] = typeof args === 'string' ? [args] : args;
+  if (!Array.isArray(searched)) throw invalidArgument('paths', 'a path or an array of paths (files, folders, globs)', args);
+  searched.forEach((arg, index) => pathArgument(arg, `paths[${index}]`));
+  pathArgument(cwd, 'cwd');
+  const options = checkCheckOptions(given);
+  const discovery = await findInputs(searched, { extensions: PLAYBACK_EXTENSIONS }, cwd);
   const paths = discovery.inputs.map((input) => input.path);
   const records: FileRecord[] = new Array(paths.length);
   let next = 0;

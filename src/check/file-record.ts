@@ -33,6 +33,9 @@ export const PROBLEM_FOR_ERROR: Readonly<Record<ErrorCode, ProblemCode>> = {
   'unsupported-encoding': 'unsupported',
   'too-long': 'size',
   io: 'unreadable',
+  // The CLI and the page check their options before any file is read, so no record meets this; were one to, its
+  // file was not read.
+  'invalid-argument': 'unreadable',
 };
 
 export interface Problem {

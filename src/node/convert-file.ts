@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { type ConvertOptions, openConversion } from '../pipeline/conversion.js';
 import { type ConvertResult, convertBytes } from '../pipeline/convert-bytes.js';
+import { type FileBytes, checkConvertArguments, checkConvertFileArguments } from '../pipeline/convert-options.js';
 import { GrowingBytes } from '../write/growing-bytes.js';
 import type { ConvertReport } from '../pipeline/report.js';
 import { writeFileAtomically } from './atomic-file.js';
@@ -10,7 +11,8 @@ import { openFileSource } from './file-source.js';
  * Converts an audio file given as bytes or as a path, returning the finished file's bytes and the report. For
  * large inputs prefer `convertFile`, which streams to disk instead of holding the output in memory.
  */
-export async function convert(input: Uint8Array | string, options: ConvertOptions = {}): Promise<ConvertResult> {
+export async function convert(input: FileBytes | string, options: ConvertOptions = {}): Promise<ConvertResult> {
+  checkConvertArguments(input, options);
   if (typeof input !== 'string') return convertBytes(input, options);
   const source = await openFileSource(input);
   try {
@@ -29,6 +31,7 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
  * once its conversion is complete.
  */
 export async function convertFile(inputPath: string, outputPath: string, options: ConvertOptions = {}): Promise<ConvertReport> {
+  checkConvertFileArguments(inputPath, outputPath, options);
   const source = await openFileSource(inputPath);
   try {
     const conversion = await openConversion(source, { name: basename(inputPath), ...options });
