@@ -12,6 +12,7 @@ export type { AudioFormatReader, AudioSource, PcmBlock, ProbedFormat, SampleForm
 export {
   MAX_INPUT_RATE,
   MIN_INPUT_RATE,
+  PLATFORM_LIMIT_SAMPLES,
   openConversion,
   type ByteSink,
   type Conversion,

@@ -23,7 +23,7 @@ import { type ConvertReport, type InputDescription, type LevelSummary, summarize
 import type { Stage } from './stage.js';
 
 export type { ByteSink } from '../write/wave-writer.js';
-export type { ConvertOptions } from './convert-options.js';
+export { type ConvertOptions, PLATFORM_LIMIT_SAMPLES } from './convert-options.js';
 
 export { MAX_INPUT_RATE, MIN_INPUT_RATE } from '../read/open-audio.js';
 /** A trimmed prompt ends with this fade, so the cut is not heard as a click. */
@@ -330,5 +330,8 @@ async function transcode(
 function tooLong(samples: number, options: ResolvedConvertOptions, exact: boolean): VoiceprepError {
   const fit = (options.limitSamples / OUTPUT_SAMPLE_RATE).toFixed(1);
   const seconds = (samples / OUTPUT_SAMPLE_RATE).toFixed(1);
-  return new VoiceprepError('too-long', exact ? `${seconds} s of audio, and ${fit} s fit` : `more than ${fit} s of audio, which is all that fits`);
+  const told = exact ? `${seconds} s of audio, and ${fit} s fit` : `more than ${fit} s of audio, which is all that fits`;
+  // The CLI always gives its limit and says its own remedy; a script that gave none learns what decided it.
+  const remedy = options.platformLimit ? " in the platform's 2 MiB (maxSamples cuts a file to fit; limitSamples sets another limit)" : '';
+  return new VoiceprepError('too-long', told + remedy);
 }

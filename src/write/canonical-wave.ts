@@ -9,6 +9,8 @@ import { WAVE_FORMAT_ALAW } from '../read/format-tags.js';
  */
 export const CANONICAL_HEADER_BYTES = 58;
 export const OUTPUT_SAMPLE_RATE = 8000;
+/** The most samples a RIFF file can hold after this header: its sizes are 32-bit. */
+export const MAX_CANONICAL_SAMPLES = 0xffffffff - CANONICAL_HEADER_BYTES;
 
 /** The size of the finished file for a given number of samples, pad byte included. */
 export function canonicalFileSize(samples: number): number {
@@ -25,7 +27,7 @@ export function maxSamplesForFileSize(maxBytes: number): number {
 }
 
 export function canonicalHeader(samples: number): Uint8Array {
-  if (!Number.isInteger(samples) || samples < 0 || samples > 0xffffffff - CANONICAL_HEADER_BYTES) {
+  if (!Number.isInteger(samples) || samples < 0 || samples > MAX_CANONICAL_SAMPLES) {
     throw new RangeError(`sample count out of range for a RIFF file: ${samples}`);
   }
   const header = new Uint8Array(CANONICAL_HEADER_BYTES);
