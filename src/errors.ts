@@ -6,7 +6,7 @@ export type ErrorCode =
   | 'not-wav' // not a file voiceprep reads at all (named for the WAV-only days; kept for scripts)
   | 'malformed' // WAVE, but its structure cannot be used (no fmt, no data, impossible fmt fields)
   | 'unsupported-encoding' // a real audio file in an encoding or at a rate we do not decode
-  | 'too-long' // the output would be longer than the caller's limit (ConvertOptions.limitSamples)
+  | 'too-long' // the output would be longer than the limit (ConvertOptions.limitSamples; by default the platform's 2 MiB)
   | 'io' // the bytes could not be read or written
   | 'invalid-argument'; // a library function was called with an argument or option it cannot use (NaN, a number for a file, ...)
 
