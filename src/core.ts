@@ -4,6 +4,7 @@
  */
 export { VoiceprepError, isVoiceprepError, type ErrorCode } from './errors.js';
 export { bytesSource, type ByteSource } from './read/byte-source.js';
+export type { FileBytes } from './arguments.js';
 export { readWaveHeader } from './read/read-wave-header.js';
 export type { ChunkInfo, Encoding, WaveFormat, WaveHeader, WaveWarning } from './read/wave-header.js';
 export { openAudio, probeAudio } from './read/open-audio.js';
@@ -11,6 +12,7 @@ export type { AudioFormatReader, AudioSource, PcmBlock, ProbedFormat, SampleForm
 export {
   MAX_INPUT_RATE,
   MIN_INPUT_RATE,
+  PLATFORM_LIMIT_SAMPLES,
   openConversion,
   type ByteSink,
   type Conversion,

@@ -1,9 +1,10 @@
+import { type FileBytes, type OptionRule, bytesArgument, checkOptions, invalidArgument, stringArgument } from '../arguments.js';
 import { VoiceprepError, isVoiceprepError } from '../errors.js';
+import { LEVEL, LEVEL_TOLERANCE, SIZE, VOX_RATE } from '../option-rules.js';
 import { readerFor } from '../read/open-audio.js';
 import { summarizeLevels } from '../pipeline/report.js';
 import type { AudioFormatReader, ProbedFormat } from '../read/audio-source.js';
-import type { ByteSource } from '../read/byte-source.js';
-import { bytesSource } from '../read/byte-source.js';
+import { type ByteSource, sourceArgument } from '../read/byte-source.js';
 import { readWaveHeader } from '../read/read-wave-header.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
 import { judgeHeader } from './compliance.js';
@@ -27,12 +28,22 @@ export interface CheckOptions {
 
 export const DEFAULT_LEVEL_TOLERANCE_DB = 1;
 
+const RULES: { readonly [K in keyof Required<CheckOptions>]: OptionRule } = { maxBytes: SIZE, level: LEVEL, levelTolerance: LEVEL_TOLERANCE, voxRate: VOX_RATE };
+
+/** The ranges of check's flags, in the same words: `{ level: NaN }` is refused, not judged against. */
+export function checkCheckOptions(options: unknown): CheckOptions {
+  return checkOptions<CheckOptions>(options, RULES);
+}
+
 /**
  * Checks one file from its bytes and its name: every problem the platform would reject it for, from the header
  * alone (and, with `level`, from its decoded samples). `path` is what the record reports; its last segment is the
  * name that is judged.
  */
-export async function checkSource(source: ByteSource, path: string, options: CheckOptions = {}): Promise<FileRecord> {
+export async function checkSource(input: ByteSource | FileBytes, path: string, given: CheckOptions = {}): Promise<FileRecord> {
+  const source = sourceArgument(input, 'source');
+  stringArgument(path, 'path');
+  const options = checkCheckOptions(given);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const record: FileRecord = { path, ok: false, problems: [], warnings: [], format: null, bytes: source.size, seconds: null };
   const name = path.split(/[\\/]/).pop() ?? path;
@@ -71,8 +82,9 @@ async function addLevels(record: FileRecord, source: ByteSource, name: string, t
   record.warnings.push(...verdict.warnings);
 }
 
-export function checkBytes(bytes: Uint8Array, name: string, options: CheckOptions = {}): Promise<FileRecord> {
-  return checkSource(bytesSource(bytes), name, options);
+/** Checks a file held in memory (a Uint8Array, a Buffer or an ArrayBuffer), judging `name` as its file name. */
+export async function checkBytes(bytes: FileBytes, name: string, options: CheckOptions = {}): Promise<FileRecord> {
+  return checkSource(bytesArgument(bytes, 'bytes'), stringArgument(name, 'name'), options);
 }
 
 /**
@@ -125,6 +137,7 @@ function problemFromReader(code: 'malformed' | 'unsupported-encoding', message: 
 }
 
 export function summarizeRecords(records: readonly FileRecord[]): Summary {
+  if (!Array.isArray(records)) throw invalidArgument('records', 'an array of file records (the files of checkPaths)', records);
   const ok = records.filter((record) => record.ok).length;
   return { checked: records.length, ok, failed: records.length - ok };
 }

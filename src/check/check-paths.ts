@@ -1,9 +1,10 @@
 import { basename, resolve } from 'node:path';
 import { discoveryProblems, findInputs } from '../batch/find-inputs.js';
 import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from '../read/file-kinds.js';
+import { invalidArgument, pathArgument } from '../arguments.js';
 import { isVoiceprepError } from '../errors.js';
 import { openFileSource } from '../node/file-source.js';
-import { type CheckOptions, checkSource, summarizeRecords } from './check-bytes.js';
+import { type CheckOptions, checkCheckOptions, checkSource, summarizeRecords } from './check-bytes.js';
 import type { FileRecord, ProblemCode, Summary } from './file-record.js';
 
 export interface CheckResult {
@@ -17,8 +18,9 @@ const CONCURRENCY = 32;
 const LEVEL_CONCURRENCY = 4;
 
 /** Checks one file on disk from its header; a file that cannot be opened or read is a problem, not an exception. */
-export function checkFile(path: string, options: CheckOptions = {}): Promise<FileRecord> {
-  return checkAt(path, path, options);
+export async function checkFile(path: string, options: CheckOptions = {}): Promise<FileRecord> {
+  // Wrong arguments are the caller's mistake, refused at once: a record is for what is wrong with a file.
+  return checkAt(pathArgument(path, 'path'), path, checkCheckOptions(options));
 }
 
 async function checkAt(openPath: string, path: string, options: CheckOptions): Promise<FileRecord> {
@@ -50,8 +52,14 @@ const SEARCHED_EXTENSIONS = [...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENS
  * `not-found` record; a folder that cannot be read, or a FIFO, is `unreadable`; a macOS metadata file ('._a.wav')
  * is `not-wav`.
  */
-export async function checkPaths(args: readonly string[], options: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult> {
-  const discovery = await findInputs(args, { extensions: SEARCHED_EXTENSIONS, reportMacMetadata: true }, cwd);
+export async function checkPaths(args: string | readonly string[], given: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult> {
+  // One path is a list of one; a string must not be searched character by character.
+  const searched: readonly string[] = typeof args === 'string' ? [args] : args;
+  if (!Array.isArray(searched)) throw invalidArgument('paths', 'a path or an array of paths (files, folders, globs)', args);
+  searched.forEach((arg, index) => pathArgument(arg, `paths[${index}]`));
+  pathArgument(cwd, 'cwd');
+  const options = checkCheckOptions(given);
+  const discovery = await findInputs(searched, { extensions: SEARCHED_EXTENSIONS, reportMacMetadata: true }, cwd);
   const paths = discovery.inputs.map((input) => input.path);
   const records: FileRecord[] = new Array(paths.length);
   let next = 0;

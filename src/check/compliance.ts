@@ -1,3 +1,5 @@
+import { invalidArgument } from '../arguments.js';
+import { SIZE } from '../option-rules.js';
 import type { WaveHeader, WaveWarning } from '../read/wave-header.js';
 import { WAVE_FORMAT_ALAW } from '../read/format-tags.js';
 import { REQUIRED_CHANNELS, REQUIRED_SAMPLE_RATE } from '../platform-rules.js';
@@ -32,6 +34,10 @@ export interface HeaderVerdict {
  * command that repairs the file, appended to each problem so that every message says what to do.
  */
 export function judgeHeader(header: WaveHeader, fileBytes: number, maxBytes: number, fixWith: (extra?: string) => string): HeaderVerdict {
+  if (typeof header !== 'object' || header === null || typeof header.format !== 'object') throw invalidArgument('header', 'a WaveHeader (from readWaveHeader)', header);
+  if (typeof fileBytes !== 'number') throw invalidArgument('fileBytes', 'the file\'s size in bytes', fileBytes);
+  if (!SIZE.accepts(maxBytes)) throw invalidArgument('maxBytes', SIZE.words, maxBytes);
+  if (typeof fixWith !== 'function') throw invalidArgument('fixWith', 'a function that gives the command that fixes the file', fixWith);
   const fix = fixWith();
   const { format } = header;
   const problems: Problem[] = [];

@@ -1,3 +1,4 @@
+import { stringArgument } from '../arguments.js';
 import { MAX_NAME_LENGTH, NAME_PATTERN, REQUIRED_EXTENSION } from '../platform-rules.js';
 
 export function isCompliantName(name: string): boolean {
@@ -6,6 +7,7 @@ export function isCompliantName(name: string): boolean {
 
 /** What is wrong with a file name under the platform's rules, or null. */
 export function nameFault(name: string): string | null {
+  stringArgument(name, 'name');
   if (name.length > MAX_NAME_LENGTH) return `the name has ${name.length} characters; the platform takes at most ${MAX_NAME_LENGTH}`;
   if (!NAME_PATTERN.test(name)) {
     const bad = [...new Set([...name].filter((ch) => !NAME_PATTERN.test(ch)))].map(showCharacter).join(' ');

@@ -36,6 +36,9 @@ export const PROBLEM_FOR_ERROR: Readonly<Record<ErrorCode, ProblemCode>> = {
   io: 'unreadable',
   'not-found': 'not-found',
   exists: 'exists',
+  // The CLI and the page check their options before any file is read, so no record meets this; were one to, its
+  // file was not read.
+  'invalid-argument': 'unreadable',
 };
 
 export interface Problem {

@@ -1,48 +1,32 @@
 import { InvalidArgumentError } from 'commander';
-import { CANONICAL_HEADER_BYTES, canonicalFileSize } from '../write/canonical-wave.js';
+import { JOBS, LEVEL, LEVEL_TOLERANCE, type NumberRule, SIZE, VOX_RATE } from '../option-rules.js';
 import { parseSize } from './parse-size.js';
 
-/** The smallest size limit that leaves room for a sample after the header: anything less could only hold silence. */
-const SMALLEST_SIZE = canonicalFileSize(1);
+/**
+ * Commander's parsers for the numeric flags. The ranges and their words are src/option-rules.ts's, shared with the
+ * library's option checks; what is the CLI's own is reading text (an empty --level is not 0).
+ */
+function numberOption(rule: NumberRule): (text: string) => number {
+  return (text) => {
+    const value = Number(text);
+    if (text.trim() === '' || !rule.accepts(value)) throw new InvalidArgumentError(`expected ${rule.words}`);
+    return value;
+  };
+}
 
-/** Commander option parser for --max-size. */
+/** --max-size: a size such as 2MB (binary units, as the platform's "2M" means 2 MiB). */
 export function sizeOption(text: string): number {
   const bytes = parseSize(text);
   if (bytes === null) throw new InvalidArgumentError('expected a size such as 2MB, 500KB, 1GB or 2097152');
-  if (bytes < SMALLEST_SIZE) {
-    throw new InvalidArgumentError(`expected at least ${SMALLEST_SIZE} bytes: a playback file's header alone takes ${CANONICAL_HEADER_BYTES}`);
-  }
+  if (!SIZE.accepts(bytes)) throw new InvalidArgumentError(`expected ${SIZE.words}`);
   return bytes;
 }
 
-/** Commander option parser for --jobs. */
-export function jobsOption(text: string): number {
-  const jobs = Number(text);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new InvalidArgumentError('expected a whole number from 1 to 256');
-  return jobs;
-}
-
-/** Commander option parser for --level: a speech level in dBov, from -60 (barely audible) to 0 (overload). */
-export function levelOption(text: string): number {
-  const level = Number(text);
-  if (text.trim() === '' || !Number.isFinite(level) || level < -60 || level > 0) {
-    throw new InvalidArgumentError('expected a level in dBov from -60 to 0, such as -26');
-  }
-  return level;
-}
-
-/** Commander option parser for --level-tolerance: how far from the target a level may be, in dB. */
-export function toleranceOption(text: string): number {
-  const tolerance = Number(text);
-  if (text.trim() === '' || !Number.isFinite(tolerance) || tolerance <= 0 || tolerance > 20) {
-    throw new InvalidArgumentError('expected a tolerance in dB above 0 and at most 20, such as 1');
-  }
-  return tolerance;
-}
-
-/** Commander option parser for --vox-rate: a sample rate in Hz. */
-export function rateOption(text: string): number {
-  const rate = Number(text);
-  if (!Number.isInteger(rate) || rate < 1000 || rate > 768000) throw new InvalidArgumentError('expected a sample rate in Hz from 1000 to 768000, such as 6000');
-  return rate;
-}
+/** --jobs */
+export const jobsOption = numberOption(JOBS);
+/** --level: a speech level in dBov. */
+export const levelOption = numberOption(LEVEL);
+/** --level-tolerance: how far from the target a level may be, in dB. */
+export const toleranceOption = numberOption(LEVEL_TOLERANCE);
+/** --vox-rate: a sample rate in Hz. */
+export const rateOption = numberOption(VOX_RATE);

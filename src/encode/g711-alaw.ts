@@ -1,3 +1,5 @@
+import { invalidArgument } from '../arguments.js';
+
 /**
  * G.711 A-law compression exactly as the ITU-T G.191 reference (`alaw_compress` in g711.c) does it.
  *
@@ -8,6 +10,9 @@
  * transcription of the loop in the tests.
  */
 export function alawFromLinear16(sample: number): number {
+  if (!Number.isInteger(sample) || sample < -32768 || sample > 32767) {
+    throw invalidArgument('sample', 'a 16-bit sample, a whole number from -32768 to 32767', sample);
+  }
   const negative = sample < 0;
   const magnitude = (negative ? ~sample : sample) >> 4; // 0 .. 2047
   let code: number;

@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { VoiceprepError, isVoiceprepError } from '../errors.js';
 import { type ConvertOptions, openConversion } from '../pipeline/conversion.js';
 import { type ConvertResult, convertBytes } from '../pipeline/convert-bytes.js';
+import { type FileBytes, checkConvertArguments, checkConvertFileArguments } from '../pipeline/convert-options.js';
 import { GrowingBytes } from '../write/growing-bytes.js';
 import type { ConvertReport } from '../pipeline/report.js';
 import { writeFileAtomically } from './atomic-file.js';
@@ -21,7 +22,8 @@ export interface ConvertFileOptions extends ConvertOptions {
  * Converts an audio file given as bytes or as a path, returning the finished file's bytes and the report. For
  * large inputs prefer `convertFile`, which streams to disk instead of holding the output in memory.
  */
-export async function convert(input: Uint8Array | string, options: ConvertOptions = {}): Promise<ConvertResult> {
+export async function convert(input: FileBytes | string, options: ConvertOptions = {}): Promise<ConvertResult> {
+  checkConvertArguments(input, options);
   if (typeof input !== 'string') return convertBytes(input, options);
   const source = await openInput(input);
   try {
@@ -41,6 +43,7 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
  * changed meanwhile (a file still being written). Every expected failure is a VoiceprepError.
  */
 export async function convertFile(inputPath: string, outputPath: string, options: ConvertFileOptions = {}): Promise<ConvertReport> {
+  checkConvertFileArguments(inputPath, outputPath, options);
   const { overwrite = false, ...convertOptions } = options;
   const source = await openInput(inputPath);
   try {

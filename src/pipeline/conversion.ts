@@ -9,50 +9,27 @@ import { FLOAT_FROM_ALAW } from '../decode/g711-expand.js';
 import { AlawEncoder } from '../encode/alaw-encoder.js';
 import { VoiceprepError } from '../errors.js';
 import type { AudioSource, SourceWarning } from '../read/audio-source.js';
-import type { ByteSource } from '../read/byte-source.js';
+import { type ByteSource, sourceArgument } from '../read/byte-source.js';
+import type { FileBytes } from '../arguments.js';
 import type { FormatSummary } from '../read/format-summary.js';
 import { openAudio } from '../read/open-audio.js';
 import { type Kernels, withKernels } from '../wasm/kernels.js';
 import { OUTPUT_SAMPLE_RATE, canonicalFileSize } from '../write/canonical-wave.js';
 import { type ByteSink, CanonicalWaveWriter } from '../write/wave-writer.js';
 import { StageChain } from './chain.js';
+import { type ConvertOptions, type ResolvedConvertOptions, resolveConvertOptions } from './convert-options.js';
 import { EightKilohertzPass } from './eight-kilohertz-pass.js';
 import { type ConvertReport, type InputDescription, type LevelSummary, summarizeLevels, toDbfs } from './report.js';
 import type { Stage } from './stage.js';
 
 export type { ByteSink } from '../write/wave-writer.js';
+export { type ConvertOptions, PLATFORM_LIMIT_SAMPLES } from './convert-options.js';
 
 export { MAX_INPUT_RATE, MIN_INPUT_RATE } from '../read/open-audio.js';
 /** A trimmed prompt ends with this fade, so the cut is not heard as a click. */
 export const TRIM_FADE_SECONDS = 0.05;
 /** Where normalize puts the peak: 1 dB of headroom keeps the A-law encoder out of clipping. */
 export const NORMALIZE_TARGET_DBFS = -1;
-
-export interface ConvertOptions {
-  /** Cut the output to at most this many samples (8000 per second), fading out the last 50 ms. */
-  maxSamples?: number;
-  /**
-   * Refuse (a `too-long` error) a file whose output would have more samples than this. A file whose length is
-   * exact in its header is refused before any decoding; a compressed one as soon as its output passes the limit.
-   */
-  limitSamples?: number;
-  /** Scale so that the peak lands at -1 dBFS. Costs a second pass over the input. */
-  normalize?: boolean;
-  /**
-   * Bring the active speech level (ITU-T P.56, measured on the 8 kHz signal) to this many dBov, unless the peak
-   * would then pass just under the A-law rail: the gain stops there, and the report's warnings say what was
-   * reached. Costs a second pass over the input. Not together with `normalize`.
-   */
-  level?: number;
-  /** Cut leading and trailing silence, keeping 0.1 s before the speech and 0.2 s after it. A second pass too. */
-  trimSilence?: boolean;
-  /** About how many input samples (frames x channels) are held in memory at once. */
-  blockSamples?: number;
-  /** The input's file name: the only way to recognize a headerless Dialogic VOX file (`.vox`). */
-  name?: string;
-  /** Sample rate of a Dialogic VOX file (default 8000). */
-  voxRate?: number;
-}
 
 /**
  * A conversion whose input has been opened but whose samples have not been decoded: what the output will be is
@@ -76,10 +53,9 @@ export interface Conversion {
   run(sink: ByteSink): Promise<ConvertReport>;
 }
 
-export async function openConversion(source: ByteSource, options: ConvertOptions = {}): Promise<Conversion> {
-  if (options.level !== undefined && options.normalize) {
-    throw new RangeError('level and normalize both set the gain: give one of them');
-  }
+export async function openConversion(bytesOrSource: ByteSource | FileBytes, given: ConvertOptions = {}): Promise<Conversion> {
+  const source = sourceArgument(bytesOrSource, 'source');
+  const options = resolveConvertOptions(given);
   const audio = await openAudio(source, { name: options.name, voxRate: options.voxRate });
   const fullSamples = Math.round((audio.frames * OUTPUT_SAMPLE_RATE) / audio.sampleRate);
   const maxSamples = Math.max(0, Math.floor(options.maxSamples ?? Infinity));
@@ -102,7 +78,7 @@ export async function openConversion(source: ByteSource, options: ConvertOptions
     async run(sink: ByteSink): Promise<ConvertReport> {
       try {
         // Trimming silence can bring a file under the limit: then its length is known after the first pass.
-        if (audio.exactFrames && !options.trimSilence && outputSamples > (options.limitSamples ?? Infinity)) throw tooLong(outputSamples, options, true);
+        if (audio.exactFrames && !options.trimSilence && outputSamples > options.limitSamples) throw tooLong(outputSamples, options, true);
         if (passThrough) {
           const writer = new CanonicalWaveWriter(sink, outputSamples);
           const result = await copySamples(audio, writer);
@@ -112,7 +88,7 @@ export async function openConversion(source: ByteSource, options: ConvertOptions
           const plan = adjusts ? await measureFirst(audio, kernels, maxSamples, options) : NO_ADJUSTMENT;
           kernels.reset();
           const samples = keptSamples(fullSamples, plan.window, maxSamples);
-          if (audio.exactFrames && samples > (options.limitSamples ?? Infinity)) throw tooLong(samples, options, true);
+          if (audio.exactFrames && samples > options.limitSamples) throw tooLong(samples, options, true);
           const writer = new CanonicalWaveWriter(sink, audio.exactFrames ? samples : null);
           const result = await transcode(audio, kernels, maxSamples, plan, options, writer);
           return report(audio, input, await writer.finish(), false, result);
@@ -222,7 +198,7 @@ async function copySamples(audio: AudioSource, writer: CanonicalWaveWriter): Pro
  * The first of two passes, for `normalize`, `level` and `trimSilence`: the same decode, mix and resample, measuring
  * what the second pass needs. Without silence trimming only the samples that will be kept are measured.
  */
-async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: number, options: ConvertOptions): Promise<Adjustment> {
+async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: number, options: ResolvedConvertOptions): Promise<Adjustment> {
   const measured = options.trimSilence ? Infinity : maxSamples;
   const analyzer = new LevelAnalyzer(OUTPUT_SAMPLE_RATE);
   const recording = new RecordedSignal();
@@ -265,7 +241,7 @@ async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: nu
  * The levels of just the samples that silence trimming keeps: P.56's measure of a short prompt moves by tenths of a
  * dB with the silence around it, and the level is promised for the file that is written.
  */
-async function measureWindow(audio: AudioSource, kernels: Kernels, recording: RecordedSignal | null, window: SampleRange, options: ConvertOptions): Promise<Levels> {
+async function measureWindow(audio: AudioSource, kernels: Kernels, recording: RecordedSignal | null, window: SampleRange, options: ResolvedConvertOptions): Promise<Levels> {
   const analyzer = new LevelAnalyzer(OUTPUT_SAMPLE_RATE);
   if (recording) {
     await recording.replay((block) => analyzer.push(block), window.start, window.end);
@@ -282,7 +258,7 @@ async function transcode(
   kernels: Kernels,
   maxSamples: number,
   plan: Adjustment,
-  options: ConvertOptions,
+  options: ResolvedConvertOptions,
   writer: CanonicalWaveWriter,
 ): Promise<SampleResult> {
   const stages: Stage[] = [];
@@ -308,7 +284,7 @@ async function transcode(
   const encoder = new AlawEncoder(kernels, maxBlock);
   const after = plan.before ? new LevelAnalyzer(OUTPUT_SAMPLE_RATE) : null;
   const decoded = new Float32Array(after ? maxBlock : 0);
-  const limit = Math.min(maxSamples, options.limitSamples ?? Infinity);
+  const limit = Math.min(maxSamples, options.limitSamples);
   let written = 0;
 
   const emit = async (block: Float32Array) => {
@@ -351,8 +327,11 @@ async function transcode(
 }
 
 /** `exact`: `samples` is the whole output's length; else the output has passed the limit at `samples` and goes on. */
-function tooLong(samples: number, options: ConvertOptions, exact: boolean): VoiceprepError {
-  const fit = ((options.limitSamples ?? 0) / OUTPUT_SAMPLE_RATE).toFixed(1);
+function tooLong(samples: number, options: ResolvedConvertOptions, exact: boolean): VoiceprepError {
+  const fit = (options.limitSamples / OUTPUT_SAMPLE_RATE).toFixed(1);
   const seconds = (samples / OUTPUT_SAMPLE_RATE).toFixed(1);
-  return new VoiceprepError('too-long', exact ? `${seconds} s of audio, and ${fit} s fit` : `more than ${fit} s of audio, which is all that fits`);
+  const told = exact ? `${seconds} s of audio, and ${fit} s fit` : `more than ${fit} s of audio, which is all that fits`;
+  // The CLI always gives its limit and says its own remedy; a script that gave none learns what decided it.
+  const remedy = options.platformLimit ? " in the platform's 2 MiB (maxSamples cuts a file to fit; limitSamples sets another limit)" : '';
+  return new VoiceprepError('too-long', told + remedy);
 }

@@ -1,4 +1,4 @@
-import { bytesSource } from '../read/byte-source.js';
+import { type FileBytes, bytesArgument } from '../arguments.js';
 import { type ConvertOptions, openConversion } from './conversion.js';
 import type { ConvertReport } from './report.js';
 import { GrowingBytes } from '../write/growing-bytes.js';
@@ -9,9 +9,12 @@ export interface ConvertResult {
   report: ConvertReport;
 }
 
-/** Converts a file held in memory. Works anywhere (Node, browsers, workers): no file system involved. */
-export async function convertBytes(input: Uint8Array, options: ConvertOptions = {}): Promise<ConvertResult> {
-  const conversion = await openConversion(bytesSource(input), options);
+/**
+ * Converts a file held in memory (a Uint8Array, a Buffer or an ArrayBuffer). Works anywhere (Node, browsers,
+ * workers): no file system involved.
+ */
+export async function convertBytes(input: FileBytes, options: ConvertOptions = {}): Promise<ConvertResult> {
+  const conversion = await openConversion(bytesArgument(input, 'input'), options);
   const output = new GrowingBytes(conversion.outputBytes);
   const report = await conversion.run(output);
   return { bytes: output.bytes(), report };

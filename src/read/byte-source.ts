@@ -1,3 +1,5 @@
+import { type FileBytes, bytesArgument, invalidArgument, isFileBytes } from '../arguments.js';
+
 /**
  * Random access to the bytes of one input. The reader asks for chunk headers here and there, the decoder asks for
  * the data in blocks; neither needs the whole file in memory, and the same code serves bytes held in memory (and in a
@@ -19,7 +21,9 @@ export interface ByteSource {
   readInto?(offset: number, target: Uint8Array): Promise<number>;
 }
 
-export function bytesSource(bytes: Uint8Array): ByteSource {
+/** A source over bytes held in memory: a Uint8Array or Buffer, or an ArrayBuffer (viewed, not copied). */
+export function bytesSource(input: FileBytes): ByteSource {
+  const bytes = bytesArgument(input, 'bytes');
   return {
     size: bytes.length,
     read(offset: number, length: number): Promise<Uint8Array> {
@@ -28,6 +32,19 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
       return Promise.resolve(bytes.subarray(start, end));
     },
   };
+}
+
+/**
+ * What a function that reads a source was given, as a source: a ByteSource (anything with a size and a read), or
+ * the bytes of a file, which a caller may well pass where a source is asked for.
+ */
+export function sourceArgument(value: unknown, what: string): ByteSource {
+  if (isFileBytes(value)) return bytesSource(value);
+  const source = value as Partial<ByteSource> | null;
+  if (typeof source === 'object' && source !== null && typeof source.read === 'function' && Number.isSafeInteger(source.size) && (source.size as number) >= 0) {
+    return source as ByteSource;
+  }
+  throw invalidArgument(what, "a ByteSource (bytesSource(bytes), openFileSource(path)) or the file's bytes (a Uint8Array, a Buffer or an ArrayBuffer)", value);
 }
 
 /**

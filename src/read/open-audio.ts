@@ -1,6 +1,8 @@
+import { type FileBytes, type OptionRule, checkOptions } from '../arguments.js';
 import { VoiceprepError } from '../errors.js';
+import { VOX_RATE } from '../option-rules.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SourceWarning } from './audio-source.js';
-import type { ByteSource } from './byte-source.js';
+import { type ByteSource, sourceArgument } from './byte-source.js';
 import { FORMAT_OF_EXTENSION, extensionOf } from './file-kinds.js';
 import { HEAD_BYTES, identifyReader } from './identify.js';
 import { identifyNonWave } from './sniff.js';
@@ -32,7 +34,9 @@ export const MAX_INPUT_RATE = 768000;
  * outside 1 kHz to 768 kHz is refused here, for every caller: a header that claims billions of hertz would have the
  * resampler design (and allocate) a filter of billions of taps.
  */
-export async function openAudio(source: ByteSource, options: OpenOptions = {}): Promise<AudioSource> {
+export async function openAudio(input: ByteSource | FileBytes, given: OpenOptions = {}): Promise<AudioSource> {
+  const source = sourceArgument(input, 'source');
+  const options = checkOptions<OpenOptions>(given, OPEN_RULES);
   const reader = await readerFor(source, options);
   const audio = await reader.open(source, options);
   if (audio.sampleRate < MIN_INPUT_RATE || audio.sampleRate > MAX_INPUT_RATE) {
@@ -48,9 +52,13 @@ export async function openAudio(source: ByteSource, options: OpenOptions = {}): 
 }
 
 /** What a file is, from its header alone. */
-export async function probeAudio(source: ByteSource, options: OpenOptions = {}): Promise<ProbedFormat> {
+export async function probeAudio(input: ByteSource | FileBytes, given: OpenOptions = {}): Promise<ProbedFormat> {
+  const source = sourceArgument(input, 'source');
+  const options = checkOptions<OpenOptions>(given, OPEN_RULES);
   return (await readerFor(source, options)).probe(source, options);
 }
+
+const OPEN_RULES: { readonly [K in keyof Required<OpenOptions>]: OptionRule } = { name: 'string', voxRate: VOX_RATE };
 
 function nameMismatch(reader: AudioFormatReader, name: string | undefined): SourceWarning | null {
   const extension = extensionOf(name ?? '');

@@ -1,7 +1,8 @@
 import { createBlockCodec } from '../decode/block-codecs.js';
+import type { FileBytes } from '../arguments.js';
 import { VoiceprepError } from '../errors.js';
 import { ascii } from './ascii.js';
-import type { ByteSource } from './byte-source.js';
+import { type ByteSource, sourceArgument } from './byte-source.js';
 import { isMpegTag } from './format-tags.js';
 import { FMT_MAX_USEFUL_BYTES, parseFmt } from './parse-fmt.js';
 import { identifyNonWave, printable } from './sniff.js';
@@ -27,7 +28,8 @@ interface Ds64 {
  * writes) are read the same way. Throws a VoiceprepError ('not-wav' or 'malformed') when the file cannot be used;
  * everything it merely works around is listed in `warnings`.
  */
-export async function readWaveHeader(source: ByteSource): Promise<WaveHeader> {
+export async function readWaveHeader(input: ByteSource | FileBytes): Promise<WaveHeader> {
+  const source = sourceArgument(input, 'source');
   const fileSize = source.size;
   const start = copy(await source.read(0, 12));
   const magic = ascii(start, 0, 4);

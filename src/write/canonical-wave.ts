@@ -1,3 +1,4 @@
+import { invalidArgument } from '../arguments.js';
 import { WAVE_FORMAT_ALAW } from '../read/format-tags.js';
 
 /**
@@ -8,21 +9,25 @@ import { WAVE_FORMAT_ALAW } from '../read/format-tags.js';
  */
 export const CANONICAL_HEADER_BYTES = 58;
 export const OUTPUT_SAMPLE_RATE = 8000;
+/** The most samples a RIFF file can hold after this header: its sizes are 32-bit. */
+export const MAX_CANONICAL_SAMPLES = 0xffffffff - CANONICAL_HEADER_BYTES;
 
 /** The size of the finished file for a given number of samples, pad byte included. */
 export function canonicalFileSize(samples: number): number {
+  if (typeof samples !== 'number') throw invalidArgument('samples', 'a number of samples', samples);
   return CANONICAL_HEADER_BYTES + samples + (samples % 2);
 }
 
 /** The largest sample count whose finished file fits in `maxBytes`. */
 export function maxSamplesForFileSize(maxBytes: number): number {
+  if (typeof maxBytes !== 'number') throw invalidArgument('maxBytes', 'a number of bytes', maxBytes);
   const room = Math.max(0, Math.floor(maxBytes) - CANONICAL_HEADER_BYTES);
   // an odd count costs a pad byte, so an odd room can hold only the even count below it
   return room % 2 === 0 ? room : room - 1;
 }
 
 export function canonicalHeader(samples: number): Uint8Array {
-  if (!Number.isInteger(samples) || samples < 0 || samples > 0xffffffff - CANONICAL_HEADER_BYTES) {
+  if (!Number.isInteger(samples) || samples < 0 || samples > MAX_CANONICAL_SAMPLES) {
     throw new RangeError(`sample count out of range for a RIFF file: ${samples}`);
   }
   const header = new Uint8Array(CANONICAL_HEADER_BYTES);

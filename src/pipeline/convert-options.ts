@@ -1,0 +1,90 @@
+import { type OptionRule, bytesArgument, checkOptions, pathArgument } from '../arguments.js';
+
+export type { FileBytes } from '../arguments.js';
+import { VoiceprepError } from '../errors.js';
+import { BLOCK_SAMPLES, LEVEL, SAMPLE_COUNT, VOX_RATE } from '../option-rules.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
+import { MAX_CANONICAL_SAMPLES, maxSamplesForFileSize } from '../write/canonical-wave.js';
+
+export interface ConvertOptions {
+  /** Cut the output to at most this many samples (8000 per second), fading out the last 50 ms. */
+  maxSamples?: number;
+  /**
+   * Refuse (a `too-long` error) a file whose output would have more samples than this. A file whose length is
+   * exact in its header is refused before any decoding; a compressed one as soon as its output passes the limit.
+   * Without it (and without `maxSamples`), the limit is what fits in the platform's 2 MiB: `PLATFORM_LIMIT_SAMPLES`.
+   * `Infinity` lifts it (up to the 4 GiB a RIFF file can hold).
+   */
+  limitSamples?: number;
+  /** Scale so that the peak lands at -1 dBFS. Costs a second pass over the input. */
+  normalize?: boolean;
+  /**
+   * Bring the active speech level (ITU-T P.56, measured on the 8 kHz signal) to this many dBov, unless the peak
+   * would then pass just under the A-law rail: the gain stops there, and the report's warnings say what was
+   * reached. Costs a second pass over the input. Not together with `normalize`.
+   */
+  level?: number;
+  /** Cut leading and trailing silence, keeping 0.1 s before the speech and 0.2 s after it. A second pass too. */
+  trimSilence?: boolean;
+  /** About how many input samples (frames x channels) are held in memory at once. */
+  blockSamples?: number;
+  /** The input's file name: the only way to recognize a headerless Dialogic VOX file (`.vox`). */
+  name?: string;
+  /** Sample rate of a Dialogic VOX file (default 8000). */
+  voxRate?: number;
+}
+
+/** The longest output the platform takes (2,097,094 samples, 262.1 s): the default limit of every conversion. */
+export const PLATFORM_LIMIT_SAMPLES = maxSamplesForFileSize(DEFAULT_MAX_FILE_BYTES);
+
+/** ConvertOptions checked, with the limit made explicit. */
+export interface ResolvedConvertOptions extends ConvertOptions {
+  limitSamples: number;
+  /** The limit is the platform's default, not one the caller gave: the too-long message says how to change it. */
+  platformLimit: boolean;
+}
+
+const RULES: { readonly [K in keyof Required<ConvertOptions>]: OptionRule } = {
+  maxSamples: SAMPLE_COUNT,
+  limitSamples: SAMPLE_COUNT,
+  normalize: 'boolean',
+  level: LEVEL,
+  trimSilence: 'boolean',
+  blockSamples: BLOCK_SAMPLES,
+  name: 'string',
+  voxRate: VOX_RATE,
+};
+
+/**
+ * Checks the options of a conversion (the ranges of the CLI's flags, in the same words) and resolves the limit: by
+ * default a conversion gives a file the platform accepts, or fails with `too-long`; a cut (`maxSamples`) or another
+ * limit (`limitSamples`) has to be asked for.
+ */
+export function resolveConvertOptions(options: unknown): ResolvedConvertOptions {
+  const checked = checkOptions<ConvertOptions>(options, RULES);
+  if (checked.level !== undefined && checked.normalize) {
+    throw new VoiceprepError('invalid-argument', 'level and normalize both set the gain: give one of them');
+  }
+  const platformLimit = checked.limitSamples === undefined && checked.maxSamples === undefined;
+  const limit = platformLimit ? PLATFORM_LIMIT_SAMPLES : Math.floor(checked.limitSamples ?? Infinity);
+  return { ...checked, limitSamples: Math.min(limit, MAX_CANONICAL_SAMPLES), platformLimit };
+}
+
+/** For `convert`, before a file is opened: the input is a path or a file's bytes, and the options are usable. */
+export function checkConvertArguments(input: unknown, options: unknown): void {
+  if (typeof input === 'string' || input instanceof URL) pathArgument(input, 'input');
+  else bytesArgument(input, 'input', "a path or the file's bytes (a Uint8Array, a Buffer or an ArrayBuffer)");
+  resolveConvertOptions(options);
+}
+
+/** For `convertFile`, before anything is opened or written. */
+export function checkConvertFileArguments(inputPath: unknown, outputPath: unknown, options: unknown): void {
+  pathArgument(inputPath, 'inputPath');
+  pathArgument(outputPath, 'outputPath');
+  // convertFile's own option, `overwrite`, is checked here; the rest are a conversion's
+  const { overwrite, ...conversion } = (options ?? {}) as { overwrite?: unknown };
+  if (overwrite !== undefined && typeof overwrite !== 'boolean') {
+    throw new VoiceprepError('invalid-argument', `overwrite: expected true or false, not ${JSON.stringify(overwrite) ?? String(overwrite)}`);
+  }
+  resolveConvertOptions(options === undefined || options === null || typeof options !== 'object' ? options : conversion);
+}
