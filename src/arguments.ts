@@ -8,7 +8,14 @@ import type { NumberRule } from './option-rules.js';
  */
 
 /** How an option is judged: a numeric range shared with the CLI, or the type a flag or a name has. */
-export type OptionRule = NumberRule | 'boolean' | 'string';
+export type OptionRule = NumberRule | ValueRule | 'boolean' | 'string';
+
+/** An option whose value is not a number: an object such as an output profile. */
+export interface ValueRule {
+  /** What is expected, as the end of "expected ...". */
+  readonly words: string;
+  acceptsValue(value: unknown): boolean;
+}
 
 /** The bytes of a whole file, as a script holds them: from readFile (a Buffer), fetch or a File (an ArrayBuffer). */
 export type FileBytes = Uint8Array | ArrayBuffer;
@@ -75,9 +82,11 @@ export function checkOptions<T extends object>(options: unknown, rules: { readon
       throw new VoiceprepError('invalid-argument', `unknown option ${JSON.stringify(key)}: the options are ${known.join(', ')}`);
     }
     if (value === undefined) continue;
-    const rule = rules[key as keyof T];
+    const rule: OptionRule = rules[key as keyof T];
     if (rule === 'boolean' || rule === 'string') {
       if (typeof value !== rule) throw invalidArgument(key, rule === 'boolean' ? 'true or false' : 'a string', value);
+    } else if ('acceptsValue' in rule) {
+      if (!rule.acceptsValue(value)) throw invalidArgument(key, rule.words, value);
     } else if (typeof value !== 'number' || !rule.accepts(value)) {
       throw invalidArgument(key, rule.words, value);
     }

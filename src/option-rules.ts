@@ -1,3 +1,5 @@
+import type { ValueRule } from './arguments.js';
+import { isOutputProfile } from './profile/profile.js';
 import { CANONICAL_HEADER_BYTES, canonicalFileSize } from './write/canonical-wave.js';
 
 /**
@@ -54,4 +56,10 @@ export const SAMPLE_COUNT: NumberRule = {
 export const BLOCK_SAMPLES: NumberRule = {
   words: 'a number of samples from 1 to 16777216, such as 65536',
   accepts: (value) => value >= 1 && value <= 1 << 24,
+};
+
+/** An output profile (src/profile): what a platform plays. Its sample rate is 8000 Hz until the resampler makes others. */
+export const PROFILE: ValueRule = {
+  words: 'an output profile such as HUAWEI_VOICECALL (8000 Hz, mono, an encoding voiceprep writes)',
+  acceptsValue: isOutputProfile,
 };

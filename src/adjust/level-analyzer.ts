@@ -1,5 +1,5 @@
 import { ActiveSpeechLevelMeter } from './active-speech-level.js';
-import { PeakMeter } from './peak-meter.js';
+import { ALAW_RAIL, PeakMeter } from './peak-meter.js';
 import { SpeechBoundsFinder } from './speech-bounds.js';
 
 /** Everything `--level` and `--trim-silence` need to know about a prompt, from one pass over its samples. */
@@ -12,7 +12,7 @@ export interface Levels {
   peakDbfs: number | null;
   /** Share of the stream that P.56 counts as active speech, 0 to 100. */
   activityPercent: number;
-  /** Samples in flat tops: runs of two or more at the A-law rail (see peak-meter.ts). */
+  /** Samples in flat tops: runs of two or more at the encoding's rail (see peak-meter.ts). */
   clippedSamples: number;
   /** The 10th percentile of the 10 ms frame energies, dBov; null when that is digital silence. */
   noiseFloorDbov: number | null;
@@ -35,10 +35,15 @@ export interface Levels {
  */
 export class LevelAnalyzer {
   private readonly speechLevel: ActiveSpeechLevelMeter;
-  private readonly peaks = new PeakMeter();
+  private readonly peaks: PeakMeter;
   private readonly speechBounds: SpeechBoundsFinder;
 
-  constructor(readonly sampleRate: number) {
+  /** `rail`: where the output encoding cannot tell a sample from full scale (clipping is judged there). */
+  constructor(
+    readonly sampleRate: number,
+    rail = ALAW_RAIL,
+  ) {
+    this.peaks = new PeakMeter(rail);
     this.speechLevel = new ActiveSpeechLevelMeter(sampleRate);
     this.speechBounds = new SpeechBoundsFinder(sampleRate);
   }

@@ -7,7 +7,12 @@ import { ALAW_RAIL } from './peak-meter.js';
  * the loudness that a quiet prompt with high peaks may need. The file holds A-law codes, not a waveform to
  * reconstruct, so there are no inter-sample peaks to leave room for.
  */
-export const PEAK_CEILING_DBFS = 20 * Math.log10(ALAW_RAIL - 1 / 32768);
+export const PEAK_CEILING_DBFS = peakCeilingDbfs(ALAW_RAIL);
+
+/** The peak ceiling for an encoding whose rail is `rail`: the largest 16-bit sample below it. */
+export function peakCeilingDbfs(rail: number): number {
+  return 20 * Math.log10(rail - 1 / 32768);
+}
 
 /**
  * Below this active level there is no speech to bring to a target: a quiet room, or A-law's idle codes (the "silence"

@@ -1,3 +1,5 @@
+import { ENCODINGS } from '../profile/encodings.js';
+
 /**
  * Sample peak and clipping of a stream of full-scale floats (1.0 = 16-bit full scale).
  *
@@ -10,8 +12,8 @@
  * resampling, lingers at the rail for several samples.
  */
 
-/** The lowest magnitude that A-law encodes to its largest code. */
-export const ALAW_RAIL = 31744 / 32768;
+/** The lowest magnitude that A-law encodes to its largest code (the default profile's rail). */
+export const ALAW_RAIL = ENCODINGS.alaw.rail;
 /** Consecutive samples at the rail that make a flat top. */
 const CLIPPED_RUN = 2;
 
@@ -23,6 +25,9 @@ export interface PeakLevels {
 }
 
 export class PeakMeter {
+  /** `rail`: where the output encoding cannot tell a sample from full scale (src/profile/encodings.ts). */
+  constructor(private readonly rail = ALAW_RAIL) {}
+
   private peak = 0;
   private clipped = 0;
   /** Length and side (+1 or -1) of the run at the rail that the last sample belongs to. */
@@ -34,11 +39,12 @@ export class PeakMeter {
     let clipped = this.clipped;
     let run = this.run;
     let runSide = this.runSide;
+    const rail = this.rail;
     for (let i = 0; i < block.length; i++) {
       const x = block[i];
       const magnitude = Math.abs(x); // not a test of the sign, which a branch would mispredict on speech
       if (magnitude > peak) peak = magnitude;
-      if (magnitude < ALAW_RAIL) {
+      if (magnitude < rail) {
         run = 0;
         continue;
       }

@@ -1,4 +1,5 @@
-import { MAX_NAME_LENGTH, NAME_PATTERN, REQUIRED_EXTENSION } from '../platform-rules.js';
+import { allowedCharacters, type NameRules } from '../profile/name-rules.js';
+import { DEFAULT_PROFILE } from '../profile/profile.js';
 import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS, extensionOf } from '../read/file-kinds.js';
 
 /**
@@ -22,30 +23,33 @@ const FALLBACK_STEM = 'prompt';
 const AUDIO_EXTENSIONS = new Set([...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS]);
 
 /** `prompt.mp3` is written as `prompt.wav`: an audio extension gives way to `.wav`; any other name keeps its own. */
-export function withWavExtension(name: string): string {
+export function withWavExtension(name: string, rules: NameRules = DEFAULT_PROFILE.names): string {
   const extension = extensionOf(name);
-  return AUDIO_EXTENSIONS.has(extension) && extension !== REQUIRED_EXTENSION ? `${name.slice(0, -extension.length)}${REQUIRED_EXTENSION}` : name;
+  return AUDIO_EXTENSIONS.has(extension) && extension !== rules.extension ? `${name.slice(0, -extension.length)}${rules.extension}` : name;
 }
 
 /**
  * Makes a file name the platform accepts: an audio extension becomes '.wav' (a name without one gets it added),
- * Chinese becomes pinyin, other scripts are transliterated to Latin, and anything else that is not a digit, letter,
- * '-', '_', '.' or '@' becomes '_'. A compliant name is returned unchanged but for the extension's case.
+ * Chinese becomes pinyin, other scripts are transliterated to Latin, and any character the platform's rules refuse
+ * (for Huawei: anything but a digit, letter, '-', '_', '.' or '@') becomes '_'. A compliant name is returned unchanged
+ * but for the extension's case. `rules` default to Huawei Voice Call's; every platform's allow '_'.
  */
-export function compliantNameWith(original: string, transliterators: Transliterators): string {
-  const stem = stripWavExtension(withWavExtension(original));
-  if (NAME_PATTERN.test(stem) && stem.length + REQUIRED_EXTENSION.length <= MAX_NAME_LENGTH && isSafeStem(stem)) {
-    return stem + REQUIRED_EXTENSION;
+export function compliantNameWith(original: string, transliterators: Transliterators, rules: NameRules = DEFAULT_PROFILE.names): string {
+  const { extension, maxLength } = rules;
+  const stem = stripWavExtension(withWavExtension(original, rules), rules);
+  if (allowedCharacters(rules, stem) && stem.length + extension.length <= maxLength && isSafeStem(stem)) {
+    return stem + extension;
   }
   const latin = transliterators.latin(stem.replace(HAN, (han) => `_${transliterators.pinyin(han)}_`));
-  const cleaned = latin
-    .replace(/[^0-9A-Za-z._@-]+/g, '_')
+  const cleaned = [...latin]
+    .map((ch) => (rules.character.test(ch) ? ch : '_'))
+    .join('')
     .replace(/_{2,}/g, '_')
     .replace(/^[_.-]+/, '') // no hidden files, no names that a shell would take for an option
     .replace(/[_.]+$/, '');
-  const stemRoom = MAX_NAME_LENGTH - REQUIRED_EXTENSION.length;
+  const stemRoom = maxLength - extension.length;
   const kept = cleaned.slice(0, stemRoom).replace(/[_.]+$/, '');
-  return (kept === '' ? FALLBACK_STEM : kept) + REQUIRED_EXTENSION;
+  return (kept === '' ? FALLBACK_STEM : kept) + extension;
 }
 
 const REFUSED_EXTENSIONS = new Set(REPORTED_AUDIO_EXTENSIONS);
@@ -64,6 +68,8 @@ export function claimOrder(original: string, compliant: string): number {
 export class NameAllocator {
   private readonly taken = new Set<string>();
 
+  constructor(private readonly rules: NameRules = DEFAULT_PROFILE.names) {}
+
   /** Claims `name` exactly as it is, if no name that differs from it only in case is taken; says whether it did. */
   claimExactly(name: string): boolean {
     const key = name.toLowerCase();
@@ -74,10 +80,11 @@ export class NameAllocator {
 
   /** Claims `name` or the first free variant of it. Case is ignored: many file systems ignore it too. */
   claim(name: string): string {
-    const stem = stripWavExtension(name);
+    const { extension, maxLength } = this.rules;
+    const stem = stripWavExtension(name, this.rules);
     for (let n = 1; ; n++) {
       const suffix = n === 1 ? '' : `-${n}`;
-      const candidate = stem.slice(0, MAX_NAME_LENGTH - REQUIRED_EXTENSION.length - suffix.length) + suffix + REQUIRED_EXTENSION;
+      const candidate = stem.slice(0, maxLength - extension.length - suffix.length) + suffix + extension;
       const key = candidate.toLowerCase();
       if (!this.taken.has(key)) {
         this.taken.add(key);
@@ -87,8 +94,8 @@ export class NameAllocator {
   }
 }
 
-function stripWavExtension(name: string): string {
-  return name.toLowerCase().endsWith(REQUIRED_EXTENSION) ? name.slice(0, -REQUIRED_EXTENSION.length) : name;
+function stripWavExtension(name: string, { extension }: NameRules): string {
+  return name.toLowerCase().endsWith(extension) ? name.slice(0, -extension.length) : name;
 }
 
 function isSafeStem(stem: string): boolean {

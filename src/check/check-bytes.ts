@@ -1,22 +1,24 @@
 import { type FileBytes, type OptionRule, bytesArgument, checkOptions, invalidArgument, stringArgument } from '../arguments.js';
 import { VoiceprepError, isVoiceprepError } from '../errors.js';
-import { LEVEL, LEVEL_TOLERANCE, SIZE, VOX_RATE } from '../option-rules.js';
+import { LEVEL, LEVEL_TOLERANCE, PROFILE, SIZE, VOX_RATE } from '../option-rules.js';
 import { readerFor } from '../read/open-audio.js';
 import { summarizeLevels } from '../pipeline/report.js';
 import type { AudioFormatReader, ProbedFormat } from '../read/audio-source.js';
 import { type ByteSource, sourceArgument } from '../read/byte-source.js';
 import { readWaveHeader } from '../read/read-wave-header.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
+import { DEFAULT_PROFILE, type OutputProfile } from '../profile/profile.js';
 import { judgeHeader } from './compliance.js';
 import { nameFault } from './file-name.js';
 import type { FileRecord, Problem, Summary } from './file-record.js';
 import { judgeLevels, measureLevels } from './level-verdict.js';
 
 export interface CheckOptions {
-  /** The size limit in bytes (default 2 MiB). */
+  /** The platform whose rules a file is judged by (default: Huawei Voice Call's). */
+  profile?: OutputProfile;
+  /** The size limit in bytes (default: the profile's, 2 MiB for Huawei). */
   maxBytes?: number;
   /**
-   * Also decode each file and judge its active speech level (ITU-T P.56, on the 8 kHz signal it is or becomes)
+   * Also decode each file and judge its active speech level (ITU-T P.56, on the signal it is or becomes at the output rate)
    * against this many dBov, its clipping and its leading and trailing silence. Without it, only headers are read.
    */
   level?: number;
@@ -28,7 +30,13 @@ export interface CheckOptions {
 
 export const DEFAULT_LEVEL_TOLERANCE_DB = 1;
 
-const RULES: { readonly [K in keyof Required<CheckOptions>]: OptionRule } = { maxBytes: SIZE, level: LEVEL, levelTolerance: LEVEL_TOLERANCE, voxRate: VOX_RATE };
+const RULES: { readonly [K in keyof Required<CheckOptions>]: OptionRule } = {
+  profile: PROFILE,
+  maxBytes: SIZE,
+  level: LEVEL,
+  levelTolerance: LEVEL_TOLERANCE,
+  voxRate: VOX_RATE,
+};
 
 /** The ranges of check's flags, in the same words: `{ level: NaN }` is refused, not judged against. */
 export function checkCheckOptions(options: unknown): CheckOptions {
@@ -44,14 +52,15 @@ export async function checkSource(input: ByteSource | FileBytes, path: string, g
   const source = sourceArgument(input, 'source');
   stringArgument(path, 'path');
   const options = checkCheckOptions(given);
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const maxBytes = options.maxBytes ?? profile.maxBytes;
   const record: FileRecord = { path, ok: false, problems: [], warnings: [], format: null, bytes: source.size, seconds: null };
   const name = path.split(/[\\/]/).pop() ?? path;
-  const badName = nameFault(name);
+  const badName = nameFault(name, profile.names);
   if (badName) record.problems.push({ code: 'name', message: `${badName}: rename it, or let "voiceprep convert" choose a compliant name` });
   const fix = (extra = '') => `fix with "voiceprep convert ${shellQuote(path)} -o <folder>${extra}"`;
   try {
-    const verdict = judgeHeader(await readWaveHeader(source), source.size, maxBytes, fix);
+    const verdict = judgeHeader(await readWaveHeader(source), source.size, maxBytes, fix, profile);
     record.problems.push(...verdict.problems);
     record.warnings.push(...verdict.warnings);
     record.format = verdict.format;
@@ -64,14 +73,14 @@ export async function checkSource(input: ByteSource | FileBytes, path: string, g
     if (error.code === 'not-wav') await describeOtherFormat(record, source, path, options, fix, error.message);
     else record.problems.push(problemFromReader(error.code, error.message, fix()));
   }
-  if (options.level !== undefined) await addLevels(record, source, name, options.level, options, fix);
+  if (options.level !== undefined) await addLevels(record, source, name, options.level, { ...options, profile }, fix);
   record.ok = record.problems.length === 0;
   return record;
 }
 
 /** Decodes the file to judge its levels; one that cannot be decoded has `levels: null` (its problem is already told). */
 async function addLevels(record: FileRecord, source: ByteSource, name: string, target: number, options: CheckOptions, fix: (extra: string) => string): Promise<void> {
-  const levels = await measureLevels(source, { name, voxRate: options.voxRate }).catch((error: unknown) => {
+  const levels = await measureLevels(source, { name, voxRate: options.voxRate }, options.profile).catch((error: unknown) => {
     if (isVoiceprepError(error) && error.code !== 'io') return null;
     throw error;
   });

@@ -1,9 +1,8 @@
 import { invalidArgument } from '../arguments.js';
 import { SIZE } from '../option-rules.js';
 import type { WaveHeader, WaveWarning } from '../read/wave-header.js';
-import { WAVE_FORMAT_ALAW } from '../read/format-tags.js';
-import { REQUIRED_CHANNELS, REQUIRED_SAMPLE_RATE } from '../platform-rules.js';
-import { canonicalFileSize, maxSamplesForFileSize, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
+import { DEFAULT_PROFILE, encodingOf, type OutputProfile } from '../profile/profile.js';
+import { canonicalLayout } from '../write/canonical-wave.js';
 import { type FormatSummary, summarizeFormat } from '../read/format-summary.js';
 import type { Problem, Warning } from './file-record.js';
 
@@ -19,7 +18,7 @@ const MALFORMING_WARNINGS: ReadonlySet<WaveWarning['code']> = new Set([
 /** How each container other than RIFF is read aloud: "an RF64", "a BW64", "a RIFX". */
 const CONTAINER_ARTICLE: Record<Exclude<WaveHeader['container'], 'RIFF'>, string> = { RF64: 'an', BW64: 'a', RIFX: 'a' };
 
-/** Chunks a canonical playback file has; anything else is reported as a harmless extra. */
+/** Chunks a canonical playback file may have; anything else is reported as a harmless extra. */
 const CANONICAL_CHUNKS = new Set(['fmt ', 'fact', 'data']);
 
 export interface HeaderVerdict {
@@ -30,15 +29,24 @@ export interface HeaderVerdict {
 }
 
 /**
- * Everything that stops the platform from accepting a WAVE file, judged from its header alone. `fix` is the
- * command that repairs the file, appended to each problem so that every message says what to do.
+ * Everything that stops the profile's platform from accepting a WAVE file, judged from its header alone. `fix` is
+ * the command that repairs the file, appended to each problem so that every message says what to do.
  */
-export function judgeHeader(header: WaveHeader, fileBytes: number, maxBytes: number, fixWith: (extra?: string) => string): HeaderVerdict {
+export function judgeHeader(
+  header: WaveHeader,
+  fileBytes: number,
+  maxBytes: number,
+  fixWith: (extra?: string) => string,
+  profile: OutputProfile = DEFAULT_PROFILE,
+): HeaderVerdict {
   if (typeof header !== 'object' || header === null || typeof header.format !== 'object') throw invalidArgument('header', 'a WaveHeader (from readWaveHeader)', header);
   if (typeof fileBytes !== 'number') throw invalidArgument('fileBytes', 'the file\'s size in bytes', fileBytes);
   if (!SIZE.accepts(maxBytes)) throw invalidArgument('maxBytes', SIZE.words, maxBytes);
   if (typeof fixWith !== 'function') throw invalidArgument('fixWith', 'a function that gives the command that fixes the file', fixWith);
   const fix = fixWith();
+  const wanted = encodingOf(profile);
+  const layout = canonicalLayout(profile);
+  const rate = profile.sampleRate;
   const { format } = header;
   const problems: Problem[] = [];
   const warnings: Warning[] = [];
@@ -50,21 +58,22 @@ export function judgeHeader(header: WaveHeader, fileBytes: number, maxBytes: num
     if (MALFORMING_WARNINGS.has(warning.code)) problem('malformed', warning.message);
     else warnings.push(warning);
   }
-  if (format.extensible && format.effectiveTag === WAVE_FORMAT_ALAW) {
-    problem('encoding', 'A-law inside WAVE_FORMAT_EXTENSIBLE, which the platform need not accept; it wants plain A-law');
-  } else if (format.effectiveTag !== WAVE_FORMAT_ALAW || format.bitsPerSample !== 8) {
-    problem('encoding', `${describeEncoding(header)}, not A-law`);
+  const encoded = format.effectiveTag === wanted.waveTag;
+  if (format.extensible && encoded) {
+    problem('encoding', `${wanted.name} inside WAVE_FORMAT_EXTENSIBLE, which the platform need not accept; it wants plain ${wanted.name}`);
+  } else if (!encoded || format.bitsPerSample !== wanted.bitsPerSample) {
+    problem('encoding', `${describeEncoding(header)}, not ${wanted.name}`);
   }
-  if (format.sampleRate !== REQUIRED_SAMPLE_RATE) problem('sample-rate', `${format.sampleRate} Hz, not ${REQUIRED_SAMPLE_RATE} Hz`);
-  if (format.channels !== REQUIRED_CHANNELS) problem('channels', `${format.channels} channels, not mono`);
+  if (format.sampleRate !== rate) problem('sample-rate', `${format.sampleRate} Hz, not ${rate} Hz`);
+  if (format.channels !== profile.channels) problem('channels', `${format.channels} channels, not mono`);
   if (fileBytes > maxBytes) {
-    const fits = maxSamplesForFileSize(maxBytes);
-    // A file that is not a playback file yet shrinks when converted (8000 bytes a second): it may fit then.
-    const converted = canonicalFileSize(Math.round(seconds * OUTPUT_SAMPLE_RATE));
+    const fits = layout.maxSamplesForFileSize(maxBytes);
+    // A file that is not a playback file yet shrinks when converted (8000 bytes a second for A-law): it may fit then.
+    const converted = layout.fileSize(Math.round(seconds * rate));
     const remedy =
       converted <= maxBytes
         ? `converted, it takes ${converted} bytes: ${fix}`
-        : `${seconds.toFixed(1)} s of audio, and ${(fits / OUTPUT_SAMPLE_RATE).toFixed(1)} s fit: cut it to fit with ${fixWith(' --trim').replace(/^fix with /, '')}, or split the recording`;
+        : `${seconds.toFixed(1)} s of audio, and ${(fits / rate).toFixed(1)} s fit: cut it to fit with ${fixWith(' --trim').replace(/^fix with /, '')}, or split the recording`;
     problems.push({ code: 'size', message: `${fileBytes} bytes is over the ${maxBytes}-byte limit; ${remedy}` });
   }
 
@@ -75,11 +84,13 @@ export function judgeHeader(header: WaveHeader, fileBytes: number, maxBytes: num
       warnings.push({ code: 'extra-chunk', message: `${what}, which the platform ignores` });
     }
   }
-  // Layout details matter only for a file that is A-law already; anything else must be converted anyway.
-  if (format.effectiveTag === WAVE_FORMAT_ALAW) {
-    if (header.factSamples === null) warnings.push({ code: 'no-fact', message: 'no fact chunk, which an A-law WAV file should have' });
-    if (format.fmtSize !== 18) {
-      warnings.push({ code: 'fmt-size', message: `a ${format.fmtSize}-byte fmt chunk (the canonical A-law layout has 18)` });
+  // Layout details matter only for a file in the wanted encoding already; anything else must be converted anyway.
+  if (encoded) {
+    if (wanted.fact && header.factSamples === null) {
+      warnings.push({ code: 'no-fact', message: `no fact chunk, which an ${wanted.name} WAV file should have` });
+    }
+    if (format.fmtSize !== wanted.fmtBytes) {
+      warnings.push({ code: 'fmt-size', message: `a ${format.fmtSize}-byte fmt chunk (the canonical ${wanted.name} layout has ${wanted.fmtBytes})` });
     }
   }
 

@@ -1,19 +1,20 @@
 import { stringArgument } from '../arguments.js';
-import { MAX_NAME_LENGTH, NAME_PATTERN, REQUIRED_EXTENSION } from '../platform-rules.js';
+import { allowedCharacters, type NameRules } from '../profile/name-rules.js';
+import { DEFAULT_PROFILE } from '../profile/profile.js';
 
-export function isCompliantName(name: string): boolean {
-  return nameFault(name) === null;
+export function isCompliantName(name: string, rules: NameRules = DEFAULT_PROFILE.names): boolean {
+  return nameFault(name, rules) === null;
 }
 
-/** What is wrong with a file name under the platform's rules, or null. */
-export function nameFault(name: string): string | null {
+/** What is wrong with a file name under a platform's rules, or null. */
+export function nameFault(name: string, rules: NameRules = DEFAULT_PROFILE.names): string | null {
   stringArgument(name, 'name');
-  if (name.length > MAX_NAME_LENGTH) return `the name has ${name.length} characters; the platform takes at most ${MAX_NAME_LENGTH}`;
-  if (!NAME_PATTERN.test(name)) {
-    const bad = [...new Set([...name].filter((ch) => !NAME_PATTERN.test(ch)))].map(showCharacter).join(' ');
-    return `the name contains ${bad}; only digits, letters, '-', '_', '.' and '@' are allowed`;
+  if (name.length > rules.maxLength) return `the name has ${name.length} characters; the platform takes at most ${rules.maxLength}`;
+  if (!allowedCharacters(rules, name)) {
+    const bad = [...new Set([...name].filter((ch) => !rules.character.test(ch)))].map(showCharacter).join(' ');
+    return `the name contains ${bad}; only ${rules.characterWords} are allowed`;
   }
-  if (!name.toLowerCase().endsWith(REQUIRED_EXTENSION)) return `the name does not end in ${REQUIRED_EXTENSION}`;
+  if (!name.toLowerCase().endsWith(rules.extension)) return `the name does not end in ${rules.extension}`;
   return null;
 }
 

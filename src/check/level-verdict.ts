@@ -1,26 +1,26 @@
 import { LevelAnalyzer, type Levels } from '../adjust/level-analyzer.js';
 import { PEAK_CEILING_DBFS, QUIETEST_SPEECH_DBOV } from '../adjust/level-gain.js';
-import { EightKilohertzPass } from '../pipeline/eight-kilohertz-pass.js';
+import { OutputRatePass } from '../pipeline/output-rate-pass.js';
+import { DEFAULT_PROFILE, encodingOf, type OutputProfile } from '../profile/profile.js';
 import type { OpenOptions } from '../read/audio-source.js';
 import type { ByteSource } from '../read/byte-source.js';
 import { openAudio } from '../read/open-audio.js';
 import { withKernels } from '../wasm/kernels.js';
-import { OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
 import type { Problem, Warning } from './file-record.js';
 
 /** Leading or trailing silence longer than this makes an IVR feel slow (SPEC.md, "Speech level"). */
 export const LONG_SILENCE_SECONDS = 0.5;
 
 /**
- * The levels of a file as it is, or as it becomes: decoded, mixed to mono and resampled to 8000 Hz (a playback file
- * already is that, and is only decoded).
+ * The levels of a file as it is, or as it becomes: decoded, mixed to mono and resampled to the profile's rate (a
+ * playback file already is that, and is only decoded).
  */
-export async function measureLevels(source: ByteSource, options: OpenOptions = {}): Promise<Levels> {
+export async function measureLevels(source: ByteSource, options: OpenOptions = {}, profile: OutputProfile = DEFAULT_PROFILE): Promise<Levels> {
   const audio = await openAudio(source, options);
   try {
     return await withKernels(async (kernels) => {
-      const analyzer = new LevelAnalyzer(OUTPUT_SAMPLE_RATE);
-      await new EightKilohertzPass(audio, kernels).run((block) => analyzer.push(block));
+      const analyzer = new LevelAnalyzer(profile.sampleRate, encodingOf(profile).rail);
+      await new OutputRatePass(audio, kernels, profile.sampleRate).run((block) => analyzer.push(block));
       return analyzer.result();
     });
   } finally {

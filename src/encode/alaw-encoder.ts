@@ -1,20 +1,12 @@
 import type { Kernels } from '../wasm/kernels.js';
-
-/** What the encoder saw: the basis of the report's peak level and clipping count. */
-export interface EncoderStats {
-  /** Largest absolute sample before clipping, in full-scale units (1.0 = 0 dBFS; may exceed 1). */
-  peak: number;
-  /** Samples that were outside the 16-bit range and were clipped to it. */
-  clippedSamples: number;
-  samples: number;
-}
+import type { EncoderStats, SampleEncoder } from './sample-encoder.js';
 
 /**
  * The last step before the bytes, run by the WebAssembly kernel in src/encode/kernels/alaw-encode.ts: full-scale
  * floats become 16-bit integers (rounded to nearest, clipped and counted), and 16-bit integers become A-law exactly as
  * the ITU-T G.191 reference codes them.
  */
-export class AlawEncoder {
+export class AlawEncoder implements SampleEncoder {
   private readonly inputAddress: number;
   private readonly outputAddress: number;
   /** highest (f32), lowest (f32), clipped (i32): kept by the kernel from block to block. */

@@ -2,11 +2,10 @@ import { FadeOutStage } from '../adjust/fade-out.js';
 import { GainStage, gainToPeak } from '../adjust/gain.js';
 import { LevelAnalyzer, type Levels } from '../adjust/level-analyzer.js';
 import { PeakMeter } from '../adjust/peak-meter.js';
-import { QUIETEST_SPEECH_DBOV, gainForLevel } from '../adjust/level-gain.js';
+import { QUIETEST_SPEECH_DBOV, gainForLevel, peakCeilingDbfs } from '../adjust/level-gain.js';
 import { SampleWindowStage } from '../adjust/sample-window.js';
 import { type SampleRange, trimRange } from '../adjust/trim-range.js';
-import { FLOAT_FROM_ALAW } from '../decode/g711-expand.js';
-import { AlawEncoder } from '../encode/alaw-encoder.js';
+import { codecFor, type OutputCodec } from '../encode/encoder.js';
 import { VoiceprepError } from '../errors.js';
 import type { AudioSource, SourceWarning } from '../read/audio-source.js';
 import { type ByteSource, sourceArgument } from '../read/byte-source.js';
@@ -14,11 +13,12 @@ import type { FileBytes } from '../arguments.js';
 import type { FormatSummary } from '../read/format-summary.js';
 import { openAudio } from '../read/open-audio.js';
 import { type Kernels, withKernels } from '../wasm/kernels.js';
-import { OUTPUT_SAMPLE_RATE, canonicalFileSize } from '../write/canonical-wave.js';
+import { DEFAULT_PROFILE, encodingOf, type OutputProfile } from '../profile/profile.js';
+import { canonicalLayout } from '../write/canonical-wave.js';
 import { type ByteSink, CanonicalWaveWriter } from '../write/wave-writer.js';
 import { StageChain } from './chain.js';
 import { type ConvertOptions, type ResolvedConvertOptions, resolveConvertOptions } from './convert-options.js';
-import { EightKilohertzPass } from './eight-kilohertz-pass.js';
+import { OutputRatePass } from './output-rate-pass.js';
 import { type ConvertReport, type InputDescription, type LevelSummary, summarizeLevels, toDbfs } from './report.js';
 import type { Stage } from './stage.js';
 
@@ -57,12 +57,13 @@ export async function openConversion(bytesOrSource: ByteSource | FileBytes, give
   const source = sourceArgument(bytesOrSource, 'source');
   const options = resolveConvertOptions(given);
   const audio = await openAudio(source, { name: options.name, voxRate: options.voxRate });
-  const fullSamples = Math.round((audio.frames * OUTPUT_SAMPLE_RATE) / audio.sampleRate);
+  const output = outputOf(options.profile ?? DEFAULT_PROFILE);
+  const fullSamples = Math.round((audio.frames * output.rate) / audio.sampleRate);
   const maxSamples = Math.max(0, Math.floor(options.maxSamples ?? Infinity));
   const trimmed = fullSamples > maxSamples;
   const outputSamples = trimmed ? maxSamples : fullSamples;
   const adjusts = options.normalize || options.level !== undefined || options.trimSilence;
-  const passThrough = audio.alawSamples !== undefined && !trimmed && !adjusts;
+  const passThrough = storedAsOutput(audio, output.profile) && !trimmed && !adjusts;
   const input: InputDescription = { ...audio.format, frames: audio.frames, seconds: audio.frames / audio.sampleRate, bytes: source.size };
 
   return {
@@ -71,27 +72,27 @@ export async function openConversion(bytesOrSource: ByteSource | FileBytes, give
     input,
     fullSamples,
     outputSamples,
-    outputBytes: canonicalFileSize(outputSamples),
+    outputBytes: output.layout.fileSize(outputSamples),
     exactLength: audio.exactFrames,
     passThrough,
     trimmed,
     async run(sink: ByteSink): Promise<ConvertReport> {
       try {
         // Trimming silence can bring a file under the limit: then its length is known after the first pass.
-        if (audio.exactFrames && !options.trimSilence && outputSamples > options.limitSamples) throw tooLong(outputSamples, options, true);
+        if (audio.exactFrames && !options.trimSilence && outputSamples > options.limitSamples) throw tooLong(outputSamples, options, output, true);
         if (passThrough) {
-          const writer = new CanonicalWaveWriter(sink, outputSamples);
-          const result = await copySamples(audio, writer);
-          return report(audio, input, await writer.finish(), true, result);
+          const writer = new CanonicalWaveWriter(sink, outputSamples, output.layout);
+          const result = await copySamples(audio, output, writer);
+          return report(audio, input, output, await writer.finish(), true, result);
         }
         return await withKernels(async (kernels) => {
-          const plan = adjusts ? await measureFirst(audio, kernels, maxSamples, options) : NO_ADJUSTMENT;
+          const plan = adjusts ? await measureFirst(audio, kernels, output, maxSamples, options) : NO_ADJUSTMENT;
           kernels.reset();
           const samples = keptSamples(fullSamples, plan.window, maxSamples);
-          if (audio.exactFrames && samples > options.limitSamples) throw tooLong(samples, options, true);
-          const writer = new CanonicalWaveWriter(sink, audio.exactFrames ? samples : null);
-          const result = await transcode(audio, kernels, maxSamples, plan, options, writer);
-          return report(audio, input, await writer.finish(), false, result);
+          if (audio.exactFrames && samples > options.limitSamples) throw tooLong(samples, options, output, true);
+          const writer = new CanonicalWaveWriter(sink, audio.exactFrames ? samples : null, output.layout);
+          const result = await transcode(audio, kernels, output, maxSamples, plan, options, writer);
+          return report(audio, input, output, await writer.finish(), false, result);
         });
       } finally {
         audio.close();
@@ -166,11 +167,11 @@ function keptSamples(total: number, window: SampleRange, maxSamples: number): nu
   return Math.min(maxSamples, Math.max(0, Math.min(total, window.end) - window.start));
 }
 
-function report(audio: AudioSource, input: InputDescription, samples: number, passThrough: boolean, result: SampleResult): ConvertReport {
+function report(audio: AudioSource, input: InputDescription, output: Output, samples: number, passThrough: boolean, result: SampleResult): ConvertReport {
   return {
     // A compressed file's header only estimates its length; a decode to the end counts it.
     input: audio.exactFrames || result.frames === null ? input : { ...input, frames: result.frames, seconds: result.frames / audio.sampleRate },
-    output: { samples, seconds: samples / OUTPUT_SAMPLE_RATE, bytes: canonicalFileSize(samples) },
+    output: { samples, seconds: samples / output.rate, bytes: output.layout.fileSize(samples) },
     passThrough,
     trimmed: result.trimmed,
     gainDb: result.gainDb,
@@ -182,14 +183,14 @@ function report(audio: AudioSource, input: InputDescription, samples: number, pa
   };
 }
 
-/** A-law 8 kHz mono input: the samples are already what we would write, so they are copied, not re-encoded. */
-async function copySamples(audio: AudioSource, writer: CanonicalWaveWriter): Promise<SampleResult> {
+/** Input stored as the output is (A-law, 8000 Hz, mono for Huawei): the samples are copied, not re-encoded. */
+async function copySamples(audio: AudioSource, output: Output, writer: CanonicalWaveWriter): Promise<SampleResult> {
   let peak = 0;
   let frames = 0;
-  for await (const bytes of (audio.alawSamples as NonNullable<AudioSource['alawSamples']>)()) {
-    for (let i = 0; i < bytes.length; i++) peak = Math.max(peak, Math.abs(FLOAT_FROM_ALAW[bytes[i]]));
+  for await (const bytes of (audio.stored as NonNullable<AudioSource['stored']>).bytes()) {
+    peak = Math.max(peak, output.codec.peak(bytes));
     await writer.write(bytes);
-    frames += bytes.length;
+    frames += bytes.length / output.layout.bytesPerSample;
   }
   return { peak, clippedSamples: 0, gainDb: 0, frames, trimmed: false, levels: null, warnings: [] };
 }
@@ -198,12 +199,12 @@ async function copySamples(audio: AudioSource, writer: CanonicalWaveWriter): Pro
  * The first of two passes, for `normalize`, `level` and `trimSilence`: the same decode, mix and resample, measuring
  * what the second pass needs. Without silence trimming only the samples that will be kept are measured.
  */
-async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: number, options: ResolvedConvertOptions): Promise<Adjustment> {
+async function measureFirst(audio: AudioSource, kernels: Kernels, output: Output, maxSamples: number, options: ResolvedConvertOptions): Promise<Adjustment> {
   const measured = options.trimSilence ? Infinity : maxSamples;
-  const analyzer = new LevelAnalyzer(OUTPUT_SAMPLE_RATE);
+  const analyzer = new LevelAnalyzer(output.rate, output.rail);
   const recording = new RecordedSignal();
   let seen = 0;
-  const pass = new EightKilohertzPass(audio, kernels, measured, options.blockSamples);
+  const pass = new OutputRatePass(audio, kernels, output.rate, measured, options.blockSamples);
   await pass.run((block) => {
     const kept = block.subarray(0, Math.max(0, Math.min(block.length, measured - seen)));
     analyzer.push(kept);
@@ -222,8 +223,8 @@ async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: nu
     return { gain, window, before, warnings: [], recording: kept };
   }
   // The level is promised for what is written: with silence trimmed, that is the window alone.
-  const written = options.trimSilence ? await measureWindow(audio, kernels, kept, window, options) : levels;
-  const { gainDb, limitedByPeak, reachedDbov } = gainForLevel(written, options.level);
+  const written = options.trimSilence ? await measureWindow(audio, kernels, output, kept, window, options) : levels;
+  const { gainDb, limitedByPeak, reachedDbov } = gainForLevel(written, options.level, peakCeilingDbfs(output.rail));
   const warnings: SourceWarning[] = [];
   if (reachedDbov === null) {
     const quietest = `${QUIETEST_SPEECH_DBOV} dBov`;
@@ -241,14 +242,21 @@ async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: nu
  * The levels of just the samples that silence trimming keeps: P.56's measure of a short prompt moves by tenths of a
  * dB with the silence around it, and the level is promised for the file that is written.
  */
-async function measureWindow(audio: AudioSource, kernels: Kernels, recording: RecordedSignal | null, window: SampleRange, options: ResolvedConvertOptions): Promise<Levels> {
-  const analyzer = new LevelAnalyzer(OUTPUT_SAMPLE_RATE);
+async function measureWindow(
+  audio: AudioSource,
+  kernels: Kernels,
+  output: Output,
+  recording: RecordedSignal | null,
+  window: SampleRange,
+  options: ResolvedConvertOptions,
+): Promise<Levels> {
+  const analyzer = new LevelAnalyzer(output.rate, output.rail);
   if (recording) {
     await recording.replay((block) => analyzer.push(block), window.start, window.end);
   } else {
     kernels.reset();
     const inWindow = new SampleWindowStage(window.start, window.end);
-    await new EightKilohertzPass(audio, kernels, window.end, options.blockSamples).run((block) => analyzer.push(inWindow.flow(block)));
+    await new OutputRatePass(audio, kernels, output.rate, window.end, options.blockSamples).run((block) => analyzer.push(inWindow.flow(block)));
   }
   return analyzer.result();
 }
@@ -256,6 +264,7 @@ async function measureWindow(audio: AudioSource, kernels: Kernels, recording: Re
 async function transcode(
   audio: AudioSource,
   kernels: Kernels,
+  output: Output,
   maxSamples: number,
   plan: Adjustment,
   options: ResolvedConvertOptions,
@@ -264,7 +273,7 @@ async function transcode(
   const stages: Stage[] = [];
   if (plan.window.start > 0 || Number.isFinite(plan.window.end)) stages.push(new SampleWindowStage(plan.window.start, plan.window.end));
   // Flat tops at full scale before any gain: the recording clipped before it reached voiceprep (see peak-meter.ts).
-  const sourcePeaks = new PeakMeter();
+  const sourcePeaks = new PeakMeter(output.rail);
   stages.push({
     flow(block) {
       sourcePeaks.push(block);
@@ -273,16 +282,16 @@ async function transcode(
     drain: () => new Float32Array(0),
   });
   if (plan.gain !== 1) stages.push(new GainStage(plan.gain));
-  const fade = Number.isFinite(maxSamples) ? new FadeOutStage(maxSamples, Math.round(TRIM_FADE_SECONDS * OUTPUT_SAMPLE_RATE)) : null;
+  const fade = Number.isFinite(maxSamples) ? new FadeOutStage(maxSamples, Math.round(TRIM_FADE_SECONDS * output.rate)) : null;
   if (fade) stages.push(fade);
   const chain = new StageChain(stages);
   const { recording } = plan;
   const needed = Math.min(plan.window.end, plan.window.start + maxSamples);
   // a recording of the first pass is replayed: then nothing is decoded again
-  const pass = recording ? null : new EightKilohertzPass(audio, kernels, needed, options.blockSamples);
-  const maxBlock = EightKilohertzPass.maxBlock(audio, options.blockSamples);
-  const encoder = new AlawEncoder(kernels, maxBlock);
-  const after = plan.before ? new LevelAnalyzer(OUTPUT_SAMPLE_RATE) : null;
+  const pass = recording ? null : new OutputRatePass(audio, kernels, output.rate, needed, options.blockSamples);
+  const maxBlock = OutputRatePass.maxBlock(audio, output.rate, options.blockSamples);
+  const encoder = output.codec.createEncoder(kernels, maxBlock);
+  const after = plan.before ? new LevelAnalyzer(output.rate, output.rail) : null;
   const decoded = new Float32Array(after ? maxBlock : 0);
   const limit = Math.min(maxSamples, options.limitSamples);
   let written = 0;
@@ -291,14 +300,13 @@ async function transcode(
     for (let at = 0; at < block.length; at += maxBlock) {
       const piece = block.subarray(at, at + maxBlock);
       const count = piece.length;
-      if (written + count > limit) throw tooLong(written + count, options, false);
-      const alaw = encoder.encode(piece);
+      if (written + count > limit) throw tooLong(written + count, options, output, false);
+      const encoded = encoder.encode(piece);
       if (after) {
-        // the level after is measured on what is written: the A-law codes, decoded
-        for (let i = 0; i < count; i++) decoded[i] = FLOAT_FROM_ALAW[alaw[i]];
-        after.push(decoded.subarray(0, count));
+        // the level after is measured on what is written: the encoded samples, decoded
+        after.push(decoded.subarray(0, output.codec.decode(encoded, decoded)));
       }
-      await writer.write(alaw);
+      await writer.write(encoded);
       written += count;
     }
   };
@@ -327,11 +335,41 @@ async function transcode(
 }
 
 /** `exact`: `samples` is the whole output's length; else the output has passed the limit at `samples` and goes on. */
-function tooLong(samples: number, options: ResolvedConvertOptions, exact: boolean): VoiceprepError {
-  const fit = (options.limitSamples / OUTPUT_SAMPLE_RATE).toFixed(1);
-  const seconds = (samples / OUTPUT_SAMPLE_RATE).toFixed(1);
+function tooLong(samples: number, options: ResolvedConvertOptions, output: Output, exact: boolean): VoiceprepError {
+  const fit = (options.limitSamples / output.rate).toFixed(1);
+  const seconds = (samples / output.rate).toFixed(1);
   const told = exact ? `${seconds} s of audio, and ${fit} s fit` : `more than ${fit} s of audio, which is all that fits`;
   // The CLI always gives its limit and says its own remedy; a script that gave none learns what decided it.
-  const remedy = options.platformLimit ? " in the platform's 2 MiB (maxSamples cuts a file to fit; limitSamples sets another limit)" : '';
+  const remedy = options.platformLimit ? ` in the platform's ${sizeWords(output.profile.maxBytes)} (maxSamples cuts a file to fit; limitSamples sets another limit)` : '';
   return new VoiceprepError('too-long', told + remedy);
+}
+
+/** What a conversion writes, resolved once from its profile. */
+interface Output {
+  readonly profile: OutputProfile;
+  readonly rate: number;
+  /** Where the encoding cannot tell a sample from full scale (see src/profile/encodings.ts). */
+  readonly rail: number;
+  readonly layout: ReturnType<typeof canonicalLayout>;
+  readonly codec: OutputCodec;
+}
+
+function outputOf(profile: OutputProfile): Output {
+  const encoding = encodingOf(profile);
+  return { profile, rate: profile.sampleRate, rail: encoding.rail, layout: canonicalLayout(profile), codec: codecFor(profile.encoding) };
+}
+
+/** Whether the input's samples are stored exactly as the profile writes them: then they are copied as they are. */
+function storedAsOutput(audio: AudioSource, profile: OutputProfile): boolean {
+  return (
+    audio.stored !== undefined &&
+    audio.stored.sampleFormat === encodingOf(profile).storedAs &&
+    audio.sampleRate === profile.sampleRate &&
+    audio.channels === profile.channels
+  );
+}
+
+/** A size limit as the platform states it: 2097152 bytes is "2 MiB". */
+function sizeWords(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
 }

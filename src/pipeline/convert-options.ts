@@ -2,17 +2,21 @@ import { type OptionRule, bytesArgument, checkOptions, pathArgument } from '../a
 
 export type { FileBytes } from '../arguments.js';
 import { VoiceprepError } from '../errors.js';
-import { BLOCK_SAMPLES, LEVEL, SAMPLE_COUNT, VOX_RATE } from '../option-rules.js';
+import { BLOCK_SAMPLES, LEVEL, PROFILE, SAMPLE_COUNT, VOX_RATE } from '../option-rules.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
-import { MAX_CANONICAL_SAMPLES, maxSamplesForFileSize } from '../write/canonical-wave.js';
+import { DEFAULT_PROFILE, type OutputProfile } from '../profile/profile.js';
+import { canonicalLayout, maxSamplesForFileSize } from '../write/canonical-wave.js';
 
 export interface ConvertOptions {
+  /** What to write: the platform's encoding, rate, channels, layout and size limit (default: Huawei Voice Call's). */
+  profile?: OutputProfile;
   /** Cut the output to at most this many samples (8000 per second), fading out the last 50 ms. */
   maxSamples?: number;
   /**
    * Refuse (a `too-long` error) a file whose output would have more samples than this. A file whose length is
    * exact in its header is refused before any decoding; a compressed one as soon as its output passes the limit.
-   * Without it (and without `maxSamples`), the limit is what fits in the platform's 2 MiB: `PLATFORM_LIMIT_SAMPLES`.
+   * Without it (and without `maxSamples`), the limit is what fits in the profile's size limit (Huawei's 2 MiB:
+   * `PLATFORM_LIMIT_SAMPLES`).
    * `Infinity` lifts it (up to the 4 GiB a RIFF file can hold).
    */
   limitSamples?: number;
@@ -20,7 +24,7 @@ export interface ConvertOptions {
   normalize?: boolean;
   /**
    * Bring the active speech level (ITU-T P.56, measured on the 8 kHz signal) to this many dBov, unless the peak
-   * would then pass just under the A-law rail: the gain stops there, and the report's warnings say what was
+   * would then pass just under the output encoding's rail (A-law's): the gain stops there, and the report's warnings say what was
    * reached. Costs a second pass over the input. Not together with `normalize`.
    */
   level?: number;
@@ -45,6 +49,7 @@ export interface ResolvedConvertOptions extends ConvertOptions {
 }
 
 const RULES: { readonly [K in keyof Required<ConvertOptions>]: OptionRule } = {
+  profile: PROFILE,
   maxSamples: SAMPLE_COUNT,
   limitSamples: SAMPLE_COUNT,
   normalize: 'boolean',
@@ -65,9 +70,10 @@ export function resolveConvertOptions(options: unknown): ResolvedConvertOptions 
   if (checked.level !== undefined && checked.normalize) {
     throw new VoiceprepError('invalid-argument', 'level and normalize both set the gain: give one of them');
   }
+  const layout = canonicalLayout(checked.profile ?? DEFAULT_PROFILE);
   const platformLimit = checked.limitSamples === undefined && checked.maxSamples === undefined;
-  const limit = platformLimit ? PLATFORM_LIMIT_SAMPLES : Math.floor(checked.limitSamples ?? Infinity);
-  return { ...checked, limitSamples: Math.min(limit, MAX_CANONICAL_SAMPLES), platformLimit };
+  const limit = platformLimit ? layout.maxSamplesForFileSize((checked.profile ?? DEFAULT_PROFILE).maxBytes) : Math.floor(checked.limitSamples ?? Infinity);
+  return { ...checked, limitSamples: Math.min(limit, layout.maxSamples), platformLimit };
 }
 
 /** For `convert`, before a file is opened: the input is a path or a file's bytes, and the options are usable. */

@@ -53,6 +53,16 @@ export interface BlockOptions {
   buffer?: (byteLength: number) => Uint8Array;
 }
 
+/** Samples as the file stores them (see `AudioSource.stored`). */
+export interface StoredSamples {
+  readonly sampleFormat: SampleFormat;
+  /**
+   * Yields the sample bytes in order, in blocks of whole frames, up to `maxFrames`; a block is valid until the next
+   * one is asked for.
+   */
+  bytes(maxFrames?: number): AsyncIterable<Uint8Array>;
+}
+
 export interface AudioSource {
   /** What the file is, in the terms reports show. */
   readonly format: FormatSummary;
@@ -66,10 +76,11 @@ export interface AudioSource {
   readonly exactFrames: boolean;
   readonly warnings: SourceWarning[];
   /**
-   * Present when the file's samples are already A-law at 8000 Hz, mono: then they can be copied as they are.
-   * Yields the sample bytes in order, in blocks; a block is valid until the next one is asked for.
+   * Present when the samples are stored plainly, one sample format for all (PCM, float or G.711 in WAV, AIFF, AU or
+   * CAF): what they are, so that the pipeline can copy them as they are when they are already what the output
+   * profile wants. A reader describes its samples; it never knows the output.
    */
-  readonly alawSamples?: (maxSamples?: number) => AsyncIterable<Uint8Array>;
+  readonly stored?: StoredSamples;
   /**
    * A pass over the audio from its start. May be called again for another pass (level matching measures first,
    * then converts); each pass yields the same samples. Throws a VoiceprepError when the file turns out to be

@@ -1,6 +1,5 @@
 import { VoiceprepError } from '../errors.js';
-import { OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
-import type { AudioSource, BlockOptions, PcmBlock, SampleFormat, SourceWarning } from './audio-source.js';
+import type { AudioSource, BlockOptions, PcmBlock, SampleFormat, SourceWarning, StoredSamples } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
 
@@ -37,8 +36,8 @@ export function signedIntegerFormat(bytesPerSample: number, littleEndian: boolea
   return byWidth[bytesPerSample] ?? null;
 }
 
-/** A-law 8 kHz mono samples are copied as they are, this many bytes at a time. */
-const ALAW_COPY_BYTES = 1 << 16;
+/** Stored samples are copied as they are, about this many bytes at a time. */
+const COPY_BYTES = 1 << 16;
 
 /**
  * Samples stored as they are (PCM, float, G.711) in one stretch of a file: handed on as bytes, which the mixer's
@@ -51,7 +50,7 @@ export class SampleBytesSource implements AudioSource {
   readonly frames: number;
   readonly exactFrames = true;
   readonly warnings: SourceWarning[];
-  readonly alawSamples?: (maxSamples?: number) => AsyncIterable<Uint8Array>;
+  readonly stored?: StoredSamples;
 
   constructor(
     private readonly source: ByteSource,
@@ -62,8 +61,10 @@ export class SampleBytesSource implements AudioSource {
     this.channels = layout.channels;
     this.frames = layout.frames;
     this.warnings = layout.warnings.map(({ code, message }) => ({ code, message }));
-    if (layout.sampleFormat === 'alaw' && this.sampleRate === OUTPUT_SAMPLE_RATE && this.channels === 1) {
-      this.alawSamples = (maxSamples = Infinity) => this.dataBlocks(1, Math.min(maxSamples, this.frames), ALAW_COPY_BYTES);
+    const { sampleFormat, bytesPerFrame } = layout;
+    if (sampleFormat !== 's8') {
+      const framesPerBlock = Math.max(1, Math.floor(COPY_BYTES / bytesPerFrame));
+      this.stored = { sampleFormat, bytes: (maxFrames = Infinity) => this.dataBlocks(bytesPerFrame, Math.min(maxFrames, this.frames), framesPerBlock) };
     }
   }
 

@@ -1,5 +1,5 @@
 import { VoiceprepError } from '../errors.js';
-import { canonicalHeader, canonicalTrailer } from './canonical-wave.js';
+import { canonicalLayout, type WaveLayout } from './canonical-wave.js';
 
 /** Where the finished file goes, in order, one block at a time. A block may be reused once `write` returns. */
 export interface ByteSink {
@@ -13,9 +13,9 @@ export interface ByteSink {
 }
 
 /**
- * Writes the canonical A-law WAV (src/write/canonical-wave.ts) around samples that arrive in blocks. With the sample
- * count known in advance the header goes first and the samples stream straight through; otherwise the header is
- * written last (see `ByteSink.rewrite`).
+ * Writes a profile's canonical WAV (src/write/canonical-wave.ts) around encoded samples that arrive in blocks. With
+ * the sample count known in advance the header goes first and the samples stream straight through; otherwise the
+ * header is written last (see `ByteSink.rewrite`).
  */
 export class CanonicalWaveWriter {
   private written = 0;
@@ -26,14 +26,16 @@ export class CanonicalWaveWriter {
   constructor(
     private readonly sink: ByteSink,
     private readonly samples: number | null,
+    private readonly layout: WaveLayout = canonicalLayout(),
   ) {}
 
-  async write(alaw: Uint8Array): Promise<void> {
-    if (alaw.length === 0) return;
+  /** `encoded`: whole samples in the layout's encoding (one byte each for G.711). */
+  async write(encoded: Uint8Array): Promise<void> {
+    if (encoded.length === 0) return;
     if (!this.started) await this.start();
-    this.written += alaw.length;
-    if (this.samples === null && !this.sink.rewrite) this.held.push(alaw.slice());
-    else await this.sink.write(alaw);
+    this.written += encoded.length / this.layout.bytesPerSample;
+    if (this.samples === null && !this.sink.rewrite) this.held.push(encoded.slice());
+    else await this.sink.write(encoded);
   }
 
   /** Completes the file; returns the number of samples written. */
@@ -44,17 +46,17 @@ export class CanonicalWaveWriter {
       throw new VoiceprepError('io', `produced ${this.written} of ${this.samples} samples`);
     }
     if (this.samples === null && !this.sink.rewrite) {
-      await this.sink.write(canonicalHeader(this.written));
+      await this.sink.write(this.layout.header(this.written));
       for (const block of this.held) await this.sink.write(block);
     }
-    await this.sink.write(canonicalTrailer(this.written));
-    if (this.samples === null && this.sink.rewrite) await this.sink.rewrite(0, canonicalHeader(this.written));
+    await this.sink.write(this.layout.trailer(this.written));
+    if (this.samples === null && this.sink.rewrite) await this.sink.rewrite(0, this.layout.header(this.written));
     return this.written;
   }
 
   private async start(): Promise<void> {
     this.started = true;
-    if (this.samples !== null) await this.sink.write(canonicalHeader(this.samples));
-    else if (this.sink.rewrite) await this.sink.write(canonicalHeader(0));
+    if (this.samples !== null) await this.sink.write(this.layout.header(this.samples));
+    else if (this.sink.rewrite) await this.sink.write(this.layout.header(0));
   }
 }

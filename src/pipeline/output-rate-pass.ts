@@ -2,7 +2,6 @@ import { MonoMixer } from '../mix/mix-to-mono.js';
 import type { AudioSource } from '../read/audio-source.js';
 import { createResampler } from '../resample/create-resampler.js';
 import type { Kernels } from '../wasm/kernels.js';
-import { OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
 import type { Stage } from './stage.js';
 
 /** Input decoded past the last output needed: more than any filter reads ahead (26 ms at 1000 Hz, the slowest rate). */
@@ -11,11 +10,12 @@ const LOOK_AHEAD_SECONDS = 0.05;
 export const DEFAULT_BLOCK_SAMPLES = 1 << 16;
 
 /**
- * One pass over an input: decoded, mixed to mono and resampled to 8000 Hz, block by block, in the kernels' memory.
+ * One pass over an input: decoded, mixed to mono and resampled to the output's rate, block by block, in the kernels'
+ * memory.
  * When only the first `outputLimit` samples are wanted, only as much input is decoded as they need, plus the
  * filters' look-ahead. Conversion makes one pass (two when it measures first); `check --level` makes one.
  */
-export class EightKilohertzPass {
+export class OutputRatePass {
   /** The largest block handed on from `flow` (the drain's last one may be larger). */
   readonly maxBlock: number;
   /** Input frames decoded. */
@@ -30,26 +30,27 @@ export class EightKilohertzPass {
   constructor(
     private readonly audio: AudioSource,
     kernels: Kernels,
+    outputRate: number,
     outputLimit = Infinity,
     blockSamples = DEFAULT_BLOCK_SAMPLES,
   ) {
     const rate = audio.sampleRate;
     this.blockFrames = Math.max(1, Math.floor(blockSamples / audio.channels));
     this.maxFrames = Number.isFinite(outputLimit)
-      ? Math.ceil((outputLimit * rate) / OUTPUT_SAMPLE_RATE) + Math.ceil(rate * LOOK_AHEAD_SECONDS)
+      ? Math.ceil((outputLimit * rate) / outputRate) + Math.ceil(rate * LOOK_AHEAD_SECONDS)
       : Infinity;
     this.mixer = new MonoMixer(kernels, audio.channels, this.blockFrames);
-    this.resampler = createResampler(kernels, rate, OUTPUT_SAMPLE_RATE, this.blockFrames);
-    this.maxBlock = EightKilohertzPass.maxBlock(audio, blockSamples);
+    this.resampler = createResampler(kernels, rate, outputRate, this.blockFrames);
+    this.maxBlock = OutputRatePass.maxBlock(audio, outputRate, blockSamples);
   }
 
   /** The largest block a pass over `audio` hands on from `flow`. */
-  static maxBlock(audio: AudioSource, blockSamples = DEFAULT_BLOCK_SAMPLES): number {
+  static maxBlock(audio: AudioSource, outputRate: number, blockSamples = DEFAULT_BLOCK_SAMPLES): number {
     const blockFrames = Math.max(1, Math.floor(blockSamples / audio.channels));
-    return Math.max(blockFrames, Math.ceil((blockFrames * OUTPUT_SAMPLE_RATE) / audio.sampleRate) + 1024);
+    return Math.max(blockFrames, Math.ceil((blockFrames * outputRate) / audio.sampleRate) + 1024);
   }
 
-  /** Hands every 8 kHz block to `consume`; a block is only valid until `consume` returns. */
+  /** Hands every block at the output rate to `consume`; a block is only valid until `consume` returns. */
   async run(consume: (block: Float32Array) => void | Promise<void>): Promise<void> {
     const buffer = (bytes: number) => this.mixer.input(bytes);
     for await (const block of this.audio.blocks({ blockFrames: this.blockFrames, maxFrames: this.maxFrames, buffer })) {

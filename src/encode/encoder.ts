@@ -1,0 +1,42 @@
+import { FLOAT_FROM_ALAW } from '../decode/g711-expand.js';
+import type { OutputEncoding } from '../profile/encodings.js';
+import type { Kernels } from '../wasm/kernels.js';
+import { AlawEncoder } from './alaw-encoder.js';
+import type { SampleEncoder } from './sample-encoder.js';
+
+export type { EncoderStats, SampleEncoder } from './sample-encoder.js';
+
+/** An output encoding's codec: what the pipeline needs to write it, and to hear what it wrote. */
+export interface OutputCodec {
+  /** The last step before the bytes: full-scale floats become this encoding's samples. */
+  createEncoder(kernels: Kernels, maxBlock: number): SampleEncoder;
+  /** Decodes encoded samples to full-scale floats (what the file plays) into `into`; returns the sample count. */
+  decode(encoded: Uint8Array, into: Float32Array): number;
+  /** The largest magnitude among encoded samples, full scale = 1.0. */
+  peak(encoded: Uint8Array): number;
+}
+
+/** G.711 codes decode through a table of 256 floats. */
+function g711(table: Float32Array, create: OutputCodec['createEncoder']): OutputCodec {
+  return {
+    createEncoder: create,
+    decode(encoded, into) {
+      for (let i = 0; i < encoded.length; i++) into[i] = table[encoded[i]];
+      return encoded.length;
+    },
+    peak(encoded) {
+      let peak = 0;
+      for (let i = 0; i < encoded.length; i++) peak = Math.max(peak, Math.abs(table[encoded[i]]));
+      return peak;
+    },
+  };
+}
+
+const CODECS: Record<OutputEncoding, OutputCodec> = {
+  alaw: g711(FLOAT_FROM_ALAW, (kernels, maxBlock) => new AlawEncoder(kernels, maxBlock)),
+};
+
+/** The codec for a profile's encoding: the one place an output encoding meets its encoder. */
+export function codecFor(encoding: OutputEncoding): OutputCodec {
+  return CODECS[encoding];
+}
