@@ -31,7 +31,7 @@ export { judgeHeader, type HeaderVerdict } from './check/compliance.js';
 export { isCompliantName, nameFault } from './check/file-name.js';
 export { PROBLEM_FOR_ERROR, type FileRecord, type FormatSummary, type Problem, type ProblemCode, type Summary, type Warning } from './check/file-record.js';
 export * from './platform-rules.js';
-export { DEFAULT_PROFILE, HUAWEI_VOICECALL, encodingOf, isOutputProfile, type OutputProfile } from './profile/profile.js';
+export { DEFAULT_PROFILE, HUAWEI_VOICECALL, isOutputProfile, type OutputProfile } from './profile/profile.js';
 export { PROFILES } from './profile/profiles.js';
 export { ENCODINGS, type EncodingSpec, type OutputEncoding } from './profile/encodings.js';
 export type { NameRules } from './profile/name-rules.js';

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { waveFile } from '../test/support/wav-builder.js';
 import * as voiceprep from './index.js';
 import {
+  HUAWEI_VOICECALL,
   alawFromLinear16,
   bytesSource,
   canonicalFileSize,
@@ -81,6 +82,17 @@ describe('options are checked as the CLI checks its flags, with a VoiceprepError
     await expect(convertBytes(WAV, { levle: -26 } as never)).rejects.toMatchObject(invalid(/^unknown option "levle": the options are maxSamples, /));
     await expect(checkFile(wavPath, { maxSize: 100 } as never)).rejects.toMatchObject(invalid(/^unknown option "maxSize"/));
     await expect(convertBytes(WAV, -26 as never)).rejects.toMatchObject(invalid(/^options: expected an object such as \{ level: -26 \}, not -26$/));
+    await expect(convertBytes(WAV, { profile: 'huawei' } as never)).rejects.toMatchObject(invalid(/^profile: expected an output profile such as HUAWEI_VOICECALL/));
+    await expect(checkFile(wavPath, { profile: { ...HUAWEI_VOICECALL, sampleRate: 44100 } })).rejects.toMatchObject(invalid(/^profile: /));
+    await expect(convertFile(wavPath, join(folder, 'o.wav'), { overwrite: 'yes' } as never)).rejects.toMatchObject(invalid(/^overwrite: expected true or false/));
+    await expect(convertFile(wavPath, join(folder, 'o.wav'), { levle: 1 } as never)).rejects.toMatchObject(invalid(/^unknown option "levle"/));
+  });
+
+  it('takes an output profile, and judges and writes by it', async () => {
+    const strict = { ...HUAWEI_VOICECALL, id: 'small', maxBytes: 4000 };
+    await expect(convertBytes(WAV, { profile: strict })).rejects.toMatchObject({ code: 'too-long', message: expect.stringContaining("in the platform's 4000 bytes") });
+    expect((await checkBytes(WAV, 'tone.wav', { profile: strict })).problems.map((p) => p.code)).toEqual(['encoding', 'size']);
+    expect((await convertBytes(WAV, { profile: HUAWEI_VOICECALL })).bytes).toEqual((await convertBytes(WAV)).bytes);
   });
 
   it('takes what is within range, and undefined or null as not given', async () => {
@@ -171,6 +183,7 @@ describe('every exported function refuses arguments of the wrong kind with a Voi
         'convertBytes',
         'convertFile',
         'isCompliantName',
+        'isOutputProfile',
         'isVoiceprepError',
         'judgeHeader',
         'linear16FromAlaw',

@@ -31,11 +31,11 @@ export interface CheckOptions {
 export const DEFAULT_LEVEL_TOLERANCE_DB = 1;
 
 const RULES: { readonly [K in keyof Required<CheckOptions>]: OptionRule } = {
-  profile: PROFILE,
   maxBytes: SIZE,
   level: LEVEL,
   levelTolerance: LEVEL_TOLERANCE,
   voxRate: VOX_RATE,
+  profile: PROFILE,
 };
 
 /** The ranges of check's flags, in the same words: `{ level: NaN }` is refused, not judged against. */

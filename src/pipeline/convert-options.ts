@@ -49,7 +49,6 @@ export interface ResolvedConvertOptions extends ConvertOptions {
 }
 
 const RULES: { readonly [K in keyof Required<ConvertOptions>]: OptionRule } = {
-  profile: PROFILE,
   maxSamples: SAMPLE_COUNT,
   limitSamples: SAMPLE_COUNT,
   normalize: 'boolean',
@@ -58,6 +57,7 @@ const RULES: { readonly [K in keyof Required<ConvertOptions>]: OptionRule } = {
   blockSamples: BLOCK_SAMPLES,
   name: 'string',
   voxRate: VOX_RATE,
+  profile: PROFILE,
 };
 
 /**
