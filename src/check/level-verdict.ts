@@ -3,6 +3,7 @@ import { PEAK_CEILING_DBFS, QUIETEST_SPEECH_DBOV } from '../adjust/level-gain.js
 import { EightKilohertzPass } from '../pipeline/eight-kilohertz-pass.js';
 import type { OpenOptions } from '../read/audio-source.js';
 import type { ByteSource } from '../read/byte-source.js';
+import { VoiceprepError } from '../errors.js';
 import { openAudio } from '../read/open-audio.js';
 import { withKernels } from '../wasm/kernels.js';
 import { OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
@@ -13,19 +14,37 @@ export const LONG_SILENCE_SECONDS = 0.5;
 
 /**
  * The levels of a file as it is, or as it becomes: decoded, mixed to mono and resampled to 8000 Hz (a playback file
- * already is that, and is only decoded).
+ * already is that, and is only decoded). A file whose 8 kHz signal would have more than `maxSamples` cannot be a
+ * playback file: it is refused with a `too-long` error, from its header when that gives its length exactly, else
+ * as soon as that many samples have been decoded, so that a file claiming hours in a few megabytes costs no more.
  */
-export async function measureLevels(source: ByteSource, options: OpenOptions = {}): Promise<Levels> {
+export async function measureLevels(source: ByteSource, options: OpenOptions & { maxSamples?: number } = {}): Promise<Levels> {
+  const maxSamples = options.maxSamples ?? Infinity;
   const audio = await openAudio(source, options);
   try {
+    const samples = Math.round((audio.frames * OUTPUT_SAMPLE_RATE) / audio.sampleRate);
+    if (audio.exactFrames && samples > maxSamples) throw tooLong(samples, maxSamples);
     return await withKernels(async (kernels) => {
       const analyzer = new LevelAnalyzer(OUTPUT_SAMPLE_RATE);
-      await new EightKilohertzPass(audio, kernels).run((block) => analyzer.push(block));
+      let seen = 0;
+      // one sample past the limit is enough to know the file is over it
+      await new EightKilohertzPass(audio, kernels, maxSamples + 1).run((block) => {
+        seen += block.length;
+        if (seen > maxSamples) throw tooLong(null, maxSamples);
+        analyzer.push(block);
+      });
       return analyzer.result();
     });
   } finally {
     audio.close();
   }
+}
+
+/** `samples`: the whole signal's length, when the header gives it; null when decoding has passed the limit. */
+function tooLong(samples: number | null, maxSamples: number): VoiceprepError {
+  const fit = (maxSamples / OUTPUT_SAMPLE_RATE).toFixed(1);
+  if (samples === null) return new VoiceprepError('too-long', `more than ${fit} s of audio, which is all that fits`);
+  return new VoiceprepError('too-long', `${(samples / OUTPUT_SAMPLE_RATE).toFixed(1)} s of audio, and ${fit} s fit`);
 }
 
 export interface LevelVerdict {

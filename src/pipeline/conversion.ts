@@ -27,6 +27,13 @@ export { MAX_INPUT_RATE, MIN_INPUT_RATE } from '../read/open-audio.js';
 export const TRIM_FADE_SECONDS = 0.05;
 /** Where normalize puts the peak: 1 dB of headroom keeps the A-law encoder out of clipping. */
 export const NORMALIZE_TARGET_DBFS = -1;
+/**
+ * The most silence `trimSilence` looks past: a file longer than what fits and this much more is too long. Where the
+ * speech ends is known only once the whole file is measured, so without a bound the first pass would decode any
+ * length a header claims (a FLAC of 16-byte frames claims 41 hours in 1.5 MB) before it could refuse the file.
+ */
+export const MAX_TRIMMED_SILENCE_SECONDS = 300;
+const MAX_TRIMMED_SILENCE_SAMPLES = MAX_TRIMMED_SILENCE_SECONDS * OUTPUT_SAMPLE_RATE;
 
 export interface ConvertOptions {
   /** Cut the output to at most this many samples (8000 per second), fading out the last 50 ms. */
@@ -101,8 +108,9 @@ export async function openConversion(source: ByteSource, options: ConvertOptions
     trimmed,
     async run(sink: ByteSink): Promise<ConvertReport> {
       try {
-        // Trimming silence can bring a file under the limit: then its length is known after the first pass.
-        if (audio.exactFrames && !options.trimSilence && outputSamples > (options.limitSamples ?? Infinity)) throw tooLong(outputSamples, options, true);
+        // Trimming silence can bring a file under the limit, by at most MAX_TRIMMED_SILENCE_SECONDS.
+        const allowance = options.trimSilence ? MAX_TRIMMED_SILENCE_SAMPLES : 0;
+        if (audio.exactFrames && outputSamples > (options.limitSamples ?? Infinity) + allowance) throw tooLong(outputSamples, options, true);
         if (passThrough) {
           const writer = new CanonicalWaveWriter(sink, outputSamples);
           const result = await copySamples(audio, writer);
@@ -220,33 +228,42 @@ async function copySamples(audio: AudioSource, writer: CanonicalWaveWriter): Pro
 
 /**
  * The first of two passes, for `normalize`, `level` and `trimSilence`: the same decode, mix and resample, measuring
- * what the second pass needs. Without silence trimming only the samples that will be kept are measured.
+ * what the second pass needs. Only what can be kept is measured (the cut, or the limit; with silence trimmed, that
+ * and MAX_TRIMMED_SILENCE_SECONDS more), and one sample more tells a file that cannot fit: without a cut it is
+ * refused there, before the rest of it is decoded.
  */
 async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: number, options: ConvertOptions): Promise<Adjustment> {
-  const measured = options.trimSilence ? Infinity : maxSamples;
+  const keepable = Math.min(maxSamples, options.limitSamples ?? Infinity);
+  const measured = options.trimSilence ? keepable + MAX_TRIMMED_SILENCE_SAMPLES : keepable;
   const analyzer = new LevelAnalyzer(OUTPUT_SAMPLE_RATE);
   const recording = new RecordedSignal();
   let seen = 0;
-  const pass = new EightKilohertzPass(audio, kernels, measured, options.blockSamples);
+  let total = 0;
+  const pass = new EightKilohertzPass(audio, kernels, measured + 1, options.blockSamples);
   await pass.run((block) => {
     const kept = block.subarray(0, Math.max(0, Math.min(block.length, measured - seen)));
     analyzer.push(kept);
     // all of it: a replay must run past a cut, for the cut to be faded and reported
     recording.keep(block);
     seen += kept.length;
+    total += block.length;
   });
+  const over = total > measured;
+  if (over && !Number.isFinite(maxSamples)) throw tooLong(total, options, false);
   recording.frames = pass.cutShort ? null : pass.frames;
-  const kept = recording.overflowed ? null : recording;
   const levels = analyzer.result();
   const before = options.level !== undefined || options.trimSilence ? levels : null;
-  const window = options.trimSilence ? trimRange(levels) : NO_ADJUSTMENT.window;
+  // Measured short of the end, the speech may go on past it: only the leading silence is known, and the cut ends it.
+  const window = options.trimSilence ? { ...trimRange(levels), ...(over ? { end: Infinity } : {}) } : NO_ADJUSTMENT.window;
+  // A replay must reach past the cut (to fade it); a recording of a part of the file may end before.
+  const kept = recording.overflowed || (over && total <= window.start + maxSamples) ? null : recording;
   if (options.level === undefined) {
     const peak = levels.peakDbfs === null ? 0 : 10 ** (levels.peakDbfs / 20);
     const gain = options.normalize ? gainToPeak(peak, NORMALIZE_TARGET_DBFS) : 1;
     return { gain, window, before, warnings: [], recording: kept };
   }
-  // The level is promised for what is written: with silence trimmed, that is the window alone.
-  const written = options.trimSilence ? await measureWindow(audio, kernels, kept, window, options) : levels;
+  // The level is promised for what is written: with silence trimmed, that is the window alone, up to the cut.
+  const written = options.trimSilence ? await measureWindow(audio, kernels, kept, { start: window.start, end: Math.min(window.end, window.start + maxSamples) }, options) : levels;
   const { gainDb, limitedByPeak, reachedDbov } = gainForLevel(written, options.level);
   const warnings: SourceWarning[] = [];
   if (reachedDbov === null) {
@@ -352,7 +369,12 @@ async function transcode(
 
 /** `exact`: `samples` is the whole output's length; else the output has passed the limit at `samples` and goes on. */
 function tooLong(samples: number, options: ConvertOptions, exact: boolean): VoiceprepError {
-  const fit = ((options.limitSamples ?? 0) / OUTPUT_SAMPLE_RATE).toFixed(1);
+  const limit = options.limitSamples ?? 0;
+  const fit = (limit / OUTPUT_SAMPLE_RATE).toFixed(1);
   const seconds = (samples / OUTPUT_SAMPLE_RATE).toFixed(1);
+  if (options.trimSilence) {
+    const length = exact ? `${seconds} s` : `more than ${((limit + MAX_TRIMMED_SILENCE_SAMPLES) / OUTPUT_SAMPLE_RATE).toFixed(1)} s`;
+    return new VoiceprepError('too-long', `${length} of audio, and ${fit} s fit: trimming silence takes off at most ${MAX_TRIMMED_SILENCE_SECONDS} s`);
+  }
   return new VoiceprepError('too-long', exact ? `${seconds} s of audio, and ${fit} s fit` : `more than ${fit} s of audio, which is all that fits`);
 }
