@@ -65,3 +65,33 @@ describe('a conversion whose input shrinks while it is read', () => {
     expect(await readdir(root)).toEqual(['in']);
   });
 });
+
+describe('startBatch stopped', () => {
+  it('ends the conversions under way, keeps and reports what finished, and leaves no temp file', async () => {
+    for (const name of ['a', 'b', 'c']) await writeFile(join(root, 'in', `${name}.wav`), stereo());
+    const batch = startBatch({
+      inputs: ['in'],
+      mode: { kind: 'folder', folder: 'out' },
+      cwd: root,
+      jobs: 1,
+      // as a signal would: once the first file is done, while the second is being converted
+      onProgress: (event) => event.type === 'started' && event.path === 'in/b.wav' && batch.stop(),
+    });
+    const result = await batch.done;
+    expect(result.interrupted).toBe(true);
+    expect(result.files.map((file) => [file.path, file.ok, file.problems[0]?.code])).toEqual([
+      ['in/a.wav', true, undefined],
+      ['in/b.wav', false, 'interrupted'],
+      ['in/c.wav', false, 'interrupted'],
+    ]);
+    expect(await readdir(join(root, 'out'))).toEqual(['a.wav']);
+  });
+
+  it('after it has ended, stopping it changes nothing', async () => {
+    await writeFile(join(root, 'in', 'a.wav'), stereo());
+    const batch = startBatch({ inputs: ['in'], mode: { kind: 'folder', folder: 'out' }, cwd: root, jobs: 1 });
+    const result = await batch.done;
+    batch.stop();
+    expect(result).toMatchObject({ interrupted: false, summary: { ok: 1 } });
+  });
+});

@@ -1,5 +1,7 @@
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { describeEmptySearch, findInputs } from '../batch/find-inputs.js';
+import { TEMP_SUFFIX, isTempName } from '../batch/temp-files.js';
 import { PLAYBACK_EXTENSIONS } from '../read/file-kinds.js';
 import { isVoiceprepError } from '../errors.js';
 import { openFileSource } from '../node/file-source.js';
@@ -22,6 +24,7 @@ export function checkFile(path: string, options: CheckOptions = {}): Promise<Fil
 }
 
 async function checkAt(openPath: string, path: string, options: CheckOptions): Promise<FileRecord> {
+  if (isTempName(basename(path))) return leftover(path, openPath);
   let source;
   try {
     source = await openFileSource(openPath);
@@ -42,7 +45,8 @@ async function checkAt(openPath: string, path: string, options: CheckOptions): P
  * Every argument shows up in the result: one that names nothing, or a folder with no WAV file, is a `not-found` record.
  */
 export async function checkPaths(args: readonly string[], options: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult> {
-  const discovery = await findInputs(args, { extensions: PLAYBACK_EXTENSIONS }, cwd);
+  // A folder that is about to be uploaded must not hold what a killed convert left: those are looked for too.
+  const discovery = await findInputs(args, { extensions: [...PLAYBACK_EXTENSIONS, TEMP_SUFFIX] }, cwd);
   const paths = discovery.inputs.map((input) => input.path);
   const records: FileRecord[] = new Array(paths.length);
   let next = 0;
@@ -60,6 +64,13 @@ export async function checkPaths(args: readonly string[], options: CheckOptions 
   for (const search of discovery.empty) records.push(failed(search.path, 'not-found', describeEmptySearch(search, 'WAV files')));
   for (const skipped of discovery.skipped) records.push(failed(skipped.path, 'unreadable', `${skipped.reason}; not read`));
   return { files: records, summary: summarizeRecords(records) };
+}
+
+async function leftover(path: string, openPath: string): Promise<FileRecord> {
+  const record = failed(path, 'not-found', '');
+  record.bytes = (await stat(openPath).catch(() => null))?.size ?? null;
+  record.problems = [{ code: 'leftover', message: 'a temp file that a voiceprep convert which was killed left behind: delete it, never upload it (the next convert into this folder removes it)' }];
+  return record;
 }
 
 function unreadable(path: string, error: unknown): FileRecord {

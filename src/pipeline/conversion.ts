@@ -16,7 +16,7 @@ import { type Kernels, withKernels } from '../wasm/kernels.js';
 import { OUTPUT_SAMPLE_RATE, canonicalFileSize } from '../write/canonical-wave.js';
 import { type ByteSink, CanonicalWaveWriter } from '../write/wave-writer.js';
 import { StageChain } from './chain.js';
-import { EightKilohertzPass } from './eight-kilohertz-pass.js';
+import { EightKilohertzPass, type StopSignal } from './eight-kilohertz-pass.js';
 import { type ConvertReport, type InputDescription, type LevelSummary, summarizeLevels, toDbfs } from './report.js';
 import type { Stage } from './stage.js';
 
@@ -59,6 +59,8 @@ export interface ConvertOptions {
   name?: string;
   /** Sample rate of a Dialogic VOX file (default 8000). */
   voxRate?: number;
+  /** Stops the conversion between blocks once aborted: `run` then throws the signal's AbortError. */
+  signal?: StopSignal;
 }
 
 /**
@@ -111,9 +113,10 @@ export async function openConversion(source: ByteSource, options: ConvertOptions
         // Trimming silence can bring a file under the limit, by at most MAX_TRIMMED_SILENCE_SECONDS.
         const allowance = options.trimSilence ? MAX_TRIMMED_SILENCE_SAMPLES : 0;
         if (audio.exactFrames && outputSamples > (options.limitSamples ?? Infinity) + allowance) throw tooLong(outputSamples, options, true);
+        options.signal?.throwIfAborted();
         if (passThrough) {
           const writer = new CanonicalWaveWriter(sink, outputSamples);
-          const result = await copySamples(audio, writer);
+          const result = await copySamples(audio, writer, options.signal);
           return report(audio, input, await writer.finish(), true, result);
         }
         return await withKernels(async (kernels) => {
@@ -215,10 +218,11 @@ function report(audio: AudioSource, input: InputDescription, samples: number, pa
 }
 
 /** A-law 8 kHz mono input: the samples are already what we would write, so they are copied, not re-encoded. */
-async function copySamples(audio: AudioSource, writer: CanonicalWaveWriter): Promise<SampleResult> {
+async function copySamples(audio: AudioSource, writer: CanonicalWaveWriter, signal?: StopSignal): Promise<SampleResult> {
   let peak = 0;
   let frames = 0;
   for await (const bytes of (audio.alawSamples as NonNullable<AudioSource['alawSamples']>)()) {
+    signal?.throwIfAborted();
     for (let i = 0; i < bytes.length; i++) peak = Math.max(peak, Math.abs(FLOAT_FROM_ALAW[bytes[i]]));
     await writer.write(bytes);
     frames += bytes.length;
@@ -239,7 +243,7 @@ async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: nu
   const recording = new RecordedSignal();
   let seen = 0;
   let total = 0;
-  const pass = new EightKilohertzPass(audio, kernels, measured + 1, options.blockSamples);
+  const pass = new EightKilohertzPass(audio, kernels, measured + 1, options.blockSamples, options.signal);
   await pass.run((block) => {
     const kept = block.subarray(0, Math.max(0, Math.min(block.length, measured - seen)));
     analyzer.push(kept);
@@ -289,7 +293,7 @@ async function measureWindow(audio: AudioSource, kernels: Kernels, recording: Re
   } else {
     kernels.reset();
     const inWindow = new SampleWindowStage(window.start, window.end);
-    await new EightKilohertzPass(audio, kernels, window.end, options.blockSamples).run((block) => analyzer.push(inWindow.flow(block)));
+    await new EightKilohertzPass(audio, kernels, window.end, options.blockSamples, options.signal).run((block) => analyzer.push(inWindow.flow(block)));
   }
   return analyzer.result();
 }
@@ -320,7 +324,7 @@ async function transcode(
   const { recording } = plan;
   const needed = Math.min(plan.window.end, plan.window.start + maxSamples);
   // a recording of the first pass is replayed: then nothing is decoded again
-  const pass = recording ? null : new EightKilohertzPass(audio, kernels, needed, options.blockSamples);
+  const pass = recording ? null : new EightKilohertzPass(audio, kernels, needed, options.blockSamples, options.signal);
   const maxBlock = EightKilohertzPass.maxBlock(audio, options.blockSamples);
   const encoder = new AlawEncoder(kernels, maxBlock);
   const after = plan.before ? new LevelAnalyzer(OUTPUT_SAMPLE_RATE) : null;
