@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { mkdir, realpath, unlink } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { Piscina } from 'piscina';
 import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
@@ -24,14 +24,14 @@ export interface BatchOptions {
   trimSilence?: boolean;
   voxRate?: number;
   maxBytes?: number;
-  /** Worker threads; 1 converts in this thread. Default: one per core. */
+  /** Files converted at once, in this thread and worker threads; 1 converts in this thread. At most one per core. */
   jobs?: number;
   cwd?: string;
   onProgress?: (event: BatchProgress) => void;
 }
 
 export type BatchProgress =
-  | { type: 'planned'; total: number }
+  | { type: 'planned'; total: number; jobs: number }
   | { type: 'started'; path: string }
   | { type: 'finished'; file: BatchFile; done: number; total: number };
 
@@ -92,8 +92,8 @@ class BatchState {
     this.planned = planOutputs(this.outsideOutput(discovery.inputs), this.options.mode, this.options.keepNames ?? false, this.cwd);
     // Inputs refused while planning (a bad name with --keep-names, say) need no worker.
     const toConvert = this.planned.filter((plan) => plan.output && !plan.problem).length;
-    const jobs = Math.max(1, Math.min(this.options.jobs ?? availableParallelism(), toConvert));
-    this.options.onProgress?.({ type: 'planned', total: this.planned.length });
+    const jobs = jobsFor(this.options.jobs, toConvert);
+    this.options.onProgress?.({ type: 'planned', total: this.planned.length, jobs });
     if (jobs > 1 && !this.stopped) {
       // Loaded only for a pool: a single file converts in this thread without paying for the import.
       const { Piscina } = await import('piscina');
@@ -233,6 +233,24 @@ class BatchState {
 }
 
 const NOT_CONVERTED = 'not converted: the batch was interrupted';
+
+/**
+ * What one conversion may hold at its peak: a worker thread's own heap, its WebAssembly decoders and kernels, blocks
+ * of samples, and the first pass of a prompt of up to 8.7 minutes kept for the second (16 MB).
+ */
+const JOB_MEMORY_BYTES = 128 * 1024 * 1024;
+
+/**
+ * How many files to convert at once: what was asked (by default one per core), but never more than the cores, which
+ * more threads would only share while each holds its memory (-j 256 on 2 cores took 3 GB), nor more than half the
+ * memory (the container's limit, if it has one) holds, nor more than there are files.
+ */
+export function jobsFor(requested: number | undefined, files: number): number {
+  const cores = availableParallelism();
+  const memory = Math.min(totalmem(), process.constrainedMemory?.() || Infinity);
+  const byMemory = Math.floor(memory / 2 / JOB_MEMORY_BYTES);
+  return Math.max(1, Math.min(requested ?? cores, cores, byMemory, files));
+}
 
 function finishedUnreported(path: string, output: string, renamed: boolean): BatchFile {
   const bytes = statSync(output, { throwIfNoEntry: false })?.size ?? 0;
