@@ -63,3 +63,10 @@ export const PROFILE: ValueRule = {
   words: 'an output profile such as HUAWEI_VOICECALL (8000 Hz, mono, an encoding voiceprep writes)',
   acceptsValue: isOutputProfile,
 };
+
+/** Something that says a conversion should stop: an AbortSignal, or anything with its `aborted` and `throwIfAborted`. */
+export const STOP_SIGNAL: ValueRule = {
+  words: 'an AbortSignal',
+  acceptsValue: (value) =>
+    typeof value === 'object' && value !== null && typeof (value as { throwIfAborted?: unknown }).throwIfAborted === 'function' && 'aborted' in value,
+};

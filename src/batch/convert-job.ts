@@ -4,6 +4,7 @@ import { basename, dirname } from 'node:path';
 import { type FileRecord, PROBLEM_FOR_ERROR, type Problem } from '../check/file-record.js';
 import { isVoiceprepError } from '../errors.js';
 import { type ByteSink, type Conversion, openConversion } from '../pipeline/conversion.js';
+import type { StopSignal } from '../pipeline/output-rate-pass.js';
 import { probeAudio } from '../read/open-audio.js';
 import type { ConvertReport } from '../pipeline/report.js';
 import { OUTPUT_SAMPLE_RATE, maxSamplesForFileSize } from '../write/canonical-wave.js';
@@ -27,6 +28,11 @@ export interface ConvertJob {
   removeInput: boolean;
   /** Sample rate of Dialogic VOX inputs. */
   voxRate?: number;
+  /**
+   * Set to non-zero (Atomics.store) to stop the job: shared memory, so that a worker sees it at once, in the middle
+   * of a conversion that never lets its thread take a message. A stopped job removes its temp file itself.
+   */
+  stop?: Int32Array;
 }
 
 export interface ConvertedFile extends FileRecord {
@@ -60,7 +66,9 @@ export function emptyRecord(path: string): ConvertedFile {
 /** Converts one file; every failure becomes a problem in the record, never an exception. */
 export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
   const record = emptyRecord(job.input);
+  const signal = stopSignal(job.stop);
   try {
+    signal?.throwIfAborted();
     // A converting thread waits on nothing else, so it reads with blocking reads (see FileSourceOptions).
     const source = await openFileSource(job.input, { blocking: true });
     record.bytes = source.size;
@@ -73,6 +81,7 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
         normalize: job.normalize,
         level: job.level,
         trimSilence: job.trimSilence,
+        signal,
         ...opened,
       }).catch(async (error: unknown) => {
         // A format voiceprep recognizes but does not decode (AAC, an unknown WAV codec) is still described.
@@ -89,7 +98,8 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
         record.problems.push(sizeProblem(conversion, job.maxBytes));
         return record;
       }
-      const { value: report, outcome } = await writeFileAtomically(job.output, (sink) => convertInto(conversion, sink), {
+      signal?.throwIfAborted();
+      const { value: report, outcome } = await writeFileAtomically(job.output, (sink) => convertInto(conversion, sink, signal), {
         replace: job.force,
         tempPath: job.tempPath,
         // a file still being written is neither replaced (in place) nor stood for by the part read so far
@@ -178,11 +188,17 @@ class ReadError extends Error {
   }
 }
 
-/** Runs the conversion into `sink`, telling a failure to write the output from a failure to read the input. */
-async function convertInto(conversion: Conversion, sink: ByteSink): Promise<ConvertReport> {
+/**
+ * Runs the conversion into `sink`, telling a failure to write the output from a failure to read the input. A stop
+ * is seen at every write too: the second pass may replay a recording rather than decode.
+ */
+async function convertInto(conversion: Conversion, sink: ByteSink, signal: StopSignal | undefined): Promise<ConvertReport> {
   const rewrite = sink.rewrite?.bind(sink);
   const marked: ByteSink = {
-    write: (bytes) => asWriteFailure(() => sink.write(bytes)),
+    write: (bytes) => {
+      signal?.throwIfAborted();
+      return asWriteFailure(() => sink.write(bytes));
+    },
     rewrite: rewrite && ((offset, bytes) => asWriteFailure(() => rewrite(offset, bytes))),
   };
   try {
@@ -200,7 +216,24 @@ async function asWriteFailure(write: () => void | Promise<void>): Promise<void> 
   }
 }
 
+/** The job's stop flag as the pipeline takes it; what it throws is recognized by problemFrom. */
+function stopSignal(flag: Int32Array | undefined): StopSignal | undefined {
+  if (!flag) return undefined;
+  return {
+    get aborted() {
+      return Atomics.load(flag, 0) !== 0;
+    },
+    throwIfAborted() {
+      if (Atomics.load(flag, 0) !== 0) throw new DOMException('the batch was interrupted', 'AbortError');
+    },
+  };
+}
+
+const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
+
 export function problemFrom(error: unknown): Problem {
+  const reason = error instanceof ReadError || error instanceof WriteError ? error.reason : error;
+  if (isAbort(reason)) return { code: 'interrupted', message: 'not converted: the batch was interrupted, and nothing of it was kept' };
   // A compressed file's header only estimates its length: it is found too long as its output passes the limit.
   if (isVoiceprepError(error) && error.code === 'too-long') return { code: 'size', message: `${error.message}: ${SIZE_REMEDY}` };
   if (isVoiceprepError(error)) return { code: PROBLEM_FOR_ERROR[error.code], message: error.message };

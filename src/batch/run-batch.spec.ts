@@ -1,6 +1,6 @@
 import { truncateSync, unlinkSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waveFile } from '../../test/support/wav-builder.js';
@@ -8,7 +8,7 @@ import { bytesSource, type ByteSource } from '../read/byte-source.js';
 import { openConversion } from '../pipeline/conversion.js';
 import { writeFileAtomically } from '../node/atomic-file.js';
 import { isVoiceprepError } from '../errors.js';
-import { startBatch } from './run-batch.js';
+import { jobsFor, startBatch } from './run-batch.js';
 
 let root: string;
 beforeEach(async () => {
@@ -63,5 +63,59 @@ describe('a conversion whose input shrinks while it is read', () => {
     const failure = await writeFileAtomically(target, (sink) => conversion.run(sink)).catch((error: unknown) => error);
     expect(isVoiceprepError(failure) && failure.code).toBe('io');
     expect(await readdir(root)).toEqual(['in']);
+  });
+});
+
+describe('startBatch stopped', () => {
+  it('ends the conversions under way, keeps and reports what finished, and leaves no temp file', async () => {
+    for (const name of ['a', 'b', 'c']) await writeFile(join(root, 'in', `${name}.wav`), stereo());
+    const batch = startBatch({
+      inputs: ['in'],
+      mode: { kind: 'folder', folder: 'out' },
+      cwd: root,
+      jobs: 1,
+      // as a signal would: once the first file is done, while the second is being converted
+      onProgress: (event) => event.type === 'started' && event.path === 'in/b.wav' && batch.stop(),
+    });
+    const result = await batch.done;
+    expect(result.interrupted).toBe(true);
+    expect(result.files.map((file) => [file.path, file.ok, file.problems[0]?.code])).toEqual([
+      ['in/a.wav', true, undefined],
+      ['in/b.wav', false, 'interrupted'],
+      ['in/c.wav', false, 'interrupted'],
+    ]);
+    expect(await readdir(join(root, 'out'))).toEqual(['a.wav']);
+  });
+
+  it('after it has ended, stopping it changes nothing', async () => {
+    await writeFile(join(root, 'in', 'a.wav'), stereo());
+    const batch = startBatch({ inputs: ['in'], mode: { kind: 'folder', folder: 'out' }, cwd: root, jobs: 1 });
+    const result = await batch.done;
+    batch.stop();
+    expect(result).toMatchObject({ interrupted: false, summary: { ok: 1 } });
+  });
+});
+
+describe('how many files are converted at once', () => {
+  it('is never more than the cores, whatever -j asks: each conversion holds its memory', async () => {
+    for (const name of ['a', 'b', 'c']) await writeFile(join(root, 'in', `${name}.wav`), stereo(100));
+    let jobs = 0;
+    const batch = startBatch({
+      inputs: ['in'],
+      mode: { kind: 'folder', folder: 'out' },
+      cwd: root,
+      jobs: 256,
+      onProgress: (event) => {
+        if (event.type !== 'planned') return;
+        jobs = event.jobs;
+        // stopped before a pool is started: this spec runs from source, which has no worker file to start
+        batch.stop();
+      },
+    });
+    await batch.done;
+    expect(jobs).toBeGreaterThanOrEqual(1);
+    expect(jobs).toBeLessThanOrEqual(Math.min(3, availableParallelism()));
+    expect(jobsFor(256, 1000)).toBeLessThanOrEqual(availableParallelism());
+    expect(jobsFor(undefined, 1)).toBe(1);
   });
 });

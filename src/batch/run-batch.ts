@@ -1,16 +1,16 @@
-import { closeSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { Piscina } from 'piscina';
-import { tempPathFor } from '../node/atomic-file.js';
 import { makeFolderInside } from '../node/make-folder.js';
 import { isVoiceprepError } from '../errors.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
 import { CANONICAL_HEADER_BYTES, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
 import { type ConvertJob, type ConvertedFile, emptyRecord, problemFrom, runConvertJob } from './convert-job.js';
 import { findBatchInputs } from './batch-inputs.js';
-import { type InFlight, committed, inFlight } from './in-flight.js';
+import { committed, inFlight } from './in-flight.js';
+import { batchTempPath, removeLeftovers } from './temp-files.js';
 import { type OutputMode, type PlannedOutput } from './plan-outputs.js';
 
 export interface BatchOptions {
@@ -25,14 +25,14 @@ export interface BatchOptions {
   trimSilence?: boolean;
   voxRate?: number;
   maxBytes?: number;
-  /** Worker threads; 1 converts in this thread. Default: one per core. */
+  /** Files converted at once, in this thread and worker threads; 1 converts in this thread. At most one per core. */
   jobs?: number;
   cwd?: string;
   onProgress?: (event: BatchProgress) => void;
 }
 
 export type BatchProgress =
-  | { type: 'planned'; total: number }
+  | { type: 'planned'; total: number; jobs: number }
   | { type: 'started'; path: string }
   | { type: 'finished'; file: BatchFile; done: number; total: number };
 
@@ -45,29 +45,39 @@ export interface BatchResult {
   files: BatchFile[];
   summary: { checked: number; ok: number; failed: number; written: number; unchanged: number };
   interrupted: boolean;
+  /** Temp files that runs which could not clean up (kill -9) had left in the output folders, removed by this one. */
+  removedTempFiles: string[];
 }
 
 export interface RunningBatch {
+  /** Resolves once every conversion has ended: finished, failed, or stopped (and its temp file removed). */
   readonly done: Promise<BatchResult>;
   /**
-   * Stops at once, for a signal handler: removes the temp files of the conversions under way (synchronously, so it
-   * is done before the process exits), and returns what was finished, with every other input marked interrupted.
+   * Asks the batch to stop, for a signal handler: no conversion starts after it, and those under way stop at their
+   * next block, removing their temp files, unless they are already past their last write (then they finish and
+   * are reported as finished). `done` then resolves with `interrupted: true` and every input not converted marked
+   * interrupted. Nothing is left to do after `done`, so the process can let its output drain and end by itself.
    */
-  interrupt(): BatchResult;
+  stop(): void;
 }
 
 export function startBatch(options: BatchOptions): RunningBatch {
   const state = new BatchState(options);
-  return { done: state.run(), interrupt: () => state.interrupt() };
+  return { done: state.run(), stop: () => state.stop() };
 }
 
 class BatchState {
   private planned: PlannedOutput[] = [];
   private readonly finished = new Map<number, BatchFile>();
-  private readonly inFlight = new Map<number, InFlight>();
+  /** Shared with every job (and so with the worker threads): non-zero once the batch is stopped. */
+  private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
   private stopped = false;
+  private settled = false;
   private pool: Piscina | null = null;
   private readonly cwd: string;
+  /** Each output folder's leftover temp files are looked for once, before the first file is written there. */
+  private readonly swept = new Map<string, Promise<void>>();
+  private readonly removedTempFiles: string[] = [];
 
   constructor(private readonly options: BatchOptions) {
     this.cwd = options.cwd ?? process.cwd();
@@ -77,12 +87,11 @@ class BatchState {
     const { planned, refused } = await findBatchInputs(this.options.inputs, this.options.mode, this.options.keepNames ?? false, this.cwd);
     const missing = refused.map(({ path, problem }) => failed(path, problem.code, problem.message));
     this.planned = planned;
-    this.options.onProgress?.({ type: 'planned', total: this.planned.length });
-
     // Inputs refused while planning (a bad name with --keep-names, say) need no worker.
     const toConvert = this.planned.filter((plan) => plan.output && !plan.problem).length;
-    const jobs = Math.max(1, Math.min(this.options.jobs ?? availableParallelism(), toConvert));
-    if (jobs > 1) {
+    const jobs = jobsFor(this.options.jobs, toConvert);
+    this.options.onProgress?.({ type: 'planned', total: this.planned.length, jobs });
+    if (jobs > 1 && !this.stopped) {
       // Loaded only for a pool: a single file converts in this thread without paying for the import.
       const { Piscina } = await import('piscina');
       this.pool = new Piscina({
@@ -102,28 +111,17 @@ class BatchState {
       const workers = pool ? Array.from({ length: jobs - 1 }, () => lane(async (job) => (await pool.run(job)) as ConvertedFile)) : [];
       await Promise.all([lane(runConvertJob), ...workers]);
     } finally {
+      this.settled = true;
       await this.pool?.destroy();
     }
-    return this.result(missing);
+    return this.result(missing, this.stopped);
   }
 
-  interrupt(): BatchResult {
+  stop(): void {
+    // Once every conversion has ended there is nothing to stop: the batch was not interrupted.
+    if (this.settled) return;
     this.stopped = true;
-    for (const [index, job] of this.inFlight) {
-      // A job may have moved its output into place without having told us yet: then that output is complete and
-      // stays, and the report must say so rather than call it interrupted.
-      if (committed(job)) {
-        const plan = this.planned[index];
-        this.finished.set(index, finishedUnreported(plan.input.path, job.output, plan.renamed));
-      }
-      try {
-        unlinkSync(job.temp);
-      } catch {
-        // never created, or already moved into place
-      }
-    }
-    this.inFlight.clear();
-    return this.result([], true);
+    Atomics.store(this.stopFlag, 0, 1);
   }
 
   private async convert(index: number, convert: (job: ConvertJob) => Promise<ConvertedFile>): Promise<void> {
@@ -137,7 +135,7 @@ class BatchState {
       // a file that got no output was not renamed: nothing was written under the new name
       file = { ...converted, renamed: plan.renamed && converted.output !== null };
     }
-    if (this.stopped) return;
+    // Recorded even after a stop: a conversion that ended, ended as its record says.
     this.finished.set(index, file);
     this.options.onProgress?.({ type: 'finished', file, done: this.finished.size, total: this.planned.length });
   }
@@ -152,7 +150,8 @@ class BatchState {
       const reason = isVoiceprepError(error) ? error.message : `could not create the output folder: ${problemFrom(error).message}`;
       return failed(plan.input.path, 'write-failed', reason);
     }
-    const temp = tempPathFor(output);
+    if (this.stopped) return failed(plan.input.path, 'interrupted', NOT_CONVERTED);
+    const temp = batchTempPath(output);
     const job: ConvertJob = {
       input: inputPath,
       output,
@@ -165,35 +164,43 @@ class BatchState {
       voxRate: this.options.voxRate,
       force: (this.options.force ?? false) || (this.options.mode.kind === 'in-place' && output === inputPath),
       removeInput: this.options.mode.kind === 'in-place' && output !== inputPath,
+      stop: this.stopFlag,
     };
-    this.inFlight.set(index, inFlight(temp, output));
+    const flight = inFlight(temp, output);
     try {
       const record = await convert(job);
       return { ...record, path: plan.input.path };
     } catch (error) {
       // runConvertJob reports every failure of its own: only a worker thread that died (out of memory, say) lands
-      // here, and then the batch goes on without it.
+      // here, and then the batch goes on without it. It may have died between putting its output in place and
+      // telling us: then that output is complete, and stays.
+      const done = committed(flight);
       await unlink(temp).catch(() => undefined);
+      if (done) return finishedUnreported(plan.input.path, output, plan.renamed);
       return failed(plan.input.path, 'unreadable', `the conversion stopped: ${problemFrom(error).message}`);
-    } finally {
-      this.inFlight.delete(index);
     }
   }
 
   /**
    * Creates the output's folder below the output folder, refusing a link that leads elsewhere before anything is
-   * created through it. In place, the folder is the input's own and is already there.
+   * created through it (in place, the folder is the input's own and is already there), and removes the temp files
+   * that a run which was killed left there.
    */
   private async prepareFolder(output: string): Promise<void> {
     const { mode } = this.options;
-    if (mode.kind !== 'folder') return;
-    await makeFolderInside(resolve(this.cwd, mode.folder), dirname(output), `-o ${mode.folder}`);
+    const folder = dirname(output);
+    if (mode.kind === 'folder') await makeFolderInside(resolve(this.cwd, mode.folder), folder, `-o ${mode.folder}`);
+    // only in a folder this run writes to, once it is known to be one
+    if (!this.swept.has(folder)) {
+      this.swept.set(folder, removeLeftovers(folder).then((removed) => void this.removedTempFiles.push(...removed)));
+    }
+    await this.swept.get(folder);
   }
 
   private result(extra: BatchFile[], interrupted = false): BatchResult {
     const files: BatchFile[] = [...extra];
     this.planned.forEach((plan, index) => {
-      files.push(this.finished.get(index) ?? failed(plan.input.path, 'interrupted', 'not converted: the batch was interrupted'));
+      files.push(this.finished.get(index) ?? failed(plan.input.path, 'interrupted', NOT_CONVERTED));
     });
     const ok = files.filter((file) => file.ok).length;
     return {
@@ -206,8 +213,29 @@ class BatchState {
         unchanged: files.filter((file) => file.output?.outcome === 'unchanged').length,
       },
       interrupted,
+      removedTempFiles: this.removedTempFiles.slice().sort(),
     };
   }
+}
+
+const NOT_CONVERTED = 'not converted: the batch was interrupted';
+
+/**
+ * What one conversion may hold at its peak: a worker thread's own heap, its WebAssembly decoders and kernels, blocks
+ * of samples, and the first pass of a prompt of up to 8.7 minutes kept for the second (16 MB).
+ */
+const JOB_MEMORY_BYTES = 128 * 1024 * 1024;
+
+/**
+ * How many files to convert at once: what was asked (by default one per core), but never more than the cores, which
+ * more threads would only share while each holds its memory (-j 256 on 2 cores took 3 GB), nor more than half the
+ * memory (the container's limit, if it has one) holds, nor more than there are files.
+ */
+export function jobsFor(requested: number | undefined, files: number): number {
+  const cores = availableParallelism();
+  const memory = Math.min(totalmem(), process.constrainedMemory?.() || Infinity);
+  const byMemory = Math.floor(memory / 2 / JOB_MEMORY_BYTES);
+  return Math.max(1, Math.min(requested ?? cores, cores, byMemory, files));
 }
 
 function finishedUnreported(path: string, output: string, renamed: boolean): BatchFile {
@@ -215,7 +243,7 @@ function finishedUnreported(path: string, output: string, renamed: boolean): Bat
   return {
     ...emptyRecord(path),
     ok: true,
-    warnings: [{ code: 'interrupted', message: 'converted as the batch was interrupted; its details were not collected' }],
+    warnings: [{ code: 'unreported', message: 'converted, but its worker thread ended before it sent the details' }],
     output: { path: output, bytes, seconds: samplesIn(output) / OUTPUT_SAMPLE_RATE, outcome: 'written' },
     renamed,
   };

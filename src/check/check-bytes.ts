@@ -7,6 +7,7 @@ import type { AudioFormatReader, ProbedFormat } from '../read/audio-source.js';
 import { type ByteSource, sourceArgument } from '../read/byte-source.js';
 import { readWaveHeader } from '../read/read-wave-header.js';
 import { DEFAULT_PROFILE, type OutputProfile } from '../profile/profile.js';
+import { canonicalLayout } from '../write/canonical-wave.js';
 import { judgeHeader } from './compliance.js';
 import { nameFault } from './file-name.js';
 import type { FileRecord, Problem, Summary } from './file-record.js';
@@ -78,11 +79,20 @@ export async function checkSource(input: ByteSource | FileBytes, path: string, g
   return record;
 }
 
-/** Decodes the file to judge its levels; one that cannot be decoded has `levels: null` (its problem is already told). */
+/**
+ * Decodes the file to judge its levels; one that cannot be decoded has `levels: null` (its problem is already told).
+ * Only as much as fits the size limit is decoded: a longer file cannot be a playback file, whatever its level.
+ */
 async function addLevels(record: FileRecord, source: ByteSource, name: string, target: number, options: CheckOptions, fix: (extra: string) => string): Promise<void> {
-  const levels = await measureLevels(source, { name, voxRate: options.voxRate }, options.profile).catch((error: unknown) => {
-    if (isVoiceprepError(error) && error.code !== 'io') return null;
-    throw error;
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const maxSamples = canonicalLayout(profile).maxSamplesForFileSize(options.maxBytes ?? profile.maxBytes);
+  const levels = await measureLevels(source, { name, voxRate: options.voxRate, maxSamples }, profile).catch((error: unknown) => {
+    if (!isVoiceprepError(error) || error.code === 'io') throw error;
+    if (error.code === 'too-long' && !record.problems.some((problem) => problem.code === 'size')) {
+      const cut = fix(' --trim').replace(/^fix with /, '');
+      record.problems.push({ code: 'size', message: `${error.message}, so its level was not measured: cut it to fit with ${cut}, or split the recording` });
+    }
+    return null;
   });
   record.levels = levels && summarizeLevels(levels);
   if (!levels) return;

@@ -1,5 +1,7 @@
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { discoveryProblems, findInputs } from '../batch/find-inputs.js';
+import { TEMP_SUFFIX, isTempName } from '../batch/temp-files.js';
 import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from '../read/file-kinds.js';
 import { invalidArgument, pathArgument } from '../arguments.js';
 import { isVoiceprepError } from '../errors.js';
@@ -24,6 +26,7 @@ export async function checkFile(path: string, options: CheckOptions = {}): Promi
 }
 
 async function checkAt(openPath: string, path: string, options: CheckOptions): Promise<FileRecord> {
+  if (isTempName(basename(path))) return leftover(path, openPath);
   let source;
   try {
     source = await openFileSource(openPath);
@@ -42,9 +45,9 @@ async function checkAt(openPath: string, path: string, options: CheckOptions): P
 /**
  * What folders and globs are searched for: every kind of audio, not only WAV. A folder meant for upload holds
  * playback files only, so an MP3 or a VOX in it is a file to report (with the command that converts it), not one
- * to pass over.
+ * to pass over. So is what a killed convert left (its temp files): a folder about to be uploaded must not hold them.
  */
-const SEARCHED_EXTENSIONS = [...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS];
+const SEARCHED_EXTENSIONS = [...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS, TEMP_SUFFIX];
 
 /**
  * Checks the files, folders (searched recursively for audio files, in any letter case) and globs given, in the
@@ -77,6 +80,13 @@ export async function checkPaths(args: string | readonly string[], given: CheckO
   }
   for (const { path, problem } of discoveryProblems(discovery, 'audio files')) records.push(failed(path, problem.code, problem.message));
   return { files: records, summary: summarizeRecords(records) };
+}
+
+async function leftover(path: string, openPath: string): Promise<FileRecord> {
+  const record = failed(path, 'not-found', '');
+  record.bytes = (await stat(openPath).catch(() => null))?.size ?? null;
+  record.problems = [{ code: 'leftover', message: 'a temp file that a voiceprep convert which was killed left behind: delete it, never upload it (the next convert into this folder removes it)' }];
+  return record;
 }
 
 function unreadable(path: string, error: unknown): FileRecord {

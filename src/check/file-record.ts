@@ -19,6 +19,7 @@ export type ProblemCode =
   | 'size' // larger than the limit
   | 'not-found' // the path does not exist
   | 'unreadable' // exists but cannot be read (permissions, a FIFO or device, an I/O error)
+  | 'leftover' // check: a temp file of voiceprep convert (.*.voiceprep-tmp), left by a run that was killed
   | 'level' // check --level: the active speech level is off the target by more than the tolerance (or there is no speech)
   | 'clipping' // check --level: flat tops at full scale, where the recording clipped
   | 'unsupported' // convert: an encoding or sample rate voiceprep cannot decode

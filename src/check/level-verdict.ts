@@ -4,6 +4,7 @@ import { OutputRatePass } from '../pipeline/output-rate-pass.js';
 import { DEFAULT_PROFILE, encodingOf, type OutputProfile } from '../profile/profile.js';
 import type { OpenOptions } from '../read/audio-source.js';
 import type { ByteSource } from '../read/byte-source.js';
+import { VoiceprepError } from '../errors.js';
 import { openAudio } from '../read/open-audio.js';
 import { withKernels } from '../wasm/kernels.js';
 import type { Problem, Warning } from './file-record.js';
@@ -13,19 +14,42 @@ export const LONG_SILENCE_SECONDS = 0.5;
 
 /**
  * The levels of a file as it is, or as it becomes: decoded, mixed to mono and resampled to the profile's rate (a
- * playback file already is that, and is only decoded).
+ * playback file already is that, and is only decoded). A file whose signal at that rate would have more than
+ * `maxSamples` cannot be a playback file: it is refused with a `too-long` error, from its header when that gives its
+ * length exactly, else as soon as that many samples have been decoded, so that a file claiming hours in a few
+ * megabytes costs no more.
  */
-export async function measureLevels(source: ByteSource, options: OpenOptions = {}, profile: OutputProfile = DEFAULT_PROFILE): Promise<Levels> {
+export async function measureLevels(
+  source: ByteSource,
+  options: OpenOptions & { maxSamples?: number } = {},
+  profile: OutputProfile = DEFAULT_PROFILE,
+): Promise<Levels> {
+  const maxSamples = options.maxSamples ?? Infinity;
   const audio = await openAudio(source, options);
   try {
+    const samples = Math.round((audio.frames * profile.sampleRate) / audio.sampleRate);
+    if (audio.exactFrames && samples > maxSamples) throw tooLong(samples, maxSamples, profile.sampleRate);
     return await withKernels(async (kernels) => {
       const analyzer = new LevelAnalyzer(profile.sampleRate, encodingOf(profile).rail);
-      await new OutputRatePass(audio, kernels, profile.sampleRate).run((block) => analyzer.push(block));
+      let seen = 0;
+      // one sample past the limit is enough to know the file is over it
+      await new OutputRatePass(audio, kernels, profile.sampleRate, maxSamples + 1).run((block) => {
+        seen += block.length;
+        if (seen > maxSamples) throw tooLong(null, maxSamples, profile.sampleRate);
+        analyzer.push(block);
+      });
       return analyzer.result();
     });
   } finally {
     audio.close();
   }
+}
+
+/** `samples`: the whole signal's length, when the header gives it; null when decoding has passed the limit. */
+function tooLong(samples: number | null, maxSamples: number, rate: number): VoiceprepError {
+  const fit = (maxSamples / rate).toFixed(1);
+  if (samples === null) return new VoiceprepError('too-long', `more than ${fit} s of audio, which is all that fits`);
+  return new VoiceprepError('too-long', `${(samples / rate).toFixed(1)} s of audio, and ${fit} s fit`);
 }
 
 export interface LevelVerdict {

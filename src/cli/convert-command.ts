@@ -35,7 +35,7 @@ export function registerConvert(program: Command, io: CliIo, setExitCode: (code:
     .option('--level <dBov>', 'bring each file\'s active speech level (ITU-T P.56) to this, e.g. -26; never clips', levelOption)
     .option('--trim-silence', 'cut leading and trailing silence, keeping 0.1 s before the speech and 0.2 s after')
     .option('--vox-rate <hz>', 'sample rate of Dialogic .vox files (default 8000; 6000 is the other common one)', rateOption)
-    .option('-j, --jobs <n>', 'files converted at once (default: one per core)', jobsOption)
+    .option('-j, --jobs <n>', 'files converted at once (default and most: one per core, fewer if memory is short)', jobsOption)
     .option('--json', 'print one JSON document (the schema of check, plus output) instead of the table')
     .option('-q, --quiet', 'no progress bar')
     .option('--no-color', 'no colour in the table')

@@ -1,8 +1,7 @@
-import { writeSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { SingleBar } from 'cli-progress';
 import { searchedOutputFolder } from '../batch/batch-inputs.js';
-import { type BatchResult, startBatch } from '../batch/run-batch.js';
+import { type BatchResult, type RunningBatch, startBatch } from '../batch/run-batch.js';
 import type { ConvertFlags } from './convert-command.js';
 import { EXIT_USAGE } from './main.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths } from './output.js';
@@ -19,44 +18,57 @@ export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliI
     );
     return EXIT_USAGE;
   }
-  const bar = await progressBar(io, flags);
-  const batch = startBatch({
-    inputs,
-    mode: flags.inPlace ? { kind: 'in-place' } : { kind: 'folder', folder: flags.output as string },
-    keepNames: flags.keepNames,
-    force: flags.force,
-    trim: flags.trim,
-    normalize: flags.normalize,
-    level: flags.level,
-    trimSilence: flags.trimSilence,
-    voxRate: flags.voxRate,
-    maxBytes: flags.maxSize,
-    jobs: flags.jobs,
-    onProgress(event) {
-      if (!bar) return;
-      if (event.type === 'planned') bar.start(event.total, 0, { file: '' });
-      if (event.type === 'started') bar.update({ file: event.path });
-      if (event.type === 'finished') bar.update(event.done, { file: event.file.path });
-    },
-  });
-
+  // A signal stops the batch; its report is then printed as usual, and the process ends once stdout has drained (a
+  // script reading --json through a pipe gets the whole document). A second signal ends it at once: the temp files
+  // of conversions cut off then are removed by the next run into that folder.
+  let signalled: keyof typeof SIGNAL_EXIT_CODES | null = null;
+  let bar: SingleBar | null = null;
+  let batch: RunningBatch | null = null;
   const onSignal = (signal: keyof typeof SIGNAL_EXIT_CODES) => {
+    if (signalled) process.exit(SIGNAL_EXIT_CODES[signalled]);
+    signalled = signal;
     bar?.stop();
-    const result = batch.interrupt();
-    const text = render(result, flags, io, Date.now() - started);
-    writeSync(1, text.stdout);
-    writeSync(2, `${text.stderr}voiceprep: interrupted by ${signal}: finished files were kept, partial ones removed\n`);
-    process.exit(SIGNAL_EXIT_CODES[signal]);
+    batch?.stop();
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
+    bar = signalled ? null : await progressBar(io, flags);
+    batch = startBatch({
+      inputs,
+      mode: flags.inPlace ? { kind: 'in-place' } : { kind: 'folder', folder: flags.output as string },
+      keepNames: flags.keepNames,
+      force: flags.force,
+      trim: flags.trim,
+      normalize: flags.normalize,
+      level: flags.level,
+      trimSilence: flags.trimSilence,
+      voxRate: flags.voxRate,
+      maxBytes: flags.maxSize,
+      jobs: flags.jobs,
+      onProgress(event) {
+        if (!bar || signalled) return;
+        if (event.type === 'planned') bar.start(event.total, 0, { file: '' });
+        if (event.type === 'started') bar.update({ file: event.path });
+        if (event.type === 'finished') bar.update(event.done, { file: event.file.path });
+      },
+    });
+    // signalled while the bar was loading
+    if (signalled) batch.stop();
     const result = await batch.done;
-    bar?.stop();
+    if (!signalled) bar?.stop();
     await prepareWidths(result.files.flatMap((file) => [file.path, file.output?.path ?? '']));
     const text = render(result, flags, io, Date.now() - started);
     io.stdout.write(text.stdout);
     io.stderr.write(text.stderr);
+    if (result.removedTempFiles.length > 0) {
+      const paths = result.removedTempFiles.map((path) => oneLine(shownPath(path))).join(', ');
+      io.stderr.write(`voiceprep: removed ${result.removedTempFiles.length} temp file(s) left by a run that was killed: ${paths}\n`);
+    }
+    if (result.interrupted && signalled) {
+      io.stderr.write(`voiceprep: interrupted by ${signalled}: finished files were kept, partial ones removed\n`);
+      return SIGNAL_EXIT_CODES[signalled];
+    }
     return result.summary.failed === 0 ? 0 : 1;
   } finally {
     process.off('SIGINT', onSignal);
@@ -79,21 +91,15 @@ async function progressBar(io: CliIo, flags: ConvertFlags): Promise<SingleBar | 
 
 function render(result: BatchResult, flags: ConvertFlags, io: CliIo, elapsedMs: number): { stdout: string; stderr: string } {
   if (flags.json) {
-    const document = { files: result.files, summary: result.summary, interrupted: result.interrupted };
+    const document = { files: result.files, summary: result.summary, interrupted: result.interrupted, removedTempFiles: result.removedTempFiles };
     return { stdout: `${JSON.stringify(document, null, 2)}\n`, stderr: '' };
   }
   const paint = painter(io);
-  const cwd = process.cwd();
-  // Outputs below the working folder are shown relative to it; elsewhere a climb of ../.. says less than the path.
-  const shown = (path: string) => {
-    const below = relative(cwd, path);
-    return below && !below.startsWith('..') ? below : path;
-  };
   // The level column appears when levels were measured: before -> after, in dBov.
   const showLevels = flags.level !== undefined || Boolean(flags.trimSilence);
   const rows = result.files.map((file) => [
     oneLine(file.path),
-    file.output ? `${oneLine(shown(file.output.path))}${file.renamed ? ' (renamed)' : ''}` : '-',
+    file.output ? `${oneLine(shownPath(file.output.path))}${file.renamed ? ' (renamed)' : ''}` : '-',
     formatSeconds(file.output?.seconds ?? file.seconds),
     formatBytes(file.output?.bytes ?? null),
     file.conversion?.peakDbfs != null ? `${file.conversion.peakDbfs.toFixed(1)} dBFS` : '-',
@@ -119,6 +125,12 @@ function render(result: BatchResult, flags: ConvertFlags, io: CliIo, elapsedMs: 
     stdout: `${table}\n\n${colouredSummary}\n`,
     stderr: lines.length ? `${lines.join('\n')}\n` : '',
   };
+}
+
+/** Outputs below the working folder are shown relative to it; elsewhere a climb of ../.. says less than the path. */
+function shownPath(path: string): string {
+  const below = relative(process.cwd(), path);
+  return below && !below.startsWith('..') ? below : path;
 }
 
 function levelChange(file: BatchResult['files'][number]): string {

@@ -9,7 +9,38 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  guardProcessStreams();
   return { stdout: process.stdout, stderr: process.stderr, colors: pc.isColorSupported && Boolean(process.stdout.isTTY) };
+}
+
+const WRITE_FAILURES: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'the file size limit of this process (ulimit -f) was reached',
+  EIO: 'an I/O error',
+};
+let guarded = false;
+
+/**
+ * Unhandled, a failed write to stdout is a stack trace. A reader that went away (`check | head`: EPIPE) wants no
+ * more: the rest is dropped quietly, as Unix tools do. Anything else (`--json > /dev/full`: ENOSPC) loses the report:
+ * one line on stderr says so, and the exit code is 1 even if every file complied. stderr's own failures are dropped.
+ */
+function guardProcessStreams(): void {
+  if (guarded) return;
+  guarded = true;
+  let lost = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // after a first failure the stream is destroyed, and every later write fails with ERR_STREAM_DESTROYED
+    if (error.code === 'EPIPE' || lost) return;
+    lost = true;
+    const reason = WRITE_FAILURES[error.code ?? ''] ?? error.message.split('\n')[0];
+    process.stderr.write(`voiceprep: could not write the report to standard output: ${reason}\n`);
+  });
+  process.stderr.on('error', () => undefined);
+  process.on('exit', (code) => {
+    if (lost && code === 0) process.exitCode = 1;
+  });
 }
 
 export type Paint = (text: string) => string;

@@ -203,3 +203,19 @@ describe('streaming', () => {
     expect(peakGrowth).toBeLessThan(40 * 1024 * 1024);
   });
 });
+
+describe('signal', () => {
+  it('stops a conversion under way at its next block, with the signal\'s AbortError', async () => {
+    const controller = new AbortController();
+    const conversion = await openConversion(virtualToneWave(48000, 2, 120), { signal: controller.signal });
+    let written = 0;
+    const run = conversion.run({
+      write(chunk) {
+        written += chunk.length;
+        controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(written).toBeLessThan(conversion.outputBytes / 10);
+  });
+});

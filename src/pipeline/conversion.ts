@@ -18,7 +18,7 @@ import { canonicalLayout } from '../write/canonical-wave.js';
 import { type ByteSink, CanonicalWaveWriter } from '../write/wave-writer.js';
 import { StageChain } from './chain.js';
 import { type ConvertOptions, type ResolvedConvertOptions, resolveConvertOptions } from './convert-options.js';
-import { OutputRatePass } from './output-rate-pass.js';
+import { OutputRatePass, type StopSignal } from './output-rate-pass.js';
 import { type ConvertReport, type InputDescription, type LevelSummary, summarizeLevels, toDbfs } from './report.js';
 import type { Stage } from './stage.js';
 
@@ -30,6 +30,12 @@ export { MAX_INPUT_RATE, MIN_INPUT_RATE } from '../read/open-audio.js';
 export const TRIM_FADE_SECONDS = 0.05;
 /** Where normalize puts the peak: 1 dB of headroom keeps the A-law encoder out of clipping. */
 export const NORMALIZE_TARGET_DBFS = -1;
+/**
+ * The most silence `trimSilence` looks past: a file longer than what fits and this much more is too long. Where the
+ * speech ends is known only once the whole file is measured, so without a bound the first pass would decode any
+ * length a header claims (a FLAC of 16-byte frames claims 41 hours in 1.5 MB) before it could refuse the file.
+ */
+export const MAX_TRIMMED_SILENCE_SECONDS = 300;
 
 /**
  * A conversion whose input has been opened but whose samples have not been decoded: what the output will be is
@@ -78,11 +84,13 @@ export async function openConversion(bytesOrSource: ByteSource | FileBytes, give
     trimmed,
     async run(sink: ByteSink): Promise<ConvertReport> {
       try {
-        // Trimming silence can bring a file under the limit: then its length is known after the first pass.
-        if (audio.exactFrames && !options.trimSilence && outputSamples > options.limitSamples) throw tooLong(outputSamples, options, output, true);
+        // Trimming silence can bring a file under the limit, by at most MAX_TRIMMED_SILENCE_SECONDS.
+        const allowance = options.trimSilence ? trimmedSilenceSamples(output) : 0;
+        if (audio.exactFrames && outputSamples > options.limitSamples + allowance) throw tooLong(outputSamples, options, output, true);
+        options.signal?.throwIfAborted();
         if (passThrough) {
           const writer = new CanonicalWaveWriter(sink, outputSamples, output.layout);
-          const result = await copySamples(audio, output, writer);
+          const result = await copySamples(audio, output, writer, options.signal);
           return report(audio, input, output, await writer.finish(), true, result);
         }
         return await withKernels(async (kernels) => {
@@ -184,10 +192,11 @@ function report(audio: AudioSource, input: InputDescription, output: Output, sam
 }
 
 /** Input stored as the output is (A-law, 8000 Hz, mono for Huawei): the samples are copied, not re-encoded. */
-async function copySamples(audio: AudioSource, output: Output, writer: CanonicalWaveWriter): Promise<SampleResult> {
+async function copySamples(audio: AudioSource, output: Output, writer: CanonicalWaveWriter, signal?: StopSignal): Promise<SampleResult> {
   let peak = 0;
   let frames = 0;
   for await (const bytes of (audio.stored as NonNullable<AudioSource['stored']>).bytes()) {
+    signal?.throwIfAborted();
     peak = Math.max(peak, output.codec.peak(bytes));
     await writer.write(bytes);
     frames += bytes.length / output.layout.bytesPerSample;
@@ -197,33 +206,44 @@ async function copySamples(audio: AudioSource, output: Output, writer: Canonical
 
 /**
  * The first of two passes, for `normalize`, `level` and `trimSilence`: the same decode, mix and resample, measuring
- * what the second pass needs. Without silence trimming only the samples that will be kept are measured.
+ * what the second pass needs. Only what can be kept is measured (the cut, or the limit; with silence trimmed, that
+ * and MAX_TRIMMED_SILENCE_SECONDS more), and one sample more tells a file that cannot fit: without a cut it is
+ * refused there, before the rest of it is decoded.
  */
 async function measureFirst(audio: AudioSource, kernels: Kernels, output: Output, maxSamples: number, options: ResolvedConvertOptions): Promise<Adjustment> {
-  const measured = options.trimSilence ? Infinity : maxSamples;
+  const keepable = Math.min(maxSamples, options.limitSamples);
+  const measured = options.trimSilence ? keepable + trimmedSilenceSamples(output) : keepable;
   const analyzer = new LevelAnalyzer(output.rate, output.rail);
   const recording = new RecordedSignal();
   let seen = 0;
-  const pass = new OutputRatePass(audio, kernels, output.rate, measured, options.blockSamples);
+  let total = 0;
+  const pass = new OutputRatePass(audio, kernels, output.rate, measured + 1, options.blockSamples, options.signal);
   await pass.run((block) => {
     const kept = block.subarray(0, Math.max(0, Math.min(block.length, measured - seen)));
     analyzer.push(kept);
     // all of it: a replay must run past a cut, for the cut to be faded and reported
     recording.keep(block);
     seen += kept.length;
+    total += block.length;
   });
+  const over = total > measured;
+  if (over && !Number.isFinite(maxSamples)) throw tooLong(total, options, output, false);
   recording.frames = pass.cutShort ? null : pass.frames;
-  const kept = recording.overflowed ? null : recording;
   const levels = analyzer.result();
   const before = options.level !== undefined || options.trimSilence ? levels : null;
-  const window = options.trimSilence ? trimRange(levels) : NO_ADJUSTMENT.window;
+  // Measured short of the end, the speech may go on past it: only the leading silence is known, and the cut ends it.
+  const window = options.trimSilence ? { ...trimRange(levels), ...(over ? { end: Infinity } : {}) } : NO_ADJUSTMENT.window;
+  // A replay must reach past the cut (to fade it); a recording of a part of the file may end before.
+  const kept = recording.overflowed || (over && total <= window.start + maxSamples) ? null : recording;
   if (options.level === undefined) {
     const peak = levels.peakDbfs === null ? 0 : 10 ** (levels.peakDbfs / 20);
     const gain = options.normalize ? gainToPeak(peak, NORMALIZE_TARGET_DBFS) : 1;
     return { gain, window, before, warnings: [], recording: kept };
   }
-  // The level is promised for what is written: with silence trimmed, that is the window alone.
-  const written = options.trimSilence ? await measureWindow(audio, kernels, output, kept, window, options) : levels;
+  // The level is promised for what is written: with silence trimmed, that is the window alone, up to the cut.
+  const written = options.trimSilence
+    ? await measureWindow(audio, kernels, output, kept, { start: window.start, end: Math.min(window.end, window.start + maxSamples) }, options)
+    : levels;
   const { gainDb, limitedByPeak, reachedDbov } = gainForLevel(written, options.level, peakCeilingDbfs(output.rail));
   const warnings: SourceWarning[] = [];
   if (reachedDbov === null) {
@@ -256,7 +276,7 @@ async function measureWindow(
   } else {
     kernels.reset();
     const inWindow = new SampleWindowStage(window.start, window.end);
-    await new OutputRatePass(audio, kernels, output.rate, window.end, options.blockSamples).run((block) => analyzer.push(inWindow.flow(block)));
+    await new OutputRatePass(audio, kernels, output.rate, window.end, options.blockSamples, options.signal).run((block) => analyzer.push(inWindow.flow(block)));
   }
   return analyzer.result();
 }
@@ -288,7 +308,7 @@ async function transcode(
   const { recording } = plan;
   const needed = Math.min(plan.window.end, plan.window.start + maxSamples);
   // a recording of the first pass is replayed: then nothing is decoded again
-  const pass = recording ? null : new OutputRatePass(audio, kernels, output.rate, needed, options.blockSamples);
+  const pass = recording ? null : new OutputRatePass(audio, kernels, output.rate, needed, options.blockSamples, options.signal);
   const maxBlock = OutputRatePass.maxBlock(audio, output.rate, options.blockSamples);
   const encoder = output.codec.createEncoder(kernels, maxBlock);
   const after = plan.before ? new LevelAnalyzer(output.rate, output.rail) : null;
@@ -336,8 +356,13 @@ async function transcode(
 
 /** `exact`: `samples` is the whole output's length; else the output has passed the limit at `samples` and goes on. */
 function tooLong(samples: number, options: ResolvedConvertOptions, output: Output, exact: boolean): VoiceprepError {
-  const fit = (options.limitSamples / output.rate).toFixed(1);
+  const limit = options.limitSamples;
+  const fit = (limit / output.rate).toFixed(1);
   const seconds = (samples / output.rate).toFixed(1);
+  if (options.trimSilence) {
+    const length = exact ? `${seconds} s` : `more than ${((limit + trimmedSilenceSamples(output)) / output.rate).toFixed(1)} s`;
+    return new VoiceprepError('too-long', `${length} of audio, and ${fit} s fit: trimming silence takes off at most ${MAX_TRIMMED_SILENCE_SECONDS} s`);
+  }
   const told = exact ? `${seconds} s of audio, and ${fit} s fit` : `more than ${fit} s of audio, which is all that fits`;
   // The CLI always gives its limit and says its own remedy; a script that gave none learns what decided it.
   const remedy = options.platformLimit ? ` in the platform's ${sizeWords(output.profile.maxBytes)} (maxSamples cuts a file to fit; limitSamples sets another limit)` : '';
@@ -372,4 +397,8 @@ function storedAsOutput(audio: AudioSource, profile: OutputProfile): boolean {
 /** A size limit as the platform states it: 2097152 bytes is "2 MiB". */
 function sizeWords(bytes: number): string {
   return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
+
+function trimmedSilenceSamples(output: Output): number {
+  return MAX_TRIMMED_SILENCE_SECONDS * output.rate;
 }

@@ -2,7 +2,8 @@ import { type OptionRule, bytesArgument, checkOptions, pathArgument } from '../a
 
 export type { FileBytes } from '../arguments.js';
 import { VoiceprepError } from '../errors.js';
-import { BLOCK_SAMPLES, LEVEL, PROFILE, SAMPLE_COUNT, VOX_RATE } from '../option-rules.js';
+import { BLOCK_SAMPLES, LEVEL, PROFILE, SAMPLE_COUNT, STOP_SIGNAL, VOX_RATE } from '../option-rules.js';
+import type { StopSignal } from './output-rate-pass.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
 import { DEFAULT_PROFILE, type OutputProfile } from '../profile/profile.js';
 import { canonicalLayout, maxSamplesForFileSize } from '../write/canonical-wave.js';
@@ -36,6 +37,8 @@ export interface ConvertOptions {
   name?: string;
   /** Sample rate of a Dialogic VOX file (default 8000). */
   voxRate?: number;
+  /** Stops the conversion between blocks once aborted (an AbortSignal): `run` then throws the signal's AbortError. */
+  signal?: StopSignal;
 }
 
 /** The longest output the platform takes (2,097,094 samples, 262.1 s): the default limit of every conversion. */
@@ -58,6 +61,7 @@ const RULES: { readonly [K in keyof Required<ConvertOptions>]: OptionRule } = {
   name: 'string',
   voxRate: VOX_RATE,
   profile: PROFILE,
+  signal: STOP_SIGNAL,
 };
 
 /**

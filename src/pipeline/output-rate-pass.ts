@@ -9,6 +9,20 @@ const LOOK_AHEAD_SECONDS = 0.05;
 /** Small enough that a block and its float copies stay in the CPU's caches between stages. */
 export const DEFAULT_BLOCK_SAMPLES = 1 << 16;
 
+/** How to stop a conversion under way: an AbortSignal, or anything with its `aborted` and `throwIfAborted`. */
+export interface StopSignal {
+  readonly aborted: boolean;
+  throwIfAborted(): void;
+}
+
+/**
+ * A pass reads with blocking reads and decodes in one chain of promises, which never lets Node's event loop turn: a
+ * signal handler (Ctrl-C), or a worker's finished job, would wait for the whole file. So in Node a pass gives the
+ * loop a turn this often; browsers convert in workers, where nothing waits on the loop, and get no such turns.
+ */
+const YIELD_MS = 20;
+const nextTurn = typeof setImmediate === 'function' ? () => new Promise<void>((resolve) => setImmediate(resolve)) : null;
+
 /**
  * One pass over an input: decoded, mixed to mono and resampled to the output's rate, block by block, in the kernels'
  * memory.
@@ -33,6 +47,7 @@ export class OutputRatePass {
     outputRate: number,
     outputLimit = Infinity,
     blockSamples = DEFAULT_BLOCK_SAMPLES,
+    private readonly signal?: StopSignal,
   ) {
     const rate = audio.sampleRate;
     this.blockFrames = Math.max(1, Math.floor(blockSamples / audio.channels));
@@ -53,10 +68,16 @@ export class OutputRatePass {
   /** Hands every block at the output rate to `consume`; a block is only valid until `consume` returns. */
   async run(consume: (block: Float32Array) => void | Promise<void>): Promise<void> {
     const buffer = (bytes: number) => this.mixer.input(bytes);
+    let yielded = Date.now();
     for await (const block of this.audio.blocks({ blockFrames: this.blockFrames, maxFrames: this.maxFrames, buffer })) {
+      this.signal?.throwIfAborted();
       for (const mono of this.mixer.mix(block)) {
         this.frames += mono.length;
         await consume(this.resampler.flow(mono));
+      }
+      if (nextTurn && Date.now() - yielded > YIELD_MS) {
+        await nextTurn();
+        yielded = Date.now();
       }
     }
     this.cutShort = this.frames >= this.maxFrames;

@@ -121,6 +121,7 @@ const en: Strings = {
     // the command line's alone (the page has no folders); the type asks every code for its words
     'inside-output': () => 'It is inside the output folder: not converted',
     interrupted: () => 'Stopped before it was finished',
+    leftover: () => 'A temp file of an interrupted conversion: delete it',
   },
   trimmed: (from, to) => `Cut from ${from} to ${to} to fit the size limit`,
   clipped: (samples) => `${samples} samples clipped: tick "Normalize"`,
@@ -195,6 +196,7 @@ const zh: Strings = {
     'write-failed': () => '无法写入放音文件',
     'inside-output': () => '位于输出文件夹内，未转换',
     interrupted: () => '转换未完成即被中止',
+    leftover: () => '中断的转换留下的临时文件：请删除',
   },
   trimmed: (from, to) => `已从 ${from} 截短为 ${to}，以符合大小上限`,
   clipped: (samples) => `有 ${samples} 个采样点削波：请勾选“音量标准化”`,
