@@ -87,7 +87,8 @@ async function addLevels(record: FileRecord, source: ByteSource, name: string, t
   const profile = options.profile ?? DEFAULT_PROFILE;
   const maxSamples = canonicalLayout(profile).maxSamplesForFileSize(options.maxBytes ?? profile.maxBytes);
   const levels = await measureLevels(source, { name, voxRate: options.voxRate, maxSamples }, profile).catch((error: unknown) => {
-    if (!isVoiceprepError(error) || error.code === 'io') throw error;
+    // what the reader says about the file is a verdict, as is a length that cannot fit; anything else is thrown
+    if (!isVoiceprepError(error) || !['not-wav', 'malformed', 'unsupported-encoding', 'too-long'].includes(error.code)) throw error;
     if (error.code === 'too-long' && !record.problems.some((problem) => problem.code === 'size')) {
       const cut = fix(' --trim').replace(/^fix with /, '');
       record.problems.push({ code: 'size', message: `${error.message}, so its level was not measured: cut it to fit with ${cut}, or split the recording` });

@@ -25,7 +25,8 @@ export async function measureLevels(
   profile: OutputProfile = DEFAULT_PROFILE,
 ): Promise<Levels> {
   const maxSamples = options.maxSamples ?? Infinity;
-  const audio = await openAudio(source, options);
+  const { maxSamples: _limit, ...open } = options;
+  const audio = await openAudio(source, open);
   try {
     const samples = Math.round((audio.frames * profile.sampleRate) / audio.sampleRate);
     if (audio.exactFrames && samples > maxSamples) throw tooLong(samples, maxSamples, profile.sampleRate);
