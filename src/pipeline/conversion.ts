@@ -50,6 +50,8 @@ export interface ConvertOptions {
   blockSamples?: number;
   /** The input's file name: the only way to recognize a headerless Dialogic VOX file (`.vox`). */
   name?: string;
+  /** The input's path as the user gave it: a refusal's suggested command then names the file by it. */
+  path?: string;
   /** Sample rate of a Dialogic VOX file (default 8000). */
   voxRate?: number;
 }
@@ -80,7 +82,7 @@ export async function openConversion(source: ByteSource, options: ConvertOptions
   if (options.level !== undefined && options.normalize) {
     throw new RangeError('level and normalize both set the gain: give one of them');
   }
-  const audio = await openAudio(source, { name: options.name, voxRate: options.voxRate });
+  const audio = await openAudio(source, { name: options.name, path: options.path, voxRate: options.voxRate });
   const fullSamples = Math.round((audio.frames * OUTPUT_SAMPLE_RATE) / audio.sampleRate);
   const maxSamples = Math.max(0, Math.floor(options.maxSamples ?? Infinity));
   const trimmed = fullSamples > maxSamples;

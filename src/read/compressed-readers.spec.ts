@@ -158,10 +158,12 @@ describe('formats that are described but not decoded', () => {
     expect(seconds).toBeLessThan(0.4);
     const refusal = await reader.open(bytesSource(bytes), {}).catch((error: unknown) => error);
     expect(isVoiceprepError(refusal) && refusal.code).toBe('unsupported-encoding');
-    expect((refusal as Error).message).toContain(`ffmpeg -i "${input}" "in.wav"`);
-    // with the file's name, the command is for that file
+    expect((refusal as Error).message).toContain(`ffmpeg -i ${input} in.wav`);
+    // with the file's name, the command is for that file; with its path as given, for that path, quoted for a shell
     const named = await reader.open(bytesSource(bytes), { name: `my ${file}` }).catch((error: unknown) => error);
-    expect((named as Error).message).toContain(`ffmpeg -i "my ${file}" "my ${file.replace(/\.[^.]*$/, '')}.wav"`);
+    expect((named as Error).message).toContain(`ffmpeg -i 'my ${file}' 'my ${file.replace(/\.[^.]*$/, '')}.wav'`);
+    const placed = await reader.open(bytesSource(bytes), { name: `my ${file}`, path: `rec/my ${file}` }).catch((error: unknown) => error);
+    expect((placed as Error).message).toContain(`ffmpeg -i 'rec/my ${file}' 'rec/my ${file.replace(/\.[^.]*$/, '')}.wav'`);
   });
 
   it.each([
@@ -175,7 +177,7 @@ describe('formats that are described but not decoded', () => {
     else expect(probed.seconds).toBeCloseTo(seconds, 3);
     const refusal = await reader.open(bytesSource(bytes), {}).catch((error: unknown) => error);
     expect(isVoiceprepError(refusal) && refusal.code).toBe('unsupported-encoding');
-    expect((refusal as Error).message).toContain(`ffmpeg -i "${input}" "in.wav"`);
+    expect((refusal as Error).message).toContain(`ffmpeg -i ${input} in.wav`);
   });
 
   it('AMR: narrowband at 8 kHz, its duration from the frame size', async () => {
