@@ -13,15 +13,17 @@ export const LONG_SILENCE_SECONDS = 0.5;
 
 /**
  * The levels of a file as it is, or as it becomes: decoded, mixed to mono and resampled to 8000 Hz (a playback file
- * already is that, and is only decoded).
+ * already is that, and is only decoded). Its clipping is counted in its own samples, at its own rate, where a
+ * recording that clipped shows it (see src/adjust/peak-meter.ts).
  */
 export async function measureLevels(source: ByteSource, options: OpenOptions = {}): Promise<Levels> {
   const audio = await openAudio(source, options);
   try {
     return await withKernels(async (kernels) => {
       const analyzer = new LevelAnalyzer(OUTPUT_SAMPLE_RATE);
-      await new EightKilohertzPass(audio, kernels).run((block) => analyzer.push(block));
-      return analyzer.result();
+      const pass = new EightKilohertzPass(audio, kernels);
+      await pass.run((block) => analyzer.push(block));
+      return { ...analyzer.result(), clippedSamples: pass.sourcePeaks.result().clippedSamples };
     });
   } finally {
     audio.close();
@@ -60,7 +62,7 @@ export function judgeLevels(levels: Levels, targetDbov: number, toleranceDb: num
   if (levels.clippedSamples > 0) {
     problems.push({
       code: 'clipping',
-      message: `${levels.clippedSamples} samples in flat tops at full scale: the recording clipped; record it again, or lower it before it clipped`,
+      message: `${levels.clippedSamples} samples held flat at full scale: the recording clipped, which no conversion undoes; record it again at a lower input level`,
     });
   }
   if (activeDbov !== null && activeDbov >= QUIETEST_SPEECH_DBOV) {

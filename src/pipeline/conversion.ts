@@ -1,7 +1,6 @@
 import { FadeOutStage } from '../adjust/fade-out.js';
 import { GainStage, gainToPeak } from '../adjust/gain.js';
 import { LevelAnalyzer, type Levels } from '../adjust/level-analyzer.js';
-import { PeakMeter } from '../adjust/peak-meter.js';
 import { QUIETEST_SPEECH_DBOV, gainForLevel } from '../adjust/level-gain.js';
 import { SampleWindowStage } from '../adjust/sample-window.js';
 import { type SampleRange, trimRange } from '../adjust/trim-range.js';
@@ -135,9 +134,11 @@ interface Adjustment {
   warnings: SourceWarning[];
   /** The 8 kHz signal of the first pass, when it was short enough to keep: the second pass replays it. */
   recording: RecordedSignal | null;
+  /** Samples in flat tops in the input's own samples, as the first pass found them (a replay decodes nothing). */
+  sourceClippedSamples: number;
 }
 
-const NO_ADJUSTMENT: Adjustment = { gain: 1, window: { start: 0, end: Infinity }, before: null, warnings: [], recording: null };
+const NO_ADJUSTMENT: Adjustment = { gain: 1, window: { start: 0, end: Infinity }, before: null, warnings: [], recording: null, sourceClippedSamples: 0 };
 
 /**
  * The 8 kHz samples of a first pass, kept in memory when they come to at most RECORDING_LIMIT (a prompt is seconds
@@ -239,13 +240,15 @@ async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: nu
   });
   recording.frames = pass.cutShort ? null : pass.frames;
   const kept = recording.overflowed ? null : recording;
-  const levels = analyzer.result();
+  // whether the recording clipped is a matter of its own samples (see peak-meter.ts), for the report's before too
+  const sourceClippedSamples = pass.sourcePeaks.result().clippedSamples;
+  const levels = { ...analyzer.result(), clippedSamples: sourceClippedSamples };
   const before = options.level !== undefined || options.trimSilence ? levels : null;
   const window = options.trimSilence ? trimRange(levels) : NO_ADJUSTMENT.window;
   if (options.level === undefined) {
     const peak = levels.peakDbfs === null ? 0 : 10 ** (levels.peakDbfs / 20);
     const gain = options.normalize ? gainToPeak(peak, NORMALIZE_TARGET_DBFS) : 1;
-    return { gain, window, before, warnings: [], recording: kept };
+    return { gain, window, before, warnings: [], recording: kept, sourceClippedSamples };
   }
   // The level is promised for what is written: with silence trimmed, that is the window alone.
   const written = options.trimSilence ? await measureWindow(audio, kernels, kept, window, options) : levels;
@@ -260,7 +263,7 @@ async function measureFirst(audio: AudioSource, kernels: Kernels, maxSamples: nu
       message: `its peaks stop the gain short of ${options.level} dBov without clipping: it reaches ${(reachedDbov as number).toFixed(1)} dBov`,
     });
   }
-  return { gain: 10 ** (gainDb / 20), window, before, warnings, recording: kept };
+  return { gain: 10 ** (gainDb / 20), window, before, warnings, recording: kept, sourceClippedSamples };
 }
 
 /**
@@ -289,15 +292,6 @@ async function transcode(
 ): Promise<SampleResult> {
   const stages: Stage[] = [];
   if (plan.window.start > 0 || Number.isFinite(plan.window.end)) stages.push(new SampleWindowStage(plan.window.start, plan.window.end));
-  // Flat tops at full scale before any gain: the recording clipped before it reached voiceprep (see peak-meter.ts).
-  const sourcePeaks = new PeakMeter();
-  stages.push({
-    flow(block) {
-      sourcePeaks.push(block);
-      return block;
-    },
-    drain: () => new Float32Array(0),
-  });
   if (plan.gain !== 1) stages.push(new GainStage(plan.gain));
   const fade = Number.isFinite(maxSamples) ? new FadeOutStage(maxSamples, Math.round(TRIM_FADE_SECONDS * OUTPUT_SAMPLE_RATE)) : null;
   if (fade) stages.push(fade);
@@ -334,11 +328,12 @@ async function transcode(
   await emit(chain.drain());
   const stats = encoder.stats();
   const warnings = [...plan.warnings];
-  const { clippedSamples } = sourcePeaks.result();
+  // Flat tops in the input's own samples: the recording clipped before it reached voiceprep (see peak-meter.ts).
+  const clippedSamples = pass ? pass.sourcePeaks.result().clippedSamples : plan.sourceClippedSamples;
   if (clippedSamples > 0) {
     warnings.push({
       code: 'clipped-source',
-      message: `the recording clipped before it reached voiceprep (${clippedSamples} samples in flat tops at full scale), which no conversion undoes: record it again if you can`,
+      message: `the recording clipped before it reached voiceprep (${clippedSamples} samples held flat at full scale), which no conversion undoes: record it again at a lower input level if you can`,
     });
   }
   return {

@@ -1,3 +1,4 @@
+import { ALAW_RAIL, PeakMeter } from '../adjust/peak-meter.js';
 import { MonoMixer } from '../mix/mix-to-mono.js';
 import type { AudioSource } from '../read/audio-source.js';
 import { createResampler } from '../resample/create-resampler.js';
@@ -22,6 +23,11 @@ export class EightKilohertzPass {
   frames = 0;
   /** Whether decoding stopped at the frames the wanted output needs (so the input's true length was not counted). */
   cutShort = false;
+  /**
+   * Flat tops in the input's own samples, at its own rate, mixed to mono (so a flat top in one channel of a stereo
+   * file, the other moving, is not seen): whether the recording clipped is judged here, before resampling.
+   */
+  readonly sourcePeaks = new PeakMeter();
   private readonly mixer: MonoMixer;
   private readonly resampler: Stage;
   private readonly blockFrames: number;
@@ -29,7 +35,7 @@ export class EightKilohertzPass {
 
   constructor(
     private readonly audio: AudioSource,
-    kernels: Kernels,
+    private readonly kernels: Kernels,
     outputLimit = Infinity,
     blockSamples = DEFAULT_BLOCK_SAMPLES,
   ) {
@@ -49,12 +55,21 @@ export class EightKilohertzPass {
     return Math.max(blockFrames, Math.ceil((blockFrames * OUTPUT_SAMPLE_RATE) / audio.sampleRate) + 1024);
   }
 
+  /** `mono` is a view of the kernels' memory (the mixer's output), where the peak kernel reads it. */
+  private measureSource(mono: Float32Array): void {
+    if (mono.length === 0) return;
+    const peak = this.kernels.exports.peak_magnitude(mono.byteOffset, mono.length);
+    if (peak < ALAW_RAIL) this.sourcePeaks.pushBelowRail(peak);
+    else this.sourcePeaks.push(mono);
+  }
+
   /** Hands every 8 kHz block to `consume`; a block is only valid until `consume` returns. */
   async run(consume: (block: Float32Array) => void | Promise<void>): Promise<void> {
     const buffer = (bytes: number) => this.mixer.input(bytes);
     for await (const block of this.audio.blocks({ blockFrames: this.blockFrames, maxFrames: this.maxFrames, buffer })) {
       for (const mono of this.mixer.mix(block)) {
         this.frames += mono.length;
+        this.measureSource(mono);
         await consume(this.resampler.flow(mono));
       }
     }
