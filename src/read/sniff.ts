@@ -19,7 +19,8 @@ export function identifyNonWave(start: Uint8Array, fileSize: number): string {
   if (String.fromCharCode(...start.subarray(4, 8)) === 'ftyp') return 'an MP4/M4A file, not a WAV file';
   const signature = SIGNATURES.find(([magic]) => text.startsWith(magic));
   if (signature) return `${signature[1]}, not a WAV file`;
-  if (start.length < 12) return `only ${fileSize} bytes, too short for a WAV header`;
+  // said by convert too, which reads more than WAV: the words name no format
+  if (start.length < 12) return `only ${fileSize} byte${fileSize === 1 ? '' : 's'}: too short to be an audio file`;
   if (start.every((b) => b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f) || b >= 0x80)) {
     return 'a text file, not a WAV file';
   }
