@@ -12,7 +12,7 @@ export interface Levels {
   peakDbfs: number | null;
   /** Share of the stream that P.56 counts as active speech, 0 to 100. */
   activityPercent: number;
-  /** Samples in flat tops: runs of two or more at the encoding's rail (see peak-meter.ts). */
+  /** Samples in flat tops: runs of two or more of one value at the encoding's rail (see peak-meter.ts). */
   clippedSamples: number;
   /** The 10th percentile of the 10 ms frame energies, dBov; null when that is digital silence. */
   noiseFloorDbov: number | null;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FLOAT_FROM_ALAW, linear16FromAlaw } from '../decode/g711-expand.js';
 import { referenceAlawEncode } from '../../test/support/kernel-reference.js';
+import { seededRandom } from '../../test/support/mutate-wave.js';
+import { withKernels } from '../wasm/kernels.js';
 import { ALAW_RAIL, PeakMeter, type PeakLevels } from './peak-meter.js';
 
 function measure(samples: ArrayLike<number>, blockSize = samples.length): PeakLevels {
@@ -35,8 +37,16 @@ describe('PeakMeter', () => {
 
   it('counts every sample of a flat top of two or more on one side', () => {
     expect(measure([0.2, 1, 1, 0.2]).clippedSamples).toBe(2);
-    expect(measure([0.2, -1, -0.98, -1.2, 0.2, 0.99, 1, 0]).clippedSamples).toBe(5);
+    expect(measure([0.2, -1, -1, -1, 0.2, 0.99, 0.99, 0]).clippedSamples).toBe(5);
     expect(measure([1, -1, 1, -1]).clippedSamples).toBe(0);
+  });
+
+  it('does not call a run at the rail that moves a flat top: a peak close to full scale, not a clip', () => {
+    expect(measure([0.2, -1, -0.98, -1.2, 0.2, 0.99, 1, 0]).clippedSamples).toBe(0);
+    // a 200 Hz tone peaking at -0.1 dBFS, at 44.1 kHz: a dozen samples at the rail each time, none held
+    const tone = Float32Array.from({ length: 44100 }, (_, n) => Math.round(32392 * Math.sin((2 * Math.PI * 200 * n) / 44100 + 0.3)) / 32768);
+    expect(tone.filter((x) => Math.abs(x) >= ALAW_RAIL).length).toBeGreaterThan(1000);
+    expect(measure(tone).clippedSamples).toBe(0);
   });
 
   it('follows a flat top across blocks', () => {
@@ -53,5 +63,30 @@ describe('PeakMeter', () => {
     const before = measure(clipped);
     expect(before.clippedSamples).toBeGreaterThan(1000);
     expect(measure(decoded).clippedSamples).toBe(before.clippedSamples);
+  });
+
+  it('skips, by the peak kernel, blocks under the rail and counts the same as walking every sample', async () => {
+    const random = seededRandom(7);
+    const samples = Float32Array.from({ length: 40_003 }, () => (random() * 2 - 1) * 0.9);
+    samples.fill(1, 20_001, 20_005); // a flat top across two blocks of 20 003
+    samples.fill(-1, 39_990, 40_003);
+    await withKernels(async (kernels) => {
+      const address = kernels.alloc(samples.length * 4);
+      kernels.f32(address, samples.length).set(samples);
+      for (const blockSize of [1000, 4097, 20_003]) {
+        const meter = new PeakMeter();
+        for (let at = 0; at < samples.length; at += blockSize) {
+          const block = kernels.f32(address + at * 4, Math.min(blockSize, samples.length - at));
+          const peak = kernels.exports.peak_magnitude(block.byteOffset, block.length);
+          expect(peak).toBe(block.reduce((top, x) => Math.max(top, Math.abs(x)), 0));
+          if (peak < ALAW_RAIL) meter.pushBelowRail(peak);
+          else meter.push(block);
+        }
+        expect(meter.result()).toEqual(measure(samples));
+        expect(meter.result().clippedSamples).toBe(17);
+      }
+      kernels.f32(address, 3).set([0.1, Number.NaN, -0.2]);
+      expect(kernels.exports.peak_magnitude(address, 3)).toBeNaN();
+    });
   });
 });

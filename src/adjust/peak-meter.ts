@@ -5,11 +5,15 @@ import { ENCODINGS } from '../profile/encodings.js';
  *
  * A sample is at the rail when A-law cannot tell it from full scale: from 31744/32768 (-0.28 dBFS) up, samples
  * encode to A-law's largest code (to within one 16-bit step, where G.711 rounds negative values differently), which
- * decodes to 32256/32768 (-0.14 dBFS); the next code down decodes to 31232/32768. The rule therefore counts the same
- * on the floats before encoding (convert) as on the decoded file (check). Clipping is a run of two or more consecutive
- * samples at the rail on the same side: a flat top. One sample alone there is a legitimate peak (any prompt
- * normalised close to full scale has some), and a waveform that clipped before it reached us, even smoothed by
- * resampling, lingers at the rail for several samples.
+ * decodes to 32256/32768 (-0.14 dBFS); the next code down decodes to 31232/32768. Clipping is a flat top: a run of
+ * two or more consecutive samples of one value at the rail. One sample alone there is a legitimate peak (any prompt
+ * normalised close to full scale has some), and so is a run that moves: at 44.1 kHz a speech peak stays within the
+ * rail's 0.28 dB for a dozen samples or more, moving from one to the next, where a recording that clipped holds one
+ * value. On A-law (a playback file, decoded) every sample at the rail is the largest code: there every run is flat.
+ *
+ * Clipping is judged on a recording's own samples, at its own rate (src/pipeline/eight-kilohertz-pass.ts): band-
+ * limiting to 8 kHz can run isolated full-scale samples together into a run at the rail, which is no flat top in
+ * the recording, and whatever resampling pushes past full scale the encoder counts as it clips it.
  */
 
 /** The lowest magnitude that A-law encodes to its largest code (the default profile's rail). */
@@ -20,7 +24,7 @@ const CLIPPED_RUN = 2;
 export interface PeakLevels {
   /** Largest sample magnitude in dBFS (0 dBFS = 1.0, the overload point, so also dBov); null for all zeros. */
   peakDbfs: number | null;
-  /** Samples in runs of two or more at the A-law rail, counting every sample of each run. */
+  /** Samples in runs of two or more of one value at the A-law rail, counting every sample of each run. */
   clippedSamples: number;
 }
 
@@ -30,15 +34,15 @@ export class PeakMeter {
 
   private peak = 0;
   private clipped = 0;
-  /** Length and side (+1 or -1) of the run at the rail that the last sample belongs to. */
+  /** Length and value of the run at the rail that the last sample belongs to. */
   private run = 0;
-  private runSide = 0;
+  private runValue = 0;
 
   push(block: Float32Array): void {
     let peak = this.peak;
     let clipped = this.clipped;
     let run = this.run;
-    let runSide = this.runSide;
+    let runValue = this.runValue;
     const rail = this.rail;
     for (let i = 0; i < block.length; i++) {
       const x = block[i];
@@ -48,9 +52,8 @@ export class PeakMeter {
         run = 0;
         continue;
       }
-      const side = x < 0 ? -1 : 1;
-      run = side === runSide ? run + 1 : 1;
-      runSide = side;
+      run = run > 0 && x === runValue ? run + 1 : 1;
+      runValue = x;
       // The run's first sample is counted when the run becomes long enough, each later one as it comes.
       if (run === CLIPPED_RUN) clipped += CLIPPED_RUN;
       else if (run > CLIPPED_RUN) clipped++;
@@ -58,7 +61,16 @@ export class PeakMeter {
     this.peak = peak;
     this.clipped = clipped;
     this.run = run;
-    this.runSide = runSide;
+    this.runValue = runValue;
+  }
+
+  /**
+   * Takes a block without walking its samples, given its peak magnitude found elsewhere (a SIMD kernel): only for
+   * a block whose peak is under the rail, which then ends any run at the rail.
+   */
+  pushBelowRail(peak: number): void {
+    if (peak > this.peak) this.peak = peak;
+    this.run = 0;
   }
 
   result(): PeakLevels {

@@ -32,6 +32,7 @@ const more = Buffer.alloc(4000, 7);
 function jobFor(input: string, output: string, inPlace = false): ConvertJob {
   return {
     input,
+    givenPath: input,
     output,
     tempPath: tempPathFor(output),
     maxBytes: 2 * 1024 * 1024,

@@ -14,6 +14,8 @@ import { openFileSource } from '../node/file-source.js';
 /** One file's work, as the batch hands it to a worker thread: plain data, so it crosses threads as it is. */
 export interface ConvertJob {
   input: string;
+  /** `input` as the user gave it (relative to where they ran voiceprep): the commands messages suggest name it so. */
+  givenPath: string;
   output: string;
   /** Staging path beside `output`; chosen by the batch so that it can remove it if the worker is stopped. */
   tempPath: string;
@@ -74,7 +76,7 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
     record.bytes = source.size;
     try {
       const limit = maxSamplesForFileSize(job.maxBytes);
-      const opened = { name: basename(job.input), voxRate: job.voxRate };
+      const opened = { name: basename(job.input), path: job.givenPath, voxRate: job.voxRate };
       const conversion = await openConversion(source, {
         maxSamples: job.trim ? limit : undefined,
         limitSamples: job.trim ? undefined : limit,

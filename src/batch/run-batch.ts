@@ -154,6 +154,7 @@ class BatchState {
     const temp = batchTempPath(output);
     const job: ConvertJob = {
       input: inputPath,
+      givenPath: plan.input.path,
       output,
       tempPath: temp,
       maxBytes: this.options.maxBytes ?? DEFAULT_MAX_FILE_BYTES,

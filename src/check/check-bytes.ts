@@ -8,10 +8,12 @@ import { type ByteSource, sourceArgument } from '../read/byte-source.js';
 import { readWaveHeader } from '../read/read-wave-header.js';
 import { DEFAULT_PROFILE, type OutputProfile } from '../profile/profile.js';
 import { canonicalLayout } from '../write/canonical-wave.js';
+import { toWavCommand } from '../read/unsupported-format.js';
 import { judgeHeader } from './compliance.js';
 import { nameFault } from './file-name.js';
 import type { FileRecord, Problem, Summary } from './file-record.js';
 import { judgeLevels, measureLevels } from './level-verdict.js';
+import { shellQuote } from '../shell-quote.js';
 
 export interface CheckOptions {
   /** The platform whose rules a file is judged by (default: Huawei Voice Call's). */
@@ -121,7 +123,7 @@ async function describeOtherFormat(
 ): Promise<void> {
   // a VOX file's rate is the user's word, not the file's: the command must repeat it
   const fix = options.voxRate !== undefined && /\.vox$/i.test(path) ? fixWith(` --vox-rate ${options.voxRate}`) : fixWith();
-  const opened = { name: path.split(/[\\/]/).pop() ?? path, voxRate: options.voxRate };
+  const opened = { name: path.split(/[\\/]/).pop() ?? path, path, voxRate: options.voxRate };
   const reader = await readerFor(source, opened).catch(() => null);
   if (!reader) {
     // Nothing voiceprep reads (a text file, a PDF, a spreadsheet): say what it seems to be.
@@ -147,8 +149,7 @@ async function describeOtherFormat(
 function remedyFor(reader: AudioFormatReader, probed: ProbedFormat, path: string, fix: string): string {
   if (probed.undecodable) return `voiceprep cannot convert it: ${probed.undecodable}`;
   if (reader.decodes !== false) return fix;
-  const wav = shellQuote(`${path.replace(/\.[^./\\]*$/, '')}.wav`);
-  return `voiceprep does not decode ${reader.name}; convert it to WAV, MP3 or FLAC first, for example: ffmpeg -i ${shellQuote(path)} ${wav}`;
+  return `voiceprep does not decode ${reader.name}; convert it to WAV, MP3 or FLAC first, for example: ${toWavCommand({ path }, 'wav')}`;
 }
 
 function problemFromReader(code: 'malformed' | 'unsupported-encoding', message: string, fix: string): Problem {
@@ -160,20 +161,4 @@ export function summarizeRecords(records: readonly FileRecord[]): Summary {
   if (!Array.isArray(records)) throw invalidArgument('records', 'an array of file records (the files of checkPaths)', records);
   const ok = records.filter((record) => record.ok).length;
   return { checked: records.length, ok, failed: records.length - ok };
-}
-
-/**
- * Quotes a path for a POSIX shell only when it needs it, so the suggested command can be pasted as it is. A
- * leading '-' gets './' so that it is not taken for an option; control characters need bash's $'...' form.
- */
-export function shellQuote(path: string): string {
-  const safe = path.startsWith('-') ? `./${path}` : path;
-  if (/^[\w@%+=:,./-]+$/.test(safe)) return safe;
-  if (/[\x00-\x1f\x7f]/.test(safe)) return `$'${safe.replace(/[\\']/g, '\\$&').replace(/[\x00-\x1f\x7f]/g, controlEscape)}'`;
-  return `'${safe.replace(/'/g, `'\\''`)}'`;
-}
-
-function controlEscape(ch: string): string {
-  const named: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
-  return named[ch] ?? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
 }

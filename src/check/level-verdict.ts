@@ -14,10 +14,11 @@ export const LONG_SILENCE_SECONDS = 0.5;
 
 /**
  * The levels of a file as it is, or as it becomes: decoded, mixed to mono and resampled to the profile's rate (a
- * playback file already is that, and is only decoded). A file whose signal at that rate would have more than
- * `maxSamples` cannot be a playback file: it is refused with a `too-long` error, from its header when that gives its
- * length exactly, else as soon as that many samples have been decoded, so that a file claiming hours in a few
- * megabytes costs no more.
+ * playback file already is that, and is only decoded). Its clipping is counted in its own samples, at its own rate,
+ * where a recording that clipped shows it (see src/adjust/peak-meter.ts). A file whose signal at that rate would
+ * have more than `maxSamples` cannot be a playback file: it is refused with a `too-long` error, from its header when
+ * that gives its length exactly, else as soon as that many samples have been decoded, so that a file claiming hours
+ * in a few megabytes costs no more.
  */
 export async function measureLevels(
   source: ByteSource,
@@ -32,14 +33,15 @@ export async function measureLevels(
     if (audio.exactFrames && samples > maxSamples) throw tooLong(samples, maxSamples, profile.sampleRate);
     return await withKernels(async (kernels) => {
       const analyzer = new LevelAnalyzer(profile.sampleRate, encodingOf(profile).rail);
+      const pass = new OutputRatePass(audio, kernels, { rate: profile.sampleRate, rail: encodingOf(profile).rail }, maxSamples + 1);
       let seen = 0;
       // one sample past the limit is enough to know the file is over it
-      await new OutputRatePass(audio, kernels, profile.sampleRate, maxSamples + 1).run((block) => {
+      await pass.run((block) => {
         seen += block.length;
         if (seen > maxSamples) throw tooLong(null, maxSamples, profile.sampleRate);
         analyzer.push(block);
       });
-      return analyzer.result();
+      return { ...analyzer.result(), clippedSamples: pass.sourcePeaks.result().clippedSamples };
     });
   } finally {
     audio.close();
@@ -85,7 +87,7 @@ export function judgeLevels(levels: Levels, targetDbov: number, toleranceDb: num
   if (levels.clippedSamples > 0) {
     problems.push({
       code: 'clipping',
-      message: `${levels.clippedSamples} samples in flat tops at full scale: the recording clipped; record it again, or lower it before it clipped`,
+      message: `${levels.clippedSamples} samples held flat at full scale: the recording clipped, which no conversion undoes; record it again at a lower input level`,
     });
   }
   if (activeDbov !== null && activeDbov >= QUIETEST_SPEECH_DBOV) {

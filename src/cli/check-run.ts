@@ -1,7 +1,7 @@
 import { checkPaths } from '../check/check-paths.js';
 import type { FileRecord } from '../check/file-record.js';
 import type { CheckFlags } from './check-command.js';
-import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths } from './output.js';
+import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths, tableWidth } from './output.js';
 
 export async function runCheck(inputs: string[], flags: CheckFlags, io: CliIo): Promise<number> {
   const result = await checkPaths(inputs, { maxBytes: flags.maxSize, level: flags.level, levelTolerance: flags.levelTolerance, voxRate: flags.voxRate });
@@ -32,7 +32,8 @@ function render(files: FileRecord[], flags: CheckFlags, io: CliIo): string {
     file.ok ? paint.good('ok') : paint.bad(file.problems.map((problem) => problem.code).join(',')),
   ]);
   const header = ['file', 'format', 'duration', 'size', ...(withLevels ? ['active level'] : []), 'verdict'];
-  const lines = [formatTable(header, rows, new Set(withLevels ? [2, 3, 4] : [2, 3])), ''];
+  const fit = { width: tableWidth(io), paths: new Set([0]), lists: new Set([header.length - 1]) };
+  const lines = [formatTable(header, rows, new Set(withLevels ? [2, 3, 4] : [2, 3]), fit), ''];
   for (const file of shown) {
     for (const problem of file.problems) lines.push(`${paint.bad('✗')} ${oneLine(`${file.path}: ${problem.code}: ${problem.message}`)}`);
     if (!flags.quiet) for (const warning of file.warnings) lines.push(`${paint.warn('!')} ${oneLine(`${file.path}: ${warning.message}`)}`);

@@ -4,7 +4,7 @@ import { searchedOutputFolder } from '../batch/batch-inputs.js';
 import { type BatchResult, type RunningBatch, startBatch } from '../batch/run-batch.js';
 import type { ConvertFlags } from './convert-command.js';
 import { EXIT_USAGE } from './main.js';
-import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths } from './output.js';
+import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths, tableWidth } from './output.js';
 
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -108,7 +108,7 @@ function render(result: BatchResult, flags: ConvertFlags, io: CliIo, elapsedMs: 
     verdict(file, paint),
   ]);
   const header = ['input', 'output', 'duration', 'size', 'peak', 'clipped', ...(showLevels ? ['level dBov'] : []), 'verdict'];
-  const table = formatTable(header, rows, new Set(showLevels ? [2, 3, 4, 5, 6] : [2, 3, 4, 5]));
+  const table = formatTable(header, rows, new Set(showLevels ? [2, 3, 4, 5, 6] : [2, 3, 4, 5]), { width: tableWidth(io), paths: new Set([0, 1]) });
   const lines: string[] = [];
   for (const file of result.files) {
     for (const problem of file.problems) lines.push(`${paint.bad('✗')} ${oneLine(`${file.path}: ${problem.message}`)}`);

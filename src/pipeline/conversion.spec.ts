@@ -6,6 +6,7 @@ import { buildRiff, canonicalAlawFile, encodeSamples, fmtBody, SAMPLE_FORMATS, w
 import { linear16FromAlaw, linear16FromMulaw } from '../decode/g711-expand.js';
 import { alawFromLinear16 } from '../encode/g711-alaw.js';
 import { VoiceprepError } from '../errors.js';
+import { checkBytes } from '../check/check-bytes.js';
 import { openConversion } from './conversion.js';
 import { convertBytes } from './convert-bytes.js';
 import { bytesSource } from '../read/byte-source.js';
@@ -145,6 +146,45 @@ describe('trim and normalize', () => {
     expect(report.warnings.map((w) => w.code)).toContain('clipped-source');
     const clean = await convertBytes(waveFile({ format: 'f32', channels: 1, sampleRate: 8000, samples: tone16(8000) }));
     expect(clean.report.warnings.map((w) => w.code)).not.toContain('clipped-source');
+  });
+
+  describe("clipping is judged on the recording's own samples, not on the 8 kHz signal", () => {
+    const rate = 44100;
+    /**
+     * A 44.1 kHz recording whose only full-scale samples are 15 isolated ones (every other sample, 0.95 between
+     * them): no flat top. Band-limiting them to 8 kHz runs them into a run of samples at the A-law rail.
+     */
+    function isolatedPeaks(): Float32Array {
+      const samples = Float32Array.from({ length: rate / 2 }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / rate));
+      for (let k = 0; k < 29; k++) samples[10_000 + k] = k % 2 ? 0.95 : 1;
+      return samples;
+    }
+
+    it('isolated full-scale samples: not a recording that clipped, in convert or in check', async () => {
+      const samples = isolatedPeaks();
+      const atFullScale = samples.map((x) => (Math.abs(x) >= 1 ? 1 : 0));
+      expect(atFullScale.reduce((sum, x) => sum + x, 0)).toBe(15);
+      expect(atFullScale.some((x, i) => x && atFullScale[i + 1])).toBe(false);
+      const file = waveFile({ format: 's16', channels: 1, sampleRate: rate, samples });
+      const { report } = await convertBytes(file, { level: -20 });
+      expect(report.warnings.map((w) => w.code)).not.toContain('clipped-source');
+      expect(report.levels?.before.clippedSamples).toBe(0);
+      const checked = await checkBytes(file, 'peaks.wav', { level: -20, levelTolerance: 20 });
+      expect(checked.problems.map((p) => p.code)).not.toContain('clipping');
+      expect(checked.levels?.clippedSamples).toBe(0);
+    });
+
+    it('flat tops at full scale at 44.1 kHz: a recording that clipped, in convert and in check', async () => {
+      const samples = Float32Array.from({ length: rate / 2 }, (_, i) => Math.max(-1, Math.min(1, 1.5 * Math.sin((2 * Math.PI * 250 * i) / rate))));
+      const file = waveFile({ format: 's16', channels: 1, sampleRate: rate, samples });
+      const { report } = await convertBytes(file, { normalize: true });
+      const warning = report.warnings.find((w) => w.code === 'clipped-source');
+      expect(warning?.message).toMatch(/^the recording clipped before it reached voiceprep \(\d+ samples held flat at full scale\)/);
+      const checked = await checkBytes(file, 'clipped.wav', { level: -20, levelTolerance: 20 });
+      expect(checked.problems.map((p) => p.code)).toContain('clipping');
+      // every sample held at either rail, counted at the recording's own rate
+      expect(checked.levels?.clippedSamples).toBe(samples.filter((x) => Math.abs(x) === 1).length);
+    });
   });
 
   it('puts the peak at -1 dBFS with --normalize', async () => {

@@ -1,7 +1,6 @@
 import { FadeOutStage } from '../adjust/fade-out.js';
 import { GainStage, gainToPeak } from '../adjust/gain.js';
 import { LevelAnalyzer, type Levels } from '../adjust/level-analyzer.js';
-import { PeakMeter } from '../adjust/peak-meter.js';
 import { QUIETEST_SPEECH_DBOV, gainForLevel, peakCeilingDbfs } from '../adjust/level-gain.js';
 import { SampleWindowStage } from '../adjust/sample-window.js';
 import { type SampleRange, trimRange } from '../adjust/trim-range.js';
@@ -62,7 +61,7 @@ export interface Conversion {
 export async function openConversion(bytesOrSource: ByteSource | FileBytes, given: ConvertOptions = {}): Promise<Conversion> {
   const source = sourceArgument(bytesOrSource, 'source');
   const options = resolveConvertOptions(given);
-  const audio = await openAudio(source, { name: options.name, voxRate: options.voxRate });
+  const audio = await openAudio(source, { name: options.name, path: options.path, voxRate: options.voxRate });
   const output = outputOf(options.profile ?? DEFAULT_PROFILE);
   const fullSamples = Math.round((audio.frames * output.rate) / audio.sampleRate);
   const maxSamples = Math.max(0, Math.floor(options.maxSamples ?? Infinity));
@@ -118,9 +117,11 @@ interface Adjustment {
   warnings: SourceWarning[];
   /** The 8 kHz signal of the first pass, when it was short enough to keep: the second pass replays it. */
   recording: RecordedSignal | null;
+  /** Samples in flat tops in the input's own samples, as the first pass found them (a replay decodes nothing). */
+  sourceClippedSamples: number;
 }
 
-const NO_ADJUSTMENT: Adjustment = { gain: 1, window: { start: 0, end: Infinity }, before: null, warnings: [], recording: null };
+const NO_ADJUSTMENT: Adjustment = { gain: 1, window: { start: 0, end: Infinity }, before: null, warnings: [], recording: null, sourceClippedSamples: 0 };
 
 /**
  * The 8 kHz samples of a first pass, kept in memory when they come to at most RECORDING_LIMIT (a prompt is seconds
@@ -217,7 +218,7 @@ async function measureFirst(audio: AudioSource, kernels: Kernels, output: Output
   const recording = new RecordedSignal();
   let seen = 0;
   let total = 0;
-  const pass = new OutputRatePass(audio, kernels, output.rate, measured + 1, options.blockSamples, options.signal);
+  const pass = new OutputRatePass(audio, kernels, output, measured + 1, options.blockSamples, options.signal);
   await pass.run((block) => {
     const kept = block.subarray(0, Math.max(0, Math.min(block.length, measured - seen)));
     analyzer.push(kept);
@@ -229,7 +230,9 @@ async function measureFirst(audio: AudioSource, kernels: Kernels, output: Output
   const over = total > measured;
   if (over && !Number.isFinite(maxSamples)) throw tooLong(total, options, output, false);
   recording.frames = pass.cutShort ? null : pass.frames;
-  const levels = analyzer.result();
+  // whether the recording clipped is a matter of its own samples (see peak-meter.ts), for the report's before too
+  const sourceClippedSamples = pass.sourcePeaks.result().clippedSamples;
+  const levels = { ...analyzer.result(), clippedSamples: sourceClippedSamples };
   const before = options.level !== undefined || options.trimSilence ? levels : null;
   // Measured short of the end, the speech may go on past it: only the leading silence is known, and the cut ends it.
   const window = options.trimSilence ? { ...trimRange(levels), ...(over ? { end: Infinity } : {}) } : NO_ADJUSTMENT.window;
@@ -238,7 +241,7 @@ async function measureFirst(audio: AudioSource, kernels: Kernels, output: Output
   if (options.level === undefined) {
     const peak = levels.peakDbfs === null ? 0 : 10 ** (levels.peakDbfs / 20);
     const gain = options.normalize ? gainToPeak(peak, NORMALIZE_TARGET_DBFS) : 1;
-    return { gain, window, before, warnings: [], recording: kept };
+    return { gain, window, before, warnings: [], recording: kept, sourceClippedSamples };
   }
   // The level is promised for what is written: with silence trimmed, that is the window alone, up to the cut.
   const written = options.trimSilence
@@ -255,7 +258,7 @@ async function measureFirst(audio: AudioSource, kernels: Kernels, output: Output
       message: `its peaks stop the gain short of ${options.level} dBov without clipping: it reaches ${(reachedDbov as number).toFixed(1)} dBov`,
     });
   }
-  return { gain: 10 ** (gainDb / 20), window, before, warnings, recording: kept };
+  return { gain: 10 ** (gainDb / 20), window, before, warnings, recording: kept, sourceClippedSamples };
 }
 
 /**
@@ -276,7 +279,7 @@ async function measureWindow(
   } else {
     kernels.reset();
     const inWindow = new SampleWindowStage(window.start, window.end);
-    await new OutputRatePass(audio, kernels, output.rate, window.end, options.blockSamples, options.signal).run((block) => analyzer.push(inWindow.flow(block)));
+    await new OutputRatePass(audio, kernels, output, window.end, options.blockSamples, options.signal).run((block) => analyzer.push(inWindow.flow(block)));
   }
   return analyzer.result();
 }
@@ -292,15 +295,6 @@ async function transcode(
 ): Promise<SampleResult> {
   const stages: Stage[] = [];
   if (plan.window.start > 0 || Number.isFinite(plan.window.end)) stages.push(new SampleWindowStage(plan.window.start, plan.window.end));
-  // Flat tops at full scale before any gain: the recording clipped before it reached voiceprep (see peak-meter.ts).
-  const sourcePeaks = new PeakMeter(output.rail);
-  stages.push({
-    flow(block) {
-      sourcePeaks.push(block);
-      return block;
-    },
-    drain: () => new Float32Array(0),
-  });
   if (plan.gain !== 1) stages.push(new GainStage(plan.gain));
   const fade = Number.isFinite(maxSamples) ? new FadeOutStage(maxSamples, Math.round(TRIM_FADE_SECONDS * output.rate)) : null;
   if (fade) stages.push(fade);
@@ -308,7 +302,7 @@ async function transcode(
   const { recording } = plan;
   const needed = Math.min(plan.window.end, plan.window.start + maxSamples);
   // a recording of the first pass is replayed: then nothing is decoded again
-  const pass = recording ? null : new OutputRatePass(audio, kernels, output.rate, needed, options.blockSamples, options.signal);
+  const pass = recording ? null : new OutputRatePass(audio, kernels, output, needed, options.blockSamples, options.signal);
   const maxBlock = OutputRatePass.maxBlock(audio, output.rate, options.blockSamples);
   const encoder = output.codec.createEncoder(kernels, maxBlock);
   const after = plan.before ? new LevelAnalyzer(output.rate, output.rail) : null;
@@ -336,11 +330,12 @@ async function transcode(
   await emit(chain.drain());
   const stats = encoder.stats();
   const warnings = [...plan.warnings];
-  const { clippedSamples } = sourcePeaks.result();
+  // Flat tops in the input's own samples: the recording clipped before it reached voiceprep (see peak-meter.ts).
+  const clippedSamples = pass ? pass.sourcePeaks.result().clippedSamples : plan.sourceClippedSamples;
   if (clippedSamples > 0) {
     warnings.push({
       code: 'clipped-source',
-      message: `the recording clipped before it reached voiceprep (${clippedSamples} samples in flat tops at full scale), which no conversion undoes: record it again if you can`,
+      message: `the recording clipped before it reached voiceprep (${clippedSamples} samples held flat at full scale), which no conversion undoes: record it again at a lower input level if you can`,
     });
   }
   return {

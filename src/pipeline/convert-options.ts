@@ -35,6 +35,8 @@ export interface ConvertOptions {
   blockSamples?: number;
   /** The input's file name: the only way to recognize a headerless Dialogic VOX file (`.vox`). */
   name?: string;
+  /** The input's path as the user gave it: a refusal's suggested command then names the file by it. */
+  path?: string;
   /** Sample rate of a Dialogic VOX file (default 8000). */
   voxRate?: number;
   /** Stops the conversion between blocks once aborted (an AbortSignal): `run` then throws the signal's AbortError. */
@@ -59,6 +61,7 @@ const RULES: { readonly [K in keyof Required<ConvertOptions>]: OptionRule } = {
   trimSilence: 'boolean',
   blockSamples: BLOCK_SAMPLES,
   name: 'string',
+  path: 'string',
   voxRate: VOX_RATE,
   profile: PROFILE,
   signal: STOP_SIGNAL,

@@ -1,3 +1,4 @@
+import { PeakMeter } from '../adjust/peak-meter.js';
 import { MonoMixer } from '../mix/mix-to-mono.js';
 import type { AudioSource } from '../read/audio-source.js';
 import { createResampler } from '../resample/create-resampler.js';
@@ -23,6 +24,12 @@ export interface StopSignal {
 const YIELD_MS = 20;
 const nextTurn = typeof setImmediate === 'function' ? () => new Promise<void>((resolve) => setImmediate(resolve)) : null;
 
+/** What a pass produces: the output's rate, and its encoding's rail (src/profile/encodings.ts). */
+export interface PassOutput {
+  readonly rate: number;
+  readonly rail: number;
+}
+
 /**
  * One pass over an input: decoded, mixed to mono and resampled to the output's rate, block by block, in the kernels'
  * memory.
@@ -36,6 +43,13 @@ export class OutputRatePass {
   frames = 0;
   /** Whether decoding stopped at the frames the wanted output needs (so the input's true length was not counted). */
   cutShort = false;
+  /**
+   * Flat tops in the input's own samples, at its own rate, mixed to mono (so a flat top in one channel of a stereo
+   * file, the other moving, is not seen): whether the recording clipped is judged here, before resampling.
+   */
+  readonly sourcePeaks: PeakMeter;
+  /** Where the output encoding cannot tell a sample from full scale: the source's flat tops are judged there. */
+  private readonly rail: number;
   private readonly mixer: MonoMixer;
   private readonly resampler: Stage;
   private readonly blockFrames: number;
@@ -43,13 +57,16 @@ export class OutputRatePass {
 
   constructor(
     private readonly audio: AudioSource,
-    kernels: Kernels,
-    outputRate: number,
+    private readonly kernels: Kernels,
+    output: PassOutput,
     outputLimit = Infinity,
     blockSamples = DEFAULT_BLOCK_SAMPLES,
     private readonly signal?: StopSignal,
   ) {
     const rate = audio.sampleRate;
+    const outputRate = output.rate;
+    this.rail = output.rail;
+    this.sourcePeaks = new PeakMeter(output.rail);
     this.blockFrames = Math.max(1, Math.floor(blockSamples / audio.channels));
     this.maxFrames = Number.isFinite(outputLimit)
       ? Math.ceil((outputLimit * rate) / outputRate) + Math.ceil(rate * LOOK_AHEAD_SECONDS)
@@ -65,6 +82,14 @@ export class OutputRatePass {
     return Math.max(blockFrames, Math.ceil((blockFrames * outputRate) / audio.sampleRate) + 1024);
   }
 
+  /** `mono` is a view of the kernels' memory (the mixer's output), where the peak kernel reads it. */
+  private measureSource(mono: Float32Array): void {
+    if (mono.length === 0) return;
+    const peak = this.kernels.exports.peak_magnitude(mono.byteOffset, mono.length);
+    if (peak < this.rail) this.sourcePeaks.pushBelowRail(peak);
+    else this.sourcePeaks.push(mono);
+  }
+
   /** Hands every block at the output rate to `consume`; a block is only valid until `consume` returns. */
   async run(consume: (block: Float32Array) => void | Promise<void>): Promise<void> {
     const buffer = (bytes: number) => this.mixer.input(bytes);
@@ -73,6 +98,7 @@ export class OutputRatePass {
       this.signal?.throwIfAborted();
       for (const mono of this.mixer.mix(block)) {
         this.frames += mono.length;
+        this.measureSource(mono);
         await consume(this.resampler.flow(mono));
       }
       if (nextTurn && Date.now() - yielded > YIELD_MS) {

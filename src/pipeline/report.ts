@@ -17,7 +17,10 @@ export interface LevelSummary {
   peakDbov: number | null;
   /** Share of the prompt P.56 counts as active speech. */
   activityPercent: number;
-  /** Samples in flat tops at the A-law rail: runs of two or more (see src/adjust/peak-meter.ts). */
+  /**
+   * Samples in flat tops at full scale: runs of two or more of one value at the A-law rail (src/adjust/peak-meter.ts).
+   * Counted in the file's own samples at its own rate (check, and convert's before), or in what was written (after).
+   */
   clippedSamples: number;
   leadingSilenceSeconds: number;
   trailingSilenceSeconds: number;

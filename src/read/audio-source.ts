@@ -103,6 +103,11 @@ export interface ProbedFormat {
 export interface OpenOptions {
   /** The file's name, for the one format that has no signature (Dialogic VOX is known by its `.vox` extension). */
   name?: string;
+  /**
+   * The file's path as the user gave it (relative to where they ran voiceprep), for the commands that refusals
+   * suggest: without it they name the file by `name` alone.
+   */
+  path?: string;
   /** Sample rate of headerless Dialogic VOX files (default 8000). */
   voxRate?: number;
 }

@@ -13,6 +13,8 @@ import { identifyReader } from './identify.js';
 import { matroskaReader } from './matroska-reader.js';
 import { mp3Reader } from './mp3-reader.js';
 import { mp4Reader } from './mp4-reader.js';
+import { findMpegFrame, parseMpegHeader } from './mpeg-frame.js';
+import { openAudio } from './open-audio.js';
 import { oggReader } from './ogg-reader.js';
 
 /** Which reader each fixture belongs to, by its kind (the readers themselves look only at content). */
@@ -156,10 +158,12 @@ describe('formats that are described but not decoded', () => {
     expect(seconds).toBeLessThan(0.4);
     const refusal = await reader.open(bytesSource(bytes), {}).catch((error: unknown) => error);
     expect(isVoiceprepError(refusal) && refusal.code).toBe('unsupported-encoding');
-    expect((refusal as Error).message).toContain(`ffmpeg -i "${input}" "in.wav"`);
-    // with the file's name, the command is for that file
+    expect((refusal as Error).message).toContain(`ffmpeg -i ${input} in.wav`);
+    // with the file's name, the command is for that file; with its path as given, for that path, quoted for a shell
     const named = await reader.open(bytesSource(bytes), { name: `my ${file}` }).catch((error: unknown) => error);
-    expect((named as Error).message).toContain(`ffmpeg -i "my ${file}" "my ${file.replace(/\.[^.]*$/, '')}.wav"`);
+    expect((named as Error).message).toContain(`ffmpeg -i 'my ${file}' 'my ${file.replace(/\.[^.]*$/, '')}.wav'`);
+    const placed = await reader.open(bytesSource(bytes), { name: `my ${file}`, path: `rec/my ${file}` }).catch((error: unknown) => error);
+    expect((placed as Error).message).toContain(`ffmpeg -i 'rec/my ${file}' 'rec/my ${file.replace(/\.[^.]*$/, '')}.wav'`);
   });
 
   it.each([
@@ -173,7 +177,7 @@ describe('formats that are described but not decoded', () => {
     else expect(probed.seconds).toBeCloseTo(seconds, 3);
     const refusal = await reader.open(bytesSource(bytes), {}).catch((error: unknown) => error);
     expect(isVoiceprepError(refusal) && refusal.code).toBe('unsupported-encoding');
-    expect((refusal as Error).message).toContain(`ffmpeg -i "${input}" "in.wav"`);
+    expect((refusal as Error).message).toContain(`ffmpeg -i ${input} in.wav`);
   });
 
   it('AMR: narrowband at 8 kHz, its duration from the frame size', async () => {
@@ -289,6 +293,29 @@ describe('recognition around tags, junk and names', () => {
     expect(await identifyReader(bytesSource(withId3v2(40, fixture('speech.aac'))), COMPRESSED_READERS)).toBe(aacReader);
     const flac = await flacReader.open(bytesSource(withId3v2(40, fixture('speech-16bit-8k.flac'))), {});
     expect((await decodeAll(flac))[0]).toHaveLength(6774);
+  });
+
+  describe('an MP3 of one frame', () => {
+    // The first audio frame of a fixture (its own first frame is the Info tag, which holds no audio).
+    const plain = fixture('speech-cbr.mp3');
+    const info = findMpegFrame(plain, 0, false)!;
+    const frame = plain.slice(info.offset + info.header.frameBytes, info.offset + 2 * info.header.frameBytes);
+
+    it('is MP3 when the frame is the whole file, and decodes', async () => {
+      expect(parseMpegHeader(frame, 0)?.frameBytes).toBe(frame.length);
+      const audio = await openAudio(bytesSource(frame), { name: 'one.mp3' });
+      expect(audio.format.container).toBe('MP3');
+      expect((await decodeAll(audio))[0].length).toBeGreaterThan(0);
+    });
+
+    it.each([
+      ['cut inside the frame', frame.subarray(0, 200), /^an MP3 file cut off inside its first frame \(200 of its \d+ bytes\): too short to hold any audio$/],
+      ['followed by what is not MPEG audio', Uint8Array.from([...frame, ...new Array(300).fill(0x55)]), /^it starts like an MP3 file, but what follows its first frame is not MPEG audio/],
+    ])('%s: says what is wrong, not "an MP3 file, not a WAV file" (MP3 is converted)', async (_case, bytes, message) => {
+      const refusal = await openAudio(bytesSource(bytes), { name: 'one.mp3' }).catch((error: unknown) => error);
+      expect(isVoiceprepError(refusal) && refusal.code).toBe('not-wav');
+      expect((refusal as Error).message).toMatch(message);
+    });
   });
 
   it('junk before the first MPEG frame is skipped, with a warning', async () => {

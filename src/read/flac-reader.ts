@@ -1,10 +1,11 @@
 import { DecodedSource } from '../decode/decoded-source.js';
 import { VoiceprepError } from '../errors.js';
-import type { AudioFormatReader, AudioSource, ProbedFormat, SourceWarning } from './audio-source.js';
+import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SourceWarning } from './audio-source.js';
 import { id3v2TagBytes } from './audio-tags.js';
 import type { ByteSource } from './byte-source.js';
 import { DECODABLE_FLAC_BITS, type FlacLayout, type StreamInfo, lastFrameEnd, readFlacLayout } from './flac-stream.js';
 import type { FormatSummary } from './format-summary.js';
+import { toWavCommand } from './unsupported-format.js';
 
 /** Native FLAC (not FLAC in Ogg), any rate, 1 to 8 channels, 8, 16 or 24 bits, decoded by libFLAC. */
 export const flacReader: AudioFormatReader = {
@@ -15,19 +16,19 @@ export const flacReader: AudioFormatReader = {
     return String.fromCharCode(...head.subarray(at, at + 4)) === 'fLaC';
   },
 
-  async probe(source: ByteSource): Promise<ProbedFormat> {
+  async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {
     const { layout, frames } = await inspect(source);
     const { bitsPerSample, sampleRate } = layout.streamInfo;
     const probed: ProbedFormat = { format: summarize(layout.streamInfo), seconds: frames / sampleRate };
-    if (!DECODABLE_FLAC_BITS.includes(bitsPerSample)) probed.undecodable = undecodableDepth(bitsPerSample);
+    if (!DECODABLE_FLAC_BITS.includes(bitsPerSample)) probed.undecodable = undecodableDepth(bitsPerSample, options);
     return probed;
   },
 
-  async open(source: ByteSource): Promise<AudioSource> {
+  async open(source: ByteSource, options: OpenOptions): Promise<AudioSource> {
     const { layout, frames, exactFrames, warnings } = await inspect(source);
     const { bitsPerSample } = layout.streamInfo;
     if (!DECODABLE_FLAC_BITS.includes(bitsPerSample)) {
-      throw new VoiceprepError('unsupported-encoding', undecodableDepth(bitsPerSample));
+      throw new VoiceprepError('unsupported-encoding', undecodableDepth(bitsPerSample, options));
     }
     const { decodeFlac } = await import('../decode/flac-decode.js');
     return new DecodedSource({
@@ -41,8 +42,11 @@ export const flacReader: AudioFormatReader = {
 };
 
 /** FFmpeg before 6.0 cannot decode 32-bit FLAC either; the reference decoder can, from version 1.4. */
-function undecodableDepth(bitsPerSample: number): string {
-  const command = bitsPerSample === 32 ? 'flac -d "in.flac" (flac 1.4 or later)' : 'ffmpeg -i "in.flac" -c:a pcm_s24le in.wav';
+function undecodableDepth(bitsPerSample: number, options: OpenOptions): string {
+  const command =
+    bitsPerSample === 32
+      ? toWavCommand(options, 'flac', (input, output) => `flac -d ${input} -o ${output} (flac 1.4 or later)`)
+      : toWavCommand(options, 'flac', (input, output) => `ffmpeg -i ${input} -c:a pcm_s24le ${output}`);
   return `FLAC with ${bitsPerSample}-bit samples cannot be decoded (8, 16 and 24-bit FLAC can); convert it to WAV first, for example: ${command}`;
 }
 

@@ -6,6 +6,7 @@ import { id3v2TagBytes, skipLeadingTags, trimTrailingTags } from './audio-tags.j
 import { startsAdtsFrame } from './adts-sync.js';
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
+import { HEAD_BYTES } from './identify.js';
 import {
   DECODER_DELAY,
   MAX_MPEG_FRAME_BYTES,
@@ -14,6 +15,7 @@ import {
   encodingName,
   findMpegFrame,
   frameBytesRange,
+  holdsMpegStream,
   parseMpegHeader,
   parseStreamTag,
   sameStream,
@@ -43,7 +45,7 @@ export const mp3Reader: AudioFormatReader = {
 
   recognizes(head: Uint8Array): boolean {
     const tagBytes = id3v2TagBytes(head);
-    if (tagBytes === 0) return findMpegFrame(head, 0, false) !== null;
+    if (tagBytes === 0) return holdsMpegStream(head, head.length < HEAD_BYTES);
     // ID3v2 is MP3's own tag. When it is longer than the head (cover art) what follows cannot be seen, and is
     // taken to be MP3; when it can be seen and is another format's signature, that format's reader takes it.
     return !startsAnotherFormat(head.subarray(tagBytes));

@@ -119,6 +119,14 @@ export function findMpegFrame(bytes: Uint8Array, from: number, endsHere: boolean
   return null;
 }
 
+/**
+ * Whether `head`, a file's first bytes (`whole`: the file is no longer), holds an MPEG audio stream: a frame that
+ * the next one confirms, or one whole frame that is the whole file (no second frame can confirm it; its end does).
+ */
+export function holdsMpegStream(head: Uint8Array, whole: boolean): boolean {
+  return findMpegFrame(head, 0, false) !== null || (whole && parseMpegHeader(head, 0)?.frameBytes === head.length);
+}
+
 export interface GaplessInfo {
   /** Samples the encoder put before the audio (LAME's "encoder delay"), not counting the decoder's 529. */
   delay: number;

@@ -1,11 +1,12 @@
 import { DecodedSource } from '../decode/decoded-source.js';
 import type { OggStream } from '../decode/ogg-decode.js';
 import { VoiceprepError } from '../errors.js';
-import type { AudioFormatReader, AudioSource, ProbedFormat } from './audio-source.js';
+import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat } from './audio-source.js';
 import type { ByteSource } from './byte-source.js';
 import type { FormatSummary } from './format-summary.js';
 import { type OggCodec, identifyOggCodec } from './ogg-codecs.js';
 import { BEGINNING_OF_STREAM, END_OF_STREAM, findLastGranulePage, readPages } from './ogg-pages.js';
+import { toWavCommand } from './unsupported-format.js';
 
 /** A file multiplexing more streams than this before its audio is not a voice prompt. */
 const MAX_FIRST_PAGES = 16;
@@ -27,12 +28,12 @@ export const oggReader: AudioFormatReader = {
     return { format: summarize(stream.codec), seconds };
   },
 
-  async open(source: ByteSource): Promise<AudioSource> {
+  async open(source: ByteSource, options: OpenOptions): Promise<AudioSource> {
     const stream = await chooseStream(source);
     if (!DECODED.includes(stream.codec.name)) {
       throw new VoiceprepError(
         'unsupported-encoding',
-        `an Ogg file of ${stream.codec.name}, which voiceprep does not decode (Opus and Vorbis it does); convert it to WAV first, for example: ffmpeg -i "in.ogg" in.wav`,
+        `an Ogg file of ${stream.codec.name}, which voiceprep does not decode (Opus and Vorbis it does); convert it to WAV first, for example: ${toWavCommand(options, 'ogg')}`,
       );
     }
     const last = await findLastGranulePage(source, stream.serial);

@@ -58,7 +58,7 @@ export async function probeAudio(input: ByteSource | FileBytes, given: OpenOptio
   return (await readerFor(source, options)).probe(source, options);
 }
 
-const OPEN_RULES: { readonly [K in keyof Required<OpenOptions>]: OptionRule } = { name: 'string', voxRate: VOX_RATE };
+const OPEN_RULES: { readonly [K in keyof Required<OpenOptions>]: OptionRule } = { name: 'string', path: 'string', voxRate: VOX_RATE };
 
 function nameMismatch(reader: AudioFormatReader, name: string | undefined): SourceWarning | null {
   const extension = extensionOf(name ?? '');

@@ -293,6 +293,8 @@ describe('readWaveHeader', () => {
     ['an AVI', buildRiff([], { form: 'AVI ' }), /type 'AVI '/],
     ['a FLAC file', asciiBytes('fLaC\x00\x00\x00\x22xxxxxxxx'), /FLAC/],
     ['a cut-off RIFF header', asciiBytes('RIFF\x10\x00'), /cut off/],
+    ['a 1-byte file', Uint8Array.of(0xff), /^only 1 byte: too short to be an audio file$/],
+    ['a 2-byte file', Uint8Array.of(0xff, 0xfb), /^only 2 bytes: too short to be an audio file$/],
   ])('says %s is not a WAV file', async (_name, bytes, message) => {
     const error = await failure(bytes);
     expect(error.code).toBe('not-wav');

@@ -4,7 +4,7 @@ import { acquireKernels, releaseKernels, withKernels } from './kernels.js';
 describe('the WebAssembly kernels', () => {
   it('load from the bytes embedded in the build and export every kernel the stages call', async () => {
     await withKernels(async (kernels) => {
-      for (const name of ['decode_s16le', 'decode_s24le', 'decode_table8', 'mix_planar', 'fir_bank', 'fir_interpolated', 'alaw_encode']) {
+      for (const name of ['decode_s16le', 'decode_s24le', 'decode_table8', 'mix_planar', 'fir_bank', 'fir_interpolated', 'alaw_encode', 'peak_magnitude']) {
         expect(typeof (kernels.exports as unknown as Record<string, unknown>)[name], name).toBe('function');
       }
     });
