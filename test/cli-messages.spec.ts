@@ -59,11 +59,13 @@ describe('the ffmpeg command a refusal suggests', () => {
     expect(commands.map((words) => words[1]).sort()).toEqual([...inputs].sort());
   });
 
-  it('check: the same, for the .wav file that holds another format', async () => {
+  // check searches a folder for every kind of audio (an upload folder holds playback files only), so it names all three
+  it('check: the same, for the .wav file that holds another format and for the files in other formats', async () => {
     const run = await runCli(['check', 'rec dir'], { cwd: root });
     expect(run.code).toBe(1);
     const commands = suggestedCommands(run.stdout);
-    expect(commands).toHaveLength(1);
-    expectRunnable(commands[0], ['rec dir/memo.wav']);
+    expect(commands).toHaveLength(3);
+    for (const words of commands) expectRunnable(words, inputs);
+    expect(commands.map((words) => words[1]).sort()).toEqual([...inputs].sort());
   });
 });
