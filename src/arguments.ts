@@ -1,5 +1,4 @@
 import { VoiceprepError } from './errors.js';
-import type { NumberRule } from './option-rules.js';
 
 /**
  * What the library's functions accept from their callers, checked at the door: a script that passes `NaN`, `null` or
@@ -9,6 +8,13 @@ import type { NumberRule } from './option-rules.js';
 
 /** How an option is judged: a numeric range shared with the CLI, or the type a flag or a name has. */
 export type OptionRule = NumberRule | ValueRule | 'boolean' | 'string';
+
+/** A numeric option's range (src/option-rules.ts holds them all). */
+export interface NumberRule {
+  /** What is expected, as the end of "expected ...". */
+  readonly words: string;
+  accepts(value: number): boolean;
+}
 
 /** An option whose value is not a number: an object such as an output profile. */
 export interface ValueRule {

@@ -1,6 +1,7 @@
 import { type FileBytes, type OptionRule, bytesArgument, checkOptions, invalidArgument, stringArgument } from '../arguments.js';
 import { VoiceprepError, isVoiceprepError } from '../errors.js';
-import { LEVEL, LEVEL_TOLERANCE, PROFILE, SIZE, VOX_RATE } from '../option-rules.js';
+import { LEVEL, LEVEL_TOLERANCE, VOX_RATE } from '../option-rules.js';
+import { PROFILE, SIZE } from '../pipeline/output-rules.js';
 import { readerFor } from '../read/open-audio.js';
 import { summarizeLevels } from '../pipeline/report.js';
 import type { AudioFormatReader, ProbedFormat } from '../read/audio-source.js';

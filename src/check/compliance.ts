@@ -1,5 +1,5 @@
 import { invalidArgument } from '../arguments.js';
-import { SIZE } from '../option-rules.js';
+import { SIZE } from '../pipeline/output-rules.js';
 import type { WaveHeader, WaveWarning } from '../read/wave-header.js';
 import { DEFAULT_PROFILE, encodingOf, type OutputProfile } from '../profile/profile.js';
 import { canonicalLayout } from '../write/canonical-wave.js';

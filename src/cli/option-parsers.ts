@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
-import { JOBS, LEVEL, LEVEL_TOLERANCE, type NumberRule, SIZE, VOX_RATE } from '../option-rules.js';
+import { JOBS, LEVEL, LEVEL_TOLERANCE, type NumberRule, VOX_RATE } from '../option-rules.js';
+import { SIZE } from '../pipeline/output-rules.js';
 import { parseSize } from './parse-size.js';
 
 /**

@@ -2,7 +2,8 @@ import { type OptionRule, bytesArgument, checkOptions, pathArgument } from '../a
 
 export type { FileBytes } from '../arguments.js';
 import { VoiceprepError } from '../errors.js';
-import { BLOCK_SAMPLES, LEVEL, PROFILE, SAMPLE_COUNT, STOP_SIGNAL, VOX_RATE } from '../option-rules.js';
+import { BLOCK_SAMPLES, LEVEL, SAMPLE_COUNT, STOP_SIGNAL, VOX_RATE } from '../option-rules.js';
+import { PROFILE } from './output-rules.js';
 import type { StopSignal } from './output-rate-pass.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
 import { DEFAULT_PROFILE, type OutputProfile } from '../profile/profile.js';
