@@ -3,12 +3,12 @@
  * or a worker. `voiceprep` (index.ts) adds files on disk on top of this.
  */
 export { VoiceprepError, isVoiceprepError, type ErrorCode } from './errors.js';
-export { bytesSource, type ByteSource } from './read/byte-source.js';
+export { bytesSource, type ByteSource } from './source/byte-source.js';
 export type { FileBytes } from './arguments.js';
-export { readWaveHeader } from './read/read-wave-header.js';
-export type { ChunkInfo, Encoding, WaveFormat, WaveHeader, WaveWarning } from './read/wave-header.js';
-export { openAudio, probeAudio } from './read/open-audio.js';
-export type { AudioFormatReader, AudioSource, PcmBlock, ProbedFormat, SampleFormat, SourceWarning } from './read/audio-source.js';
+export { readWaveHeader } from './formats/wave/read-wave-header.js';
+export type { ChunkInfo, Encoding, WaveFormat, WaveHeader, WaveWarning } from './formats/wave/wave-header.js';
+export { openAudio, probeAudio } from './formats/open-audio.js';
+export type { AudioFormatReader, AudioSource, PcmBlock, ProbedFormat, SampleFormat, SourceWarning } from './source/audio-source.js';
 export {
   MAX_INPUT_RATE,
   MIN_INPUT_RATE,
@@ -30,10 +30,10 @@ export { checkBytes, checkSource, summarizeRecords, type CheckOptions } from './
 export { judgeHeader, type HeaderVerdict } from './check/compliance.js';
 export { isCompliantName, nameFault } from './check/file-name.js';
 export { PROBLEM_FOR_ERROR, type FileRecord, type FormatSummary, type Problem, type ProblemCode, type Summary, type Warning } from './check/file-record.js';
-export * from './platform-rules.js';
+export * from './profile/platform-rules.js';
 export { DEFAULT_PROFILE, HUAWEI_VOICECALL, isOutputProfile, type OutputProfile } from './profile/profile.js';
 export { PROFILES } from './profile/profiles.js';
 export { ENCODINGS, type EncodingSpec, type OutputEncoding } from './profile/encodings.js';
 export type { NameRules } from './profile/name-rules.js';
-export { alawFromLinear16 } from './encode/g711-alaw.js';
-export { linear16FromAlaw, linear16FromMulaw } from './decode/g711-expand.js';
+export { alawFromLinear16 } from './codecs/g711-alaw.js';
+export { linear16FromAlaw, linear16FromMulaw } from './codecs/g711-expand.js';

@@ -3,4 +3,4 @@ export * from './core.js';
 export { convert, convertFile } from './node/convert-file.js';
 export { openFileSource, type FileSource } from './node/file-source.js';
 export { writeFileAtomically } from './node/atomic-file.js';
-export { checkFile, checkPaths, type CheckResult } from './check/check-paths.js';
+export { checkFile, checkPaths, type CheckResult } from './node/check-paths.js';

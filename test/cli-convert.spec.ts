@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkPaths } from '../src/check/check-paths.js';
+import { checkPaths } from '../src/node/check-paths.js';
 import { runCli } from './support/run-cli.js';
 import { canonicalAlawFile, waveFile } from './support/wav-builder.js';
 

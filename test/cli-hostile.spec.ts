@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkPaths } from '../src/check/check-paths.js';
+import { checkPaths } from '../src/node/check-paths.js';
 import { mutate, seededRandom } from './support/mutate-wave.js';
 import { BIN, type CliRun, runCli } from './support/run-cli.js';
 import { SAMPLE_FORMATS, waveFile } from './support/wav-builder.js';

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { batchTempPath } from '../src/batch/temp-files.js';
+import { batchTempPath } from '../src/node/temp-files.js';
 import { flacBomb } from './support/flac-bomb.js';
 import { BIN, runCli } from './support/run-cli.js';
 import { canonicalAlawFile } from './support/wav-builder.js';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBytes } from '../src/check/check-bytes.js';
-import { createBlockCodec } from '../src/decode/block-codecs.js';
-import { bytesSource } from '../src/read/byte-source.js';
-import { readWaveHeader } from '../src/read/read-wave-header.js';
-import type { WaveFormat } from '../src/read/wave-header.js';
-import { voxReader } from '../src/read/vox-reader.js';
+import { createBlockCodec } from '../src/formats/wave/block-codecs.js';
+import { bytesSource } from '../src/source/byte-source.js';
+import { readWaveHeader } from '../src/formats/wave/read-wave-header.js';
+import type { WaveFormat } from '../src/formats/wave/wave-header.js';
+import { voxReader } from '../src/formats/vox/vox-reader.js';
 import { type AllocationWatch, watchAllocations } from './support/allocation-watch.js';
 import { runFuzzCase } from './support/fuzz-case.js';
 import { fixtureBytes } from './support/codec-fixtures.js';

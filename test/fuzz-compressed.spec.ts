@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isVoiceprepError } from '../src/errors.js';
-import type { SampleFormat } from '../src/read/audio-source.js';
-import { bytesSource } from '../src/read/byte-source.js';
-import { COMPRESSED_READERS } from '../src/read/compressed-readers.js';
-import { crc32 } from '../src/read/crc.js';
-import { identifyReader } from '../src/read/identify.js';
+import type { SampleFormat } from '../src/source/audio-source.js';
+import { bytesSource } from '../src/source/byte-source.js';
+import { COMPRESSED_READERS } from '../src/formats/compressed-readers.js';
+import { crc32 } from '../src/formats/common/crc.js';
+import { identifyReader } from '../src/formats/identify.js';
 import { type AllocationWatch, watchAllocations } from './support/allocation-watch.js';
 import { runFuzzCase } from './support/fuzz-case.js';
 import { type Random, seededRandom } from './support/mutate-wave.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LevelAnalyzer, type Levels } from '../src/adjust/level-analyzer.js';
 import { checkBytes } from '../src/check/check-bytes.js';
-import { FLOAT_FROM_ALAW } from '../src/decode/g711-expand.js';
+import { FLOAT_FROM_ALAW } from '../src/codecs/g711-expand.js';
 import { convertBytes } from '../src/pipeline/convert-bytes.js';
 import { runCli } from './support/run-cli.js';
 import { seededRandom } from './support/mutate-wave.js';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { resampleSignal } from './support/resample-signal.js';
-import { linear16FromAlaw } from '../src/decode/g711-expand.js';
-import { alawFromLinear16 } from '../src/encode/g711-alaw.js';
+import { linear16FromAlaw } from '../src/codecs/g711-expand.js';
+import { alawFromLinear16 } from '../src/codecs/g711-alaw.js';
 import { fitSine, levelDb, sinadDb, sine } from './support/tone-analysis.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { linear16FromAlaw } from '../src/decode/g711-expand.js';
+import { linear16FromAlaw } from '../src/codecs/g711-expand.js';
 import { convertBytes } from '../src/pipeline/convert-bytes.js';
 import { referenceResample } from './support/reference-resampler.js';
 import { waveFile } from './support/wav-builder.js';

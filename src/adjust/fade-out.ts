@@ -1,4 +1,4 @@
-import type { Stage } from '../pipeline/stage.js';
+import type { Stage } from '../stage/stage.js';
 
 /**
  * Fades out the last `fadeSamples` before `cutAt`, so that a prompt cut to fit the size limit ends in silence instead

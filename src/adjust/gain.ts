@@ -1,4 +1,4 @@
-import type { Stage } from '../pipeline/stage.js';
+import type { Stage } from '../stage/stage.js';
 
 /** Multiplies every sample by a fixed factor: how `normalize` applies the gain its first pass measured. */
 export class GainStage implements Stage {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { speechLikePrompt } from '../../test/support/speech-like.js';
-import { FLOAT_FROM_ALAW } from '../decode/g711-expand.js';
+import { FLOAT_FROM_ALAW } from '../codecs/g711-expand.js';
 import { referenceAlawEncode } from '../../test/support/kernel-reference.js';
 import { LevelAnalyzer } from './level-analyzer.js';
 import { gainForLevel, PEAK_CEILING_DBFS } from './level-gain.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FLOAT_FROM_ALAW, linear16FromAlaw } from '../decode/g711-expand.js';
+import { FLOAT_FROM_ALAW, linear16FromAlaw } from '../codecs/g711-expand.js';
 import { referenceAlawEncode } from '../../test/support/kernel-reference.js';
 import { seededRandom } from '../../test/support/mutate-wave.js';
 import { withKernels } from '../wasm/kernels.js';

@@ -1,4 +1,4 @@
-import type { Stage } from '../pipeline/stage.js';
+import type { Stage } from '../stage/stage.js';
 
 /**
  * Passes only the samples from `start` up to (not including) `end` of a stream: how `--trim-silence` keeps the

@@ -1,8 +1,8 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../check/file-record.js';
-import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from '../read/file-kinds.js';
-import { type FoundInput, discoveryProblems, findInputs } from './find-inputs.js';
+import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from '../formats/file-kinds.js';
+import { type FoundInput, discoveryProblems, findInputs } from '../node/find-inputs.js';
 import { type OutputMode, type PlannedOutput, isInside, planOutputs } from './plan-outputs.js';
 
 export interface BatchInputs {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NAME_LENGTH, NAME_PATTERN } from '../platform-rules.js';
+import { MAX_NAME_LENGTH, NAME_PATTERN } from '../profile/platform-rules.js';
 import { NameAllocator, compliantName } from './compliant-name.js';
 
 describe('compliantName', () => {

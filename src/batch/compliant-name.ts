@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { PINYIN_OPTIONS, type Transliterators, compliantNameWith } from './name-rules.js';
+import { PINYIN_OPTIONS, type Transliterators, compliantNameWith } from '../profile/name-rules.js';
 
-export { NameAllocator } from './name-rules.js';
+export { NameAllocator } from '../profile/name-rules.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 

@@ -5,7 +5,7 @@ import { type FileRecord, PROBLEM_FOR_ERROR, type Problem } from '../check/file-
 import { isVoiceprepError } from '../errors.js';
 import { type ByteSink, type Conversion, openConversion } from '../pipeline/conversion.js';
 import type { StopSignal } from '../pipeline/output-rate-pass.js';
-import { probeAudio } from '../read/open-audio.js';
+import { probeAudio } from '../formats/open-audio.js';
 import type { ConvertReport } from '../pipeline/report.js';
 import { OUTPUT_SAMPLE_RATE, maxSamplesForFileSize } from '../write/canonical-wave.js';
 import { writeFileAtomically } from '../node/atomic-file.js';

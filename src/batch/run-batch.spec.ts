@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waveFile } from '../../test/support/wav-builder.js';
-import { bytesSource, type ByteSource } from '../read/byte-source.js';
+import { bytesSource, type ByteSource } from '../source/byte-source.js';
 import { openConversion } from '../pipeline/conversion.js';
 import { writeFileAtomically } from '../node/atomic-file.js';
 import { isVoiceprepError } from '../errors.js';

@@ -5,12 +5,12 @@ import { dirname, resolve } from 'node:path';
 import type { Piscina } from 'piscina';
 import { makeFolderInside } from '../node/make-folder.js';
 import { isVoiceprepError } from '../errors.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
 import { CANONICAL_HEADER_BYTES, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
 import { type ConvertJob, type ConvertedFile, emptyRecord, problemFrom, runConvertJob } from './convert-job.js';
 import { findBatchInputs } from './batch-inputs.js';
 import { committed, inFlight } from './in-flight.js';
-import { batchTempPath, removeLeftovers } from './temp-files.js';
+import { batchTempPath, removeLeftovers } from '../node/temp-files.js';
 import { type OutputMode, type PlannedOutput } from './plan-outputs.js';
 
 export interface BatchOptions {

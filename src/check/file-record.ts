@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../errors.js';
 import type { LevelSummary } from '../pipeline/report.js';
-import type { FormatSummary } from '../read/format-summary.js';
+import type { FormatSummary } from '../source/format-summary.js';
 
 /**
  * The per-file record that `check --json` and `convert --json` print: a contract with scripts, documented in the
@@ -52,7 +52,7 @@ export interface Warning {
   message: string;
 }
 
-export type { FormatSummary } from '../read/format-summary.js';
+export type { FormatSummary } from '../source/format-summary.js';
 
 export interface FileRecord {
   path: string;

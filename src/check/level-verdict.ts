@@ -2,10 +2,10 @@ import { LevelAnalyzer, type Levels } from '../adjust/level-analyzer.js';
 import { PEAK_CEILING_DBFS, QUIETEST_SPEECH_DBOV } from '../adjust/level-gain.js';
 import { OutputRatePass } from '../pipeline/output-rate-pass.js';
 import { DEFAULT_PROFILE, encodingOf, type OutputProfile } from '../profile/profile.js';
-import type { OpenOptions } from '../read/audio-source.js';
-import type { ByteSource } from '../read/byte-source.js';
+import type { OpenOptions } from '../source/audio-source.js';
+import type { ByteSource } from '../source/byte-source.js';
 import { VoiceprepError } from '../errors.js';
-import { openAudio } from '../read/open-audio.js';
+import { openAudio } from '../formats/open-audio.js';
 import { withKernels } from '../wasm/kernels.js';
 import type { Problem, Warning } from './file-record.js';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
 import { levelOption, rateOption, sizeOption, toleranceOption } from './option-parsers.js';
 import type { CliIo } from './output.js';
 

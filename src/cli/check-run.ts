@@ -1,4 +1,4 @@
-import { checkPaths } from '../check/check-paths.js';
+import { checkPaths } from '../node/check-paths.js';
 import type { FileRecord } from '../check/file-record.js';
 import type { CheckFlags } from './check-command.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths, tableWidth } from './output.js';

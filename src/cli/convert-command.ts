@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
-import { CONVERTIBLE_EXTENSIONS } from '../read/file-kinds.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
+import { CONVERTIBLE_EXTENSIONS } from '../formats/file-kinds.js';
 import { jobsOption, levelOption, rateOption, sizeOption } from './option-parsers.js';
 import type { CliIo } from './output.js';
 

@@ -4,7 +4,7 @@ import { referenceAlawEncode } from '../../test/support/kernel-reference.js';
 import { g191AlawCompress } from '../../test/support/g191.js';
 import { withKernels } from '../wasm/kernels.js';
 import { AlawEncoder } from './alaw-encoder.js';
-import { alawFromLinear16 } from './g711-alaw.js';
+import { alawFromLinear16 } from '../codecs/g711-alaw.js';
 
 /** Encodes `blocks` one after another with one encoder, as the pipeline does; returns the bytes and the stats. */
 function encode(blocks: Float32Array[]) {

@@ -1,4 +1,4 @@
-import { FLOAT_FROM_ALAW } from '../decode/g711-expand.js';
+import { FLOAT_FROM_ALAW } from '../codecs/g711-expand.js';
 import type { OutputEncoding } from '../profile/encodings.js';
 import type { Kernels } from '../wasm/kernels.js';
 import { AlawEncoder } from './alaw-encoder.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { referenceDecodeToMono, referenceMixPlanar } from '../../test/support/kernel-reference.js';
-import type { PcmBlock, SampleFormat } from '../read/audio-source.js';
+import type { PcmBlock, SampleFormat } from '../source/audio-source.js';
 import { withKernels } from '../wasm/kernels.js';
 import { MonoMixer, bytesPerSample } from './mix-to-mono.js';
 

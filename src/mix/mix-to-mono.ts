@@ -1,5 +1,5 @@
-import { FLOAT_FROM_ALAW, FLOAT_FROM_MULAW } from '../decode/g711-expand.js';
-import type { PcmBlock, SampleFormat } from '../read/audio-source.js';
+import { FLOAT_FROM_ALAW, FLOAT_FROM_MULAW } from '../codecs/g711-expand.js';
+import type { PcmBlock, SampleFormat } from '../source/audio-source.js';
 import type { KernelExports, Kernels } from '../wasm/kernels.js';
 
 type DecodeKernel = (kernels: KernelExports, src: number, dst: number, frames: number, channels: number, tables: G711Tables) => void;
@@ -9,7 +9,7 @@ interface G711Tables {
   mulaw: number;
 }
 
-/** For each sample encoding: its size, and the kernel (src/decode/kernels/decode-frames.ts) that decodes and mixes it. */
+/** For each sample encoding: its size, and the kernel (src/mix/kernels/decode-frames.ts) that decodes and mixes it. */
 const DECODERS: Record<SampleFormat, { bytes: number; kernel: DecodeKernel }> = {
   u8: { bytes: 1, kernel: (k, s, d, f, c) => k.decode_u8(s, d, f, c) },
   s16le: { bytes: 2, kernel: (k, s, d, f, c) => k.decode_s16le(s, d, f, c) },

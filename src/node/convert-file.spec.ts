@@ -4,7 +4,7 @@ import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkFile } from '../check/check-paths.js';
+import { checkFile } from './check-paths.js';
 import { type Conversion, openConversion } from '../pipeline/conversion.js';
 import { waveFile } from '../../test/support/wav-builder.js';
 import { convert, convertFile } from './convert-file.js';

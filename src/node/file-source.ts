@@ -1,7 +1,7 @@
 import { type BigIntStats, constants, readSync } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { VoiceprepError } from '../errors.js';
-import type { ByteSource } from '../read/byte-source.js';
+import type { ByteSource } from '../source/byte-source.js';
 import { borrowBuffer, returnBuffer } from './spare-buffers.js';
 
 export interface FileSource extends ByteSource {

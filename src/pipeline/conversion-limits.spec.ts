@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flacBomb } from '../../test/support/flac-bomb.js';
 import { checkBytes } from '../check/check-bytes.js';
-import { bytesSource } from '../read/byte-source.js';
+import { bytesSource } from '../source/byte-source.js';
 import { canonicalFileSize } from '../write/canonical-wave.js';
 import { MAX_TRIMMED_SILENCE_SECONDS, openConversion } from './conversion.js';
 import { OutputRatePass } from './output-rate-pass.js';

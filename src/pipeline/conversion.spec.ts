@@ -3,13 +3,13 @@ import wavefile from 'wavefile';
 import { g191AlawCompress } from '../../test/support/g191.js';
 import { virtualToneWave } from '../../test/support/virtual-wave.js';
 import { buildRiff, canonicalAlawFile, encodeSamples, fmtBody, SAMPLE_FORMATS, waveFile, asciiBytes } from '../../test/support/wav-builder.js';
-import { linear16FromAlaw, linear16FromMulaw } from '../decode/g711-expand.js';
-import { alawFromLinear16 } from '../encode/g711-alaw.js';
+import { linear16FromAlaw, linear16FromMulaw } from '../codecs/g711-expand.js';
+import { alawFromLinear16 } from '../codecs/g711-alaw.js';
 import { VoiceprepError } from '../errors.js';
 import { checkBytes } from '../check/check-bytes.js';
 import { openConversion } from './conversion.js';
 import { convertBytes } from './convert-bytes.js';
-import { bytesSource } from '../read/byte-source.js';
+import { bytesSource } from '../source/byte-source.js';
 
 const HEADER = 58;
 

@@ -6,25 +6,25 @@ import { SampleWindowStage } from '../adjust/sample-window.js';
 import { type SampleRange, trimRange } from '../adjust/trim-range.js';
 import { codecFor, type OutputCodec } from '../encode/encoder.js';
 import { VoiceprepError } from '../errors.js';
-import type { AudioSource, SourceWarning } from '../read/audio-source.js';
-import { type ByteSource, sourceArgument } from '../read/byte-source.js';
+import type { AudioSource, SourceWarning } from '../source/audio-source.js';
+import { type ByteSource, sourceArgument } from '../source/byte-source.js';
 import type { FileBytes } from '../arguments.js';
-import type { FormatSummary } from '../read/format-summary.js';
-import { openAudio } from '../read/open-audio.js';
+import type { FormatSummary } from '../source/format-summary.js';
+import { openAudio } from '../formats/open-audio.js';
 import { type Kernels, withKernels } from '../wasm/kernels.js';
 import { DEFAULT_PROFILE, encodingOf, type OutputProfile } from '../profile/profile.js';
 import { canonicalLayout } from '../write/canonical-wave.js';
 import { type ByteSink, CanonicalWaveWriter } from '../write/wave-writer.js';
-import { StageChain } from './chain.js';
+import { StageChain } from '../stage/chain.js';
 import { type ConvertOptions, type ResolvedConvertOptions, resolveConvertOptions } from './convert-options.js';
 import { OutputRatePass, type StopSignal } from './output-rate-pass.js';
 import { type ConvertReport, type InputDescription, type LevelSummary, summarizeLevels, toDbfs } from './report.js';
-import type { Stage } from './stage.js';
+import type { Stage } from '../stage/stage.js';
 
 export type { ByteSink } from '../write/wave-writer.js';
 export { type ConvertOptions, PLATFORM_LIMIT_SAMPLES } from './convert-options.js';
 
-export { MAX_INPUT_RATE, MIN_INPUT_RATE } from '../read/open-audio.js';
+export { MAX_INPUT_RATE, MIN_INPUT_RATE } from '../formats/open-audio.js';
 /** A trimmed prompt ends with this fade, so the cut is not heard as a click. */
 export const TRIM_FADE_SECONDS = 0.05;
 /** Where normalize puts the peak: 1 dB of headroom keeps the A-law encoder out of clipping. */

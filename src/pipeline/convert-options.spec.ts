@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalAlawFile, waveFile } from '../../test/support/wav-builder.js';
 import { virtualToneWave } from '../../test/support/virtual-wave.js';
 import { convert, convertFile } from '../node/convert-file.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
 import { openConversion } from './conversion.js';
 import { convertBytes } from './convert-bytes.js';
 import { PLATFORM_LIMIT_SAMPLES } from './convert-options.js';

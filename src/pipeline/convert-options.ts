@@ -5,7 +5,7 @@ import { VoiceprepError } from '../errors.js';
 import { BLOCK_SAMPLES, LEVEL, SAMPLE_COUNT, STOP_SIGNAL, VOX_RATE } from '../option-rules.js';
 import { PROFILE } from './output-rules.js';
 import type { StopSignal } from './output-rate-pass.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../platform-rules.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
 import { DEFAULT_PROFILE, type OutputProfile } from '../profile/profile.js';
 import { canonicalLayout, maxSamplesForFileSize } from '../write/canonical-wave.js';
 

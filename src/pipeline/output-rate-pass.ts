@@ -1,9 +1,9 @@
 import { PeakMeter } from '../adjust/peak-meter.js';
 import { MonoMixer } from '../mix/mix-to-mono.js';
-import type { AudioSource } from '../read/audio-source.js';
+import type { AudioSource } from '../source/audio-source.js';
 import { createResampler } from '../resample/create-resampler.js';
 import type { Kernels } from '../wasm/kernels.js';
-import type { Stage } from './stage.js';
+import type { Stage } from '../stage/stage.js';
 
 /** Input decoded past the last output needed: more than any filter reads ahead (26 ms at 1000 Hz, the slowest rate). */
 const LOOK_AHEAD_SECONDS = 0.05;

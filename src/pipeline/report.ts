@@ -1,6 +1,6 @@
 import type { Levels } from '../adjust/level-analyzer.js';
-import type { FormatSummary } from '../read/format-summary.js';
-import type { SourceWarning } from '../read/audio-source.js';
+import type { FormatSummary } from '../source/format-summary.js';
+import type { SourceWarning } from '../source/audio-source.js';
 
 /** The input as the reader understood it. */
 export interface InputDescription extends FormatSummary {

@@ -1,5 +1,5 @@
-import { concat } from '../pipeline/chain.js';
-import type { Stage } from '../pipeline/stage.js';
+import { concat } from '../stage/chain.js';
+import type { Stage } from '../stage/stage.js';
 import type { Kernels } from '../wasm/kernels.js';
 import type { LowpassDesign } from './filter-bank.js';
 import { PolyphaseStage } from './polyphase-stage.js';

@@ -1,4 +1,4 @@
-import type { Stage } from '../pipeline/stage.js';
+import type { Stage } from '../stage/stage.js';
 import type { Kernels } from '../wasm/kernels.js';
 import { type FilterBank, type LowpassDesign, designFilterBank } from './filter-bank.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createBlockCodec, type BlockCodec } from '../../src/decode/block-codecs.js';
-import { bytesSource } from '../../src/read/byte-source.js';
-import { readWaveHeader } from '../../src/read/read-wave-header.js';
-import type { WaveFormat, WaveHeader } from '../../src/read/wave-header.js';
+import { createBlockCodec, type BlockCodec } from '../../src/formats/wave/block-codecs.js';
+import { bytesSource } from '../../src/source/byte-source.js';
+import { readWaveHeader } from '../../src/formats/wave/read-wave-header.js';
+import type { WaveFormat, WaveHeader } from '../../src/formats/wave/wave-header.js';
 
 /**
  * The files in test/fixtures/codecs: small ADPCM, GSM and VOX files and the 16-bit samples an independent decoder

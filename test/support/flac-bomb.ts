@@ -1,4 +1,4 @@
-import { crc8, crc16 } from '../../src/read/crc.js';
+import { crc8, crc16 } from '../../src/formats/common/crc.js';
 
 export interface FlacBombOptions {
   /** Frames in the file; each is 16 bytes on disk. */

@@ -4,9 +4,9 @@
  * arithmetic exactly (Math.fround after every operation the kernel does in f32); the FIR kernels sum in a different
  * order (vector lanes), so their references sum in f64 and are compared within a tolerance.
  */
-import type { SampleFormat } from '../../src/read/audio-source.js';
-import { linear16FromAlaw, linear16FromMulaw } from '../../src/decode/g711-expand.js';
-import { alawFromLinear16 } from '../../src/encode/g711-alaw.js';
+import type { SampleFormat } from '../../src/source/audio-source.js';
+import { linear16FromAlaw, linear16FromMulaw } from '../../src/codecs/g711-expand.js';
+import { alawFromLinear16 } from '../../src/codecs/g711-alaw.js';
 
 const f = Math.fround;
 

@@ -1,4 +1,4 @@
-import { concat } from '../../src/pipeline/chain.js';
+import { concat } from '../../src/stage/chain.js';
 import { createResampler } from '../../src/resample/create-resampler.js';
 import { withKernels } from '../../src/wasm/kernels.js';
 

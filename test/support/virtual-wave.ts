@@ -1,4 +1,4 @@
-import type { ByteSource } from '../../src/read/byte-source.js';
+import type { ByteSource } from '../../src/source/byte-source.js';
 
 /**
  * A WAV file of any length that never exists in memory: a 44-byte PCM 16-bit header followed by a tone computed

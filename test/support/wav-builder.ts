@@ -1,4 +1,4 @@
-import { alawFromLinear16 } from '../../src/encode/g711-alaw.js';
+import { alawFromLinear16 } from '../../src/codecs/g711-alaw.js';
 import { canonicalFileSize, canonicalHeader } from '../../src/write/canonical-wave.js';
 
 /**

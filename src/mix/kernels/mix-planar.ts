@@ -1,7 +1,7 @@
 // AssemblyScript, compiled to WebAssembly by `npm run build` (src/wasm/build-kernels.mjs); called from
 // src/mix/mix-to-mono.ts for audio that a codec has already decoded into one float array per channel (MP3, FLAC,
 // Vorbis, Opus). The mono mix is the mean of the channels, added in channel order in f32 and multiplied by the f32
-// nearest to 1/channels: the same arithmetic as the interleaved kernels in src/decode/kernels/decode-frames.ts, so a
+// nearest to 1/channels: the same arithmetic as the interleaved kernels in src/mix/kernels/decode-frames.ts, so a
 // file gives the same samples whichever way it was decoded.
 
 /**

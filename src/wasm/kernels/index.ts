@@ -1,7 +1,7 @@
 // AssemblyScript: the entry of the one WebAssembly module that holds every kernel. Each kernel lives beside the
 // TypeScript stage that calls it; this file only gathers them, so that they share one linear memory and a block
 // passes from stage to stage without a copy. Built by src/wasm/build-kernels.mjs.
-export * from '../../decode/kernels/decode-frames';
+export * from '../../mix/kernels/decode-frames';
 export * from '../../mix/kernels/mix-planar';
 export * from '../../resample/kernels/polyphase-fir';
 export * from '../../encode/kernels/alaw-encode';

@@ -1,6 +1,6 @@
 // Not from core.ts: importing the engine's entry would put the engine in the page's bundle (it runs in the workers).
-import { DEFAULT_MAX_FILE_BYTES } from '../../platform-rules.js';
-/** The default rate of a Dialogic .vox file, as convert's --vox-rate has it (src/read/vox-reader.ts). */
+import { DEFAULT_MAX_FILE_BYTES } from '../../profile/platform-rules.js';
+/** The default rate of a Dialogic .vox file, as convert's --vox-rate has it (src/formats/vox/vox-reader.ts). */
 const DEFAULT_VOX_RATE = 8000;
 import type { PageOptions } from '../prepared-file.js';
 import { element } from './dom.js';

@@ -1,4 +1,4 @@
-import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS, extensionOf } from '../../read/file-kinds.js';
+import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS, extensionOf } from '../../formats/file-kinds.js';
 
 /** A file the person picked or dropped, with where it sat. */
 export interface PickedFile {
@@ -10,7 +10,7 @@ export interface PickedFile {
 }
 
 /**
- * Which files a folder search takes: the audio files `voiceprep convert` searches folders for (src/read/file-kinds.ts),
+ * Which files a folder search takes: the audio files `voiceprep convert` searches folders for (src/formats/file-kinds.ts),
  * in any case. Files picked or dropped by themselves are all taken, whatever their names.
  */
 const SEARCHED_EXTENSIONS = new Set([...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS]);

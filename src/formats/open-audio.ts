@@ -1,0 +1,68 @@
+import { type FileBytes, type OptionRule, checkOptions } from '../arguments.js';
+import { VoiceprepError } from '../errors.js';
+import { VOX_RATE } from '../option-rules.js';
+import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SourceWarning } from '../source/audio-source.js';
+import { type ByteSource, sourceArgument } from '../source/byte-source.js';
+import { FORMAT_OF_EXTENSION, extensionOf } from './file-kinds.js';
+import { HEAD_BYTES, identifyReader } from './identify.js';
+import { identifyNonWave } from './common/sniff.js';
+import { voxReader } from './vox/vox-reader.js';
+import { waveReader } from './wave/wave-reader.js';
+
+
+/**
+ * The reader for a file, chosen by its content (never by its name, except for the one format that has no
+ * signature). Readers are asked in this order: WAV, then the other formats with a signature, then Dialogic VOX,
+ * which has none and is known by its `.vox` name alone. A file no reader recognizes is a `not-wav` error that says
+ * what it seems to be instead.
+ */
+export async function readerFor(source: ByteSource, options: OpenOptions = {}): Promise<AudioFormatReader> {
+  const wave = await identifyReader(source, [waveReader], options);
+  if (wave) return wave;
+  // Loaded only for a file that is not WAV: importing them all costs a conversion's start ~10 ms (bundled).
+  const { COMPRESSED_READERS } = await import('./compressed-readers.js');
+  const reader = await identifyReader(source, [...COMPRESSED_READERS, voxReader], options);
+  if (reader) return reader;
+  throw new VoiceprepError('not-wav', identifyNonWave(await source.read(0, HEAD_BYTES), source.size));
+}
+
+export const MIN_INPUT_RATE = 1000;
+export const MAX_INPUT_RATE = 768000;
+
+/**
+ * Opens any supported file for decoding. A name that says another format than the content gets a warning. A rate
+ * outside 1 kHz to 768 kHz is refused here, for every caller: a header that claims billions of hertz would have the
+ * resampler design (and allocate) a filter of billions of taps.
+ */
+export async function openAudio(input: ByteSource | FileBytes, given: OpenOptions = {}): Promise<AudioSource> {
+  const source = sourceArgument(input, 'source');
+  const options = checkOptions<OpenOptions>(given, OPEN_RULES);
+  const reader = await readerFor(source, options);
+  const audio = await reader.open(source, options);
+  if (audio.sampleRate < MIN_INPUT_RATE || audio.sampleRate > MAX_INPUT_RATE) {
+    audio.close();
+    throw new VoiceprepError(
+      'unsupported-encoding',
+      `unsupported sample rate: ${audio.sampleRate} Hz (voiceprep reads ${MIN_INPUT_RATE} to ${MAX_INPUT_RATE} Hz)`,
+    );
+  }
+  const misnamed = nameMismatch(reader, options.name);
+  if (misnamed) audio.warnings.push(misnamed);
+  return audio;
+}
+
+/** What a file is, from its header alone. */
+export async function probeAudio(input: ByteSource | FileBytes, given: OpenOptions = {}): Promise<ProbedFormat> {
+  const source = sourceArgument(input, 'source');
+  const options = checkOptions<OpenOptions>(given, OPEN_RULES);
+  return (await readerFor(source, options)).probe(source, options);
+}
+
+const OPEN_RULES: { readonly [K in keyof Required<OpenOptions>]: OptionRule } = { name: 'string', path: 'string', voxRate: VOX_RATE };
+
+function nameMismatch(reader: AudioFormatReader, name: string | undefined): SourceWarning | null {
+  const extension = extensionOf(name ?? '');
+  const named = FORMAT_OF_EXTENSION[extension];
+  if (!named || named === reader.name) return null;
+  return { code: 'misnamed', message: `the name says ${extension} but the content is ${reader.name}: read as ${reader.name}` };
+}

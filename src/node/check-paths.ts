@@ -1,0 +1,103 @@
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { discoveryProblems, findInputs } from './find-inputs.js';
+import { TEMP_SUFFIX, isTempName } from './temp-files.js';
+import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from '../formats/file-kinds.js';
+import { invalidArgument, pathArgument } from '../arguments.js';
+import { isVoiceprepError } from '../errors.js';
+import { openFileSource } from './file-source.js';
+import { type CheckOptions, checkCheckOptions, checkSource, summarizeRecords } from '../check/check-bytes.js';
+import type { FileRecord, ProblemCode, Summary } from '../check/file-record.js';
+
+export interface CheckResult {
+  files: FileRecord[];
+  summary: Summary;
+}
+
+/** How many files are open at once: enough to keep the disk busy, few enough to stay far from the fd limit. */
+const CONCURRENCY = 32;
+/** Measuring levels decodes each file in this thread: a few at a time keep it busy, each with its own buffers. */
+const LEVEL_CONCURRENCY = 4;
+
+/** Checks one file on disk from its header; a file that cannot be opened or read is a problem, not an exception. */
+export async function checkFile(path: string, options: CheckOptions = {}): Promise<FileRecord> {
+  // Wrong arguments are the caller's mistake, refused at once: a record is for what is wrong with a file.
+  return checkAt(pathArgument(path, 'path'), path, checkCheckOptions(options));
+}
+
+async function checkAt(openPath: string, path: string, options: CheckOptions): Promise<FileRecord> {
+  if (isTempName(basename(path))) return leftover(path, openPath);
+  let source;
+  try {
+    source = await openFileSource(openPath);
+  } catch (error) {
+    return unreadable(path, error);
+  }
+  try {
+    return await checkSource(source, path, options);
+  } catch (error) {
+    return unreadable(path, error);
+  } finally {
+    await source.close();
+  }
+}
+
+/**
+ * What folders and globs are searched for: every kind of audio, not only WAV. A folder meant for upload holds
+ * playback files only, so an MP3 or a VOX in it is a file to report (with the command that converts it), not one
+ * to pass over. So is what a killed convert left (its temp files): a folder about to be uploaded must not hold them.
+ */
+const SEARCHED_EXTENSIONS = [...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS, TEMP_SUFFIX];
+
+/**
+ * Checks the files, folders (searched recursively for audio files, in any letter case) and globs given, in the
+ * order found. Every argument shows up in the result: one that names nothing, or a folder with no audio file, is a
+ * `not-found` record; a folder that cannot be read, or a FIFO, is `unreadable`; a macOS metadata file ('._a.wav')
+ * is `not-wav`.
+ */
+export async function checkPaths(args: string | readonly string[], given: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult> {
+  // One path is a list of one; a string must not be searched character by character.
+  const searched: readonly string[] = typeof args === 'string' ? [args] : args;
+  if (!Array.isArray(searched)) throw invalidArgument('paths', 'a path or an array of paths (files, folders, globs)', args);
+  searched.forEach((arg, index) => pathArgument(arg, `paths[${index}]`));
+  pathArgument(cwd, 'cwd');
+  const options = checkCheckOptions(given);
+  const discovery = await findInputs(searched, { extensions: SEARCHED_EXTENSIONS, reportMacMetadata: true }, cwd);
+  const paths = discovery.inputs.map((input) => input.path);
+  const records: FileRecord[] = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const index = next++;
+      records[index] = await checkAt(resolve(cwd, paths[index]), paths[index], options);
+    }
+  };
+  const concurrency = options.level === undefined ? CONCURRENCY : LEVEL_CONCURRENCY;
+  await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
+  for (const path of discovery.macMetadata) {
+    const message = `a macOS metadata file (the '._' file a Mac writes beside ${basename(path).slice(2)} when copying it), not audio: delete it (dot_clean removes them)`;
+    records.push(failed(path, 'not-wav', message));
+  }
+  for (const { path, problem } of discoveryProblems(discovery, 'audio files')) records.push(failed(path, problem.code, problem.message));
+  return { files: records, summary: summarizeRecords(records) };
+}
+
+async function leftover(path: string, openPath: string): Promise<FileRecord> {
+  const record = failed(path, 'not-found', '');
+  record.bytes = (await stat(openPath).catch(() => null))?.size ?? null;
+  record.problems = [{ code: 'leftover', message: 'a temp file that a voiceprep convert which was killed left behind: delete it, never upload it (the next convert into this folder removes it)' }];
+  return record;
+}
+
+function unreadable(path: string, error: unknown): FileRecord {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return failed(path, 'not-found', 'no such file');
+  if (code === 'EACCES' || code === 'EPERM') return failed(path, 'unreadable', 'permission denied');
+  if (code === 'ENOTFILE' || code === 'EISDIR') return failed(path, 'unreadable', 'not a regular file; not read');
+  const message = isVoiceprepError(error) || error instanceof Error ? error.message : String(error);
+  return failed(path, 'unreadable', message.split('\n')[0]);
+}
+
+function failed(path: string, code: ProblemCode, message: string): FileRecord {
+  return { path, ok: false, problems: [{ code, message }], warnings: [], format: null, bytes: null, seconds: null };
+}
