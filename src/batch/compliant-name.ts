@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { PINYIN_OPTIONS, type Transliterators, compliantNameWith } from '../profile/name-rules.js';
+import { PINYIN_OPTIONS, type Transliterators, compliantNameWith } from '../profile/naming.js';
 
-export { NameAllocator } from '../profile/name-rules.js';
+export { NameAllocator } from '../profile/naming.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -14,7 +14,7 @@ const lazyTransliterators: Transliterators = {
     NON_ASCII.test(text) ? (require('transliteration') as typeof import('transliteration')).transliterate(text) : text,
 };
 
-/** The CLI's names: `compliantNameWith` (name-rules.ts) with the transliterators loaded on first use. */
+/** The CLI's names: `compliantNameWith` (src/profile/naming.ts) with the transliterators loaded on first use. */
 export function compliantName(original: string): string {
   return compliantNameWith(original, lazyTransliterators);
 }

@@ -2,7 +2,7 @@ import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep 
 import type { Problem } from '../check/file-record.js';
 import { isCompliantName, nameFault } from '../check/file-name.js';
 import { NameAllocator, compliantName } from './compliant-name.js';
-import { claimOrder, withWavExtension } from '../profile/name-rules.js';
+import { claimOrder, withWavExtension } from '../profile/naming.js';
 import type { FoundInput } from '../node/find-inputs.js';
 
 export type OutputMode = { kind: 'folder'; folder: string } | { kind: 'in-place' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { waveFile } from '../../test/support/wav-builder.js';
 import { checkBytes } from '../check/check-bytes.js';
-import { compliantNameWith, NameAllocator } from './name-rules.js';
+import { compliantNameWith, NameAllocator } from './naming.js';
 import { convertBytes } from '../pipeline/convert-bytes.js';
 import { canonicalLayout } from '../write/canonical-wave.js';
 import { ENCODINGS } from './encodings.js';

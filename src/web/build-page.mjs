@@ -34,7 +34,7 @@ const EMPTY_MODULES = /^@wasm-audio-decoders\/opus-ml$/;
  * run in the workers: in the page's bundle they would be parsed a second time, on the thread that must stay
  * responsive.
  */
-const PAGE_MAY_USE = /^(src\/web\/page\/|src\/web\/prepared-file\.ts$|src\/profile\/name-rules\.ts$|src\/formats\/file-kinds\.ts$|src\/profile\/platform-rules\.ts$|src\/profile\/|node_modules\/fflate\/)/;
+const PAGE_MAY_USE = /^(src\/web\/page\/|src\/web\/prepared-file\.ts$|src\/formats\/file-kinds\.ts$|src\/profile\/|node_modules\/fflate\/)/;
 
 const convertWorker = await bundle(`${here}worker/convert-worker.ts`);
 const namingWorker = await bundle(`${here}naming/naming-worker.ts`);

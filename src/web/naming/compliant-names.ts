@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { transliterate } from 'transliteration';
-import { PINYIN_OPTIONS, compliantNameWith, type Transliterators } from '../../profile/name-rules.js';
+import { PINYIN_OPTIONS, compliantNameWith, type Transliterators } from '../../profile/naming.js';
 
 /** The CLI's transliterators (compliant-name.ts requires the same packages lazily), bundled. */
 const BUNDLED: Transliterators = {

@@ -1,4 +1,4 @@
-import { NameAllocator, type Transliterators, claimOrder, compliantNameWith } from '../../profile/name-rules.js';
+import { NameAllocator, type Transliterators, claimOrder, compliantNameWith } from '../../profile/naming.js';
 
 const UNTRANSLITERATED: Transliterators = { pinyin: () => '', latin: (text) => text };
 
