@@ -3,7 +3,8 @@ import { SIZE } from '../pipeline/output-rules.js';
 import type { WaveHeader, WaveWarning } from '../formats/wave/wave-header.js';
 import { DEFAULT_PROFILE, encodingOf, type OutputProfile } from '../profile/profile.js';
 import { canonicalLayout } from '../write/canonical-wave.js';
-import { type FormatSummary, summarizeFormat } from '../source/format-summary.js';
+import type { FormatSummary } from '../source/format-summary.js';
+import { summarizeFormat } from '../formats/wave/summarize-format.js';
 import type { Problem, Warning } from './file-record.js';
 
 /** Reader warnings that mean the file's sizes disagree with its bytes: a strict parser may refuse such a file. */

@@ -2,15 +2,7 @@ import type { Command } from 'commander';
 import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
 import { levelOption, rateOption, sizeOption, toleranceOption } from './option-parsers.js';
 import type { CliIo } from './output.js';
-
-export interface CheckFlags {
-  maxSize: number;
-  level?: number;
-  levelTolerance?: number;
-  voxRate?: number;
-  json?: boolean;
-  quiet?: boolean;
-}
+import type { CheckFlags } from './check-run.js';
 
 export function registerCheck(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   program

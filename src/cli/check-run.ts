@@ -1,7 +1,19 @@
 import { checkPaths } from '../node/check-paths.js';
 import type { FileRecord } from '../check/file-record.js';
-import type { CheckFlags } from './check-command.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths, tableWidth } from './output.js';
+
+/**
+ * The options commander parsed for `check`, declared beside the code that reads them: the command, which loads this
+ * module only when it runs, imports just their type, and no import runs back.
+ */
+export interface CheckFlags {
+  maxSize: number;
+  level?: number;
+  levelTolerance?: number;
+  voxRate?: number;
+  json?: boolean;
+  quiet?: boolean;
+}
 
 export async function runCheck(inputs: string[], flags: CheckFlags, io: CliIo): Promise<number> {
   const result = await checkPaths(inputs, { maxBytes: flags.maxSize, level: flags.level, levelTolerance: flags.levelTolerance, voxRate: flags.voxRate });

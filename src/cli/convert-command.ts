@@ -3,22 +3,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
 import { CONVERTIBLE_EXTENSIONS } from '../formats/file-kinds.js';
 import { jobsOption, levelOption, rateOption, sizeOption } from './option-parsers.js';
 import type { CliIo } from './output.js';
-
-export interface ConvertFlags {
-  output?: string;
-  inPlace?: boolean;
-  keepNames?: boolean;
-  force?: boolean;
-  maxSize: number;
-  trim?: boolean;
-  normalize?: boolean;
-  level?: number;
-  trimSilence?: boolean;
-  voxRate?: number;
-  jobs?: number;
-  json?: boolean;
-  quiet?: boolean;
-}
+import type { ConvertFlags } from './convert-run.js';
 
 export function registerConvert(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   program

@@ -2,9 +2,28 @@ import { relative } from 'node:path';
 import type { SingleBar } from 'cli-progress';
 import { searchedOutputFolder } from '../batch/batch-inputs.js';
 import { type BatchResult, type RunningBatch, startBatch } from '../batch/run-batch.js';
-import type { ConvertFlags } from './convert-command.js';
 import { EXIT_USAGE } from './main.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths, tableWidth } from './output.js';
+
+/**
+ * The options commander parsed for `convert`, declared beside the code that reads them: the command, which loads this
+ * module only when it runs, imports just their type, and no import runs back.
+ */
+export interface ConvertFlags {
+  output?: string;
+  inPlace?: boolean;
+  keepNames?: boolean;
+  force?: boolean;
+  maxSize: number;
+  trim?: boolean;
+  normalize?: boolean;
+  level?: number;
+  trimSilence?: boolean;
+  voxRate?: number;
+  jobs?: number;
+  json?: boolean;
+  quiet?: boolean;
+}
 
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 

@@ -1,5 +1,21 @@
 import { VoiceprepError } from '../errors.js';
-import type { WaveFormat } from '../formats/wave/wave-header.js';
+
+/**
+ * What a block codec needs to know of its stream, which the container declares: a WAV file's fmt chunk (a WaveFormat
+ * has every field) or a VOX file's defaults. A codec knows no container.
+ */
+export interface BlockFormat {
+  /** A human name for the encoding, for messages: 'IMA ADPCM', 'GSM 6.10', ... */
+  encodingName: string;
+  channels: number;
+  bitsPerSample: number;
+  /** Bytes per block. */
+  blockAlign: number;
+  /** The samples per block the container declares, when it declares them (else computed from the block align). */
+  samplesPerBlock?: number;
+  /** Microsoft ADPCM's predictor coefficient pairs, flattened, when the container lists them. */
+  adpcmCoefficients?: readonly number[];
+}
 
 /**
  * One shape for the compressed encodings that come in fixed-size blocks (IMA ADPCM, Microsoft ADPCM, GSM 6.10, and
@@ -96,7 +112,7 @@ export function checkRoom(out: Int16Array, samples: number): void {
  * unused, and sox then decodes only that many), else all that the block holds. A claim of more than the block can
  * hold contradicts the block align, and nothing says which of the two is wrong.
  */
-export function framesPerBlockOf(format: WaveFormat, capacity: number): number {
+export function framesPerBlockOf(format: BlockFormat, capacity: number): number {
   const declared = format.samplesPerBlock;
   if (declared === undefined || declared === 0) return capacity;
   if (declared > capacity) {
@@ -110,7 +126,7 @@ export function framesPerBlockOf(format: WaveFormat, capacity: number): number {
 }
 
 /** A block must at least hold its own header: one per channel. */
-export function checkHeaderFits(format: WaveFormat, headerBytesPerChannel: number): void {
+export function checkHeaderFits(format: BlockFormat, headerBytesPerChannel: number): void {
   const needed = headerBytesPerChannel * format.channels;
   if (format.blockAlign < needed) {
     throw new VoiceprepError(

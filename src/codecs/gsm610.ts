@@ -1,5 +1,4 @@
-import type { WaveFormat } from '../formats/wave/wave-header.js';
-import { type BlockCodec, checkRoom, framesInBlocks } from './block-codec.js';
+import { type BlockCodec, type BlockFormat, checkRoom, framesInBlocks } from './block-codec.js';
 
 /**
  * GSM 06.10 full-rate speech (format tag 0x0031, "WAV49"), decoded as ETSI EN 300 961 (GSM 06.10) specifies it, in
@@ -60,7 +59,7 @@ interface FrameParameters {
 }
 
 /** The codec for a GSM 6.10 fmt chunk; null for anything but mono in 65-byte blocks. */
-export function createGsm610Codec(format: WaveFormat): BlockCodec | null {
+export function createGsm610Codec(format: BlockFormat): BlockCodec | null {
   if (format.channels !== 1 || format.blockAlign !== BLOCK_BYTES) return null;
   const framesPerBlock = FRAMES_PER_BLOCK * FRAME_SAMPLES;
   const framesInPartialBlock = (bytes: number) => (bytes >= FIRST_FRAME_BYTES ? FRAME_SAMPLES : 0);

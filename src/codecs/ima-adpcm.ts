@@ -1,5 +1,4 @@
-import type { WaveFormat } from '../formats/wave/wave-header.js';
-import { type BlockCodec, blockByBlockCodec, checkHeaderFits, clamp16, framesPerBlockOf, readInt16LE } from './block-codec.js';
+import { type BlockCodec, type BlockFormat, blockByBlockCodec, checkHeaderFits, clamp16, framesPerBlockOf, readInt16LE } from './block-codec.js';
 
 /**
  * IMA/DVI ADPCM in WAVE files (format tag 0x0011), as Microsoft lays it out: each block starts with a 4-byte header
@@ -31,7 +30,7 @@ const GROUP_BYTES = 4;
 const SAMPLES_PER_GROUP = 8;
 
 /** The codec for an IMA ADPCM fmt chunk; null for other than 4 bits per sample (3-bit IMA exists, rarely). */
-export function createImaAdpcmCodec(format: WaveFormat): BlockCodec | null {
+export function createImaAdpcmCodec(format: BlockFormat): BlockCodec | null {
   if (format.bitsPerSample !== 4) return null;
   checkHeaderFits(format, HEADER_BYTES_PER_CHANNEL);
   const { channels, blockAlign } = format;

@@ -1,5 +1,4 @@
-import type { WaveFormat } from '../formats/wave/wave-header.js';
-import { type BlockCodec, blockByBlockCodec, checkHeaderFits, clamp16, framesPerBlockOf, readInt16LE } from './block-codec.js';
+import { type BlockCodec, type BlockFormat, blockByBlockCodec, checkHeaderFits, clamp16, framesPerBlockOf, readInt16LE } from './block-codec.js';
 
 /**
  * Microsoft ADPCM in WAVE files (format tag 0x0002). Each block starts with a header of 7 bytes per channel, field
@@ -28,7 +27,7 @@ const HEADER_BYTES_PER_CHANNEL = 7;
 const HEADER_FRAMES = 2;
 
 /** The codec for a Microsoft ADPCM fmt chunk; null for other than 4 bits per sample. */
-export function createMsAdpcmCodec(format: WaveFormat): BlockCodec | null {
+export function createMsAdpcmCodec(format: BlockFormat): BlockCodec | null {
   if (format.bitsPerSample !== 4) return null;
   checkHeaderFits(format, HEADER_BYTES_PER_CHANNEL);
   const { channels, blockAlign } = format;

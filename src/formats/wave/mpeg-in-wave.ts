@@ -1,7 +1,7 @@
 import { VoiceprepError, isVoiceprepError } from '../../errors.js';
 import type { AudioSource } from '../../source/audio-source.js';
 import { type ByteSource, sliceOf } from '../../source/byte-source.js';
-import { summarizeFormat } from '../../source/format-summary.js';
+import { summarizeFormat } from './summarize-format.js';
 import { describeMpegStream, openMpegStream } from '../mp3/mp3-reader.js';
 import { encodingName } from '../mp3/mpeg-frame.js';
 import type { WaveHeader } from './wave-header.js';

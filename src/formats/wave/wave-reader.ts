@@ -2,7 +2,8 @@ import { type BlockCodec, createBlockCodec } from './block-codecs.js';
 import { VoiceprepError } from '../../errors.js';
 import type { AudioFormatReader, AudioSource, BlockOptions, PcmBlock, ProbedFormat, SampleFormat, SourceWarning } from '../../source/audio-source.js';
 import type { ByteSource } from '../../source/byte-source.js';
-import { type FormatSummary, summarizeFormat } from '../../source/format-summary.js';
+import type { FormatSummary } from '../../source/format-summary.js';
+import { summarizeFormat } from './summarize-format.js';
 import { hexTag, isMpegTag } from './format-tags.js';
 import { readWaveHeader } from './read-wave-header.js';
 import { SampleBytesSource } from '../common/sample-bytes-source.js';
@@ -47,7 +48,7 @@ export const waveReader: AudioFormatReader = {
 };
 
 /**
- * IMA and Microsoft ADPCM and GSM 6.10: whole blocks are read and decoded to 16-bit samples (src/decode), which go
+ * IMA and Microsoft ADPCM and GSM 6.10: whole blocks are read and decoded to 16-bit samples (src/codecs), which go
  * on as little-endian bytes: WebAssembly memory is little-endian, and so is every host that runs it in practice.
  */
 class CodedWaveSource implements AudioSource {
