@@ -3,7 +3,8 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../check/file-record.js';
 import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from '../formats/file-kinds.js';
 import { type FoundInput, discoveryProblems, findInputs } from '../node/find-inputs.js';
-import { type OutputMode, type PlannedOutput, isInside, planOutputs } from './plan-outputs.js';
+import { isInside } from '../node/make-folder.js';
+import { type OutputMode, type PlannedOutput, planOutputs } from './plan-outputs.js';
 
 export interface BatchInputs {
   /** Where each input to convert goes. */

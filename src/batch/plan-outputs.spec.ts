@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isInside, planOutputs } from './plan-outputs.js';
+import { planOutputs } from './plan-outputs.js';
 
 const cwd = '/work/project';
 const found = (path: string, relativePath = path) => ({ path, relativePath, searched: true });
@@ -66,14 +66,5 @@ describe('planOutputs', () => {
   it('refuses an output that would overwrite an input when writing to a folder', () => {
     const [plan] = planOutputs([found('out/a.wav', 'a.wav')], { kind: 'folder', folder: 'out' }, false, cwd);
     expect(plan.problem?.code).toBe('exists');
-  });
-});
-
-describe('isInside', () => {
-  it('tells paths inside a folder from paths outside it', () => {
-    expect(isInside('/a/b', '/a/b/c')).toBe(true);
-    expect(isInside('/a/b', '/a/b')).toBe(true);
-    expect(isInside('/a/b', '/a/bc')).toBe(false);
-    expect(isInside('/a/b', '/a')).toBe(false);
   });
 });

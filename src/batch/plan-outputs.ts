@@ -1,4 +1,4 @@
-import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import type { Problem } from '../check/file-record.js';
 import { isCompliantName, nameFault } from '../check/file-name.js';
 import { NameAllocator, compliantName } from './compliant-name.js';
@@ -71,10 +71,4 @@ function mirroredFolder(relativePath: string): string {
   const folder = dirname(normalize(relativePath));
   if (folder === '.' || isAbsolute(folder) || folder === '..' || folder.startsWith(`..${sep}`)) return '';
   return folder;
-}
-
-/** Whether `path` lies inside `folder` (both absolute, real paths). */
-export function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }

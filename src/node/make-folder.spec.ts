@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeFolder, makeFolderInside } from './make-folder.js';
+import { isInside, makeFolder, makeFolderInside } from './make-folder.js';
 
 // mkdir passes through to the real one unless a test makes it fail as a read-only mount would
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -88,5 +88,14 @@ describe('makeFolderInside', () => {
     await expect(makeFolderInside(join(root, 'out.wav'), join(root, 'out.wav/sub'), '-o out.wav')).rejects.toMatchObject({
       message: '-o out.wav is a file, not a folder',
     });
+  });
+});
+
+describe('isInside', () => {
+  it('tells paths inside a folder from paths outside it', () => {
+    expect(isInside('/a/b', '/a/b/c')).toBe(true);
+    expect(isInside('/a/b', '/a/b')).toBe(true);
+    expect(isInside('/a/b', '/a/bc')).toBe(false);
+    expect(isInside('/a/b', '/a')).toBe(false);
   });
 });

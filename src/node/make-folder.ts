@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { isInside } from '../batch/plan-outputs.js';
 import { VoiceprepError } from '../errors.js';
 
 /**
@@ -128,4 +127,10 @@ function errno(error: unknown): string | undefined {
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
+/** Whether `path` lies inside `folder` (both absolute, real paths). */
+export function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
