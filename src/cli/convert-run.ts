@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import type { SingleBar } from 'cli-progress';
 import { searchedOutputFolder } from '../batch/batch-inputs.js';
 import { type BatchResult, type RunningBatch, startBatch } from '../batch/run-batch.js';
-import { EXIT_USAGE } from './main.js';
+import { EXIT_USAGE } from './exit-codes.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths, tableWidth } from './output.js';
 
 /**

@@ -3,9 +3,8 @@ import { registerCheck } from './check-command.js';
 import { registerConvert } from './convert-command.js';
 import { type CliIo, processIo } from './output.js';
 
-export const EXIT_OK = 0;
-export const EXIT_PROBLEMS = 1;
-export const EXIT_USAGE = 2;
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from './exit-codes.js';
+
 
 const VERSION = '0.1.0';
 

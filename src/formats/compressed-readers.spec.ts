@@ -13,7 +13,7 @@ import { identifyReader } from './identify.js';
 import { matroskaReader } from './refused/matroska-reader.js';
 import { mp3Reader } from './mp3/mp3-reader.js';
 import { mp4Reader } from './refused/mp4-reader.js';
-import { findMpegFrame, parseMpegHeader } from './mp3/mpeg-frame.js';
+import { findMpegFrame, parseMpegHeader } from './common/mpeg-frame.js';
 import { openAudio } from './open-audio.js';
 import { oggReader } from './ogg/ogg-reader.js';
 

@@ -1,8 +1,8 @@
 import type { AudioFormatReader, OpenOptions } from '../source/audio-source.js';
 import type { ByteSource } from '../source/byte-source.js';
+import { HEAD_BYTES } from './common/sniff.js';
 
-/** How much of a file's start the readers judge it by: every signature, and two MPEG frames, fit. */
-export const HEAD_BYTES = 4096;
+export { HEAD_BYTES } from './common/sniff.js';
 
 /**
  * The reader for a file: the first of `readers` that recognizes its first bytes, or null when none does (the

@@ -1,5 +1,8 @@
 import { startsAdtsFrame } from './adts-sync.js';
-import { holdsMpegStream, parseMpegHeader } from '../mp3/mpeg-frame.js';
+import { holdsMpegStream, parseMpegHeader } from './mpeg-frame.js';
+
+/** How much of a file's start the readers judge it by: every signature, and two MPEG frames, fit. */
+export const HEAD_BYTES = 4096;
 
 /**
  * Says what a file that is not a WAVE file probably is, from its first bytes, so that "not a WAV file" can read

@@ -6,7 +6,7 @@ import { id3v2TagBytes, skipLeadingTags, trimTrailingTags } from '../common/audi
 import { startsAdtsFrame } from '../common/adts-sync.js';
 import type { ByteSource } from '../../source/byte-source.js';
 import type { FormatSummary } from '../../source/format-summary.js';
-import { HEAD_BYTES } from '../identify.js';
+import { HEAD_BYTES } from '../common/sniff.js';
 import {
   DECODER_DELAY,
   MAX_MPEG_FRAME_BYTES,
@@ -19,7 +19,7 @@ import {
   parseMpegHeader,
   parseStreamTag,
   sameStream,
-} from './mpeg-frame.js';
+} from '../common/mpeg-frame.js';
 
 /** How far past the ID3 tags the first frame is looked for: encoders and taggers leave a little junk, not more. */
 const FIRST_FRAME_SEARCH_BYTES = 64 * 1024;

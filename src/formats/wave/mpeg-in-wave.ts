@@ -3,7 +3,7 @@ import type { AudioSource } from '../../source/audio-source.js';
 import { type ByteSource, sliceOf } from '../../source/byte-source.js';
 import { summarizeFormat } from './summarize-format.js';
 import { describeMpegStream, openMpegStream } from '../mp3/mp3-reader.js';
-import { encodingName } from '../mp3/mpeg-frame.js';
+import { encodingName } from '../common/mpeg-frame.js';
 import type { WaveHeader } from './wave-header.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ascii } from '../common/ascii.js';
+import { ascii } from './ascii.js';
 
 /**
  * MPEG audio frame headers (MPEG-1, MPEG-2 and MPEG-2.5; layers I, II and III), after ISO/IEC 11172-3 and
