@@ -5,7 +5,6 @@ import { type CliIo, processIo } from './output.js';
 
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from './exit-codes.js';
 
-
 const VERSION = '0.1.0';
 
 /**
