@@ -100,7 +100,7 @@ async function addLevels(record: FileRecord, source: ByteSource, name: string, t
   });
   record.levels = levels && summarizeLevels(levels);
   if (!levels) return;
-  const verdict = judgeLevels(levels, target, options.levelTolerance ?? DEFAULT_LEVEL_TOLERANCE_DB, fix);
+  const verdict = judgeLevels(levels, target, options.levelTolerance ?? DEFAULT_LEVEL_TOLERANCE_DB, fix, profile);
   record.problems.push(...verdict.problems);
   record.warnings.push(...verdict.warnings);
 }

@@ -1,5 +1,5 @@
 import { LevelAnalyzer, type Levels } from '../adjust/level-analyzer.js';
-import { PEAK_CEILING_DBFS, QUIETEST_SPEECH_DBOV } from '../adjust/level-gain.js';
+import { QUIETEST_SPEECH_DBOV, peakCeilingDbfs } from '../adjust/level-gain.js';
 import { OutputRatePass } from '../pipeline/output-rate-pass.js';
 import { DEFAULT_PROFILE, encodingOf, type OutputProfile } from '../profile/profile.js';
 import type { OpenOptions } from '../source/audio-source.js';
@@ -61,7 +61,13 @@ export interface LevelVerdict {
 }
 
 /** What is wrong with a prompt's levels against a target active level and a tolerance (both in dB). */
-export function judgeLevels(levels: Levels, targetDbov: number, toleranceDb: number, fix: (extra: string) => string): LevelVerdict {
+export function judgeLevels(
+  levels: Levels,
+  targetDbov: number,
+  toleranceDb: number,
+  fix: (extra: string) => string,
+  profile: OutputProfile = DEFAULT_PROFILE,
+): LevelVerdict {
   const problems: Problem[] = [];
   const warnings: Warning[] = [];
   const { activeDbov, peakDbfs } = levels;
@@ -70,7 +76,8 @@ export function judgeLevels(levels: Levels, targetDbov: number, toleranceDb: num
     problems.push({ code: 'level', message: `${measured}: silence, noise, or too short to be a prompt; ${targetDbov} dBov wanted` });
   } else if (Math.abs(activeDbov - targetDbov) > toleranceDb) {
     const off = activeDbov - targetDbov;
-    const room = peakDbfs === null ? Infinity : PEAK_CEILING_DBFS - peakDbfs;
+    // convert --level stops its gain just under the encoding's rail: that is the room there is
+    const room = peakDbfs === null ? Infinity : peakCeilingDbfs(encodingOf(profile).rail) - peakDbfs;
     // convert --level stops at the peak ceiling: where that leaves the file short, the fix is not that command
     const remedy =
       off < 0 && room < -off - toleranceDb
