@@ -25,7 +25,7 @@ function reach(entry: string): { modules: string[]; outside: string[] } {
 
 /**
  * The only packages the core may import: the WebAssembly audio decoders (and the parser one of them is built on), made
- * to run in browsers and Node alike. Their browser bundle is checked in src/formats/compressed-readers.spec.ts.
+ * to run in browsers and Node alike. Their browser bundle is checked in src/formats/open-audio-compressed.spec.ts.
  */
 const BROWSER_SAFE_PACKAGES = ['@wasm-audio-decoders/flac', '@wasm-audio-decoders/ogg-vorbis', 'codec-parser', 'mpg123-decoder', 'opus-decoder'];
 

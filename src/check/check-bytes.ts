@@ -9,7 +9,7 @@ import { type ByteSource, sourceArgument } from '../source/byte-source.js';
 import { readWaveHeader } from '../formats/wave/read-wave-header.js';
 import { DEFAULT_PROFILE, type OutputProfile } from '../profile/profile.js';
 import { canonicalLayout } from '../write/canonical-wave.js';
-import { toWavCommand } from '../formats/common/unsupported-format.js';
+import { CONVERT_FIRST_TO, toWavCommand } from '../formats/common/unsupported-format.js';
 import { judgeHeader } from './compliance.js';
 import { nameFault } from './file-name.js';
 import type { FileRecord, Problem, Summary } from './file-record.js';
@@ -128,7 +128,7 @@ async function describeOtherFormat(
   const reader = await readerFor(source, opened).catch(() => null);
   if (!reader) {
     // Nothing voiceprep reads (a text file, a PDF, a spreadsheet): say what it seems to be.
-    record.problems.push({ code: 'not-wav', message: `${notWave}: export it as WAV, MP3 or FLAC first, then ${fix.replace(/^fix with /, 'run ')}` });
+    record.problems.push({ code: 'not-wav', message: `${notWave}: export it as ${CONVERT_FIRST_TO} first, then ${fix.replace(/^fix with /, 'run ')}` });
     return;
   }
   const probed = await reader.probe(source, opened).catch((error: unknown) => {
@@ -150,7 +150,7 @@ async function describeOtherFormat(
 function remedyFor(reader: AudioFormatReader, probed: ProbedFormat, path: string, fix: string): string {
   if (probed.undecodable) return `voiceprep cannot convert it: ${probed.undecodable}`;
   if (reader.decodes !== false) return fix;
-  return `voiceprep does not decode ${reader.name}; convert it to WAV, MP3 or FLAC first, for example: ${toWavCommand({ path }, 'wav')}`;
+  return `voiceprep does not decode ${reader.name}; convert it to ${CONVERT_FIRST_TO} first, for example: ${toWavCommand({ path }, 'wav')}`;
 }
 
 function problemFromReader(code: 'malformed' | 'unsupported-encoding', message: string, fix: string): Problem {

@@ -5,23 +5,18 @@ import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SourceW
 import { type ByteSource, sourceArgument } from '../source/byte-source.js';
 import { FORMAT_OF_EXTENSION, extensionOf } from './file-kinds.js';
 import { HEAD_BYTES, identifyReader } from './identify.js';
+import { AUDIO_FORMATS } from './readers.js';
 import { identifyNonWave } from './common/sniff.js';
-import { voxReader } from './vox/vox-reader.js';
-import { waveReader } from './wave/wave-reader.js';
 
 
 /**
  * The reader for a file, chosen by its content (never by its name, except for the one format that has no
- * signature). Readers are asked in this order: WAV, then the other formats with a signature, then Dialogic VOX,
- * which has none and is known by its `.vox` name alone. A file no reader recognizes is a `not-wav` error that says
- * what it seems to be instead.
+ * signature), from the registry of formats (registry.ts, readers.ts), in its order: WAV, then the other formats with a
+ * signature, then Dialogic VOX, which has none and is known by its `.vox` name alone. A file no format recognizes is
+ * a `not-wav` error that says what it seems to be instead.
  */
 export async function readerFor(source: ByteSource, options: OpenOptions = {}): Promise<AudioFormatReader> {
-  const wave = await identifyReader(source, [waveReader], options);
-  if (wave) return wave;
-  // Loaded only for a file that is not WAV: importing them all costs a conversion's start ~10 ms (bundled).
-  const { COMPRESSED_READERS } = await import('./compressed-readers.js');
-  const reader = await identifyReader(source, [...COMPRESSED_READERS, voxReader], options);
+  const reader = await identifyReader(source, AUDIO_FORMATS, options);
   if (reader) return reader;
   throw new VoiceprepError('not-wav', identifyNonWave(await source.read(0, HEAD_BYTES), source.size));
 }

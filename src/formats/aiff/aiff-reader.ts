@@ -1,4 +1,6 @@
 import { VoiceprepError } from '../../errors.js';
+import { aiffFormat } from './format.js';
+import { recognizesAiff } from './signature.js';
 import { ascii } from '../common/ascii.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SampleFormat, SourceWarning } from '../../source/audio-source.js';
 import type { ByteSource } from '../../source/byte-source.js';
@@ -69,12 +71,8 @@ interface AiffHeader {
 }
 
 export const aiffReader: AudioFormatReader = {
-  name: 'AIFF',
-
-  recognizes(head: Uint8Array): boolean {
-    const form = ascii(head, 8, 4);
-    return ascii(head, 0, 4) === 'FORM' && (form === 'AIFF' || form === 'AIFC');
-  },
+  name: aiffFormat.name,
+  recognizes: recognizesAiff,
 
   async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {
     const header = await readAiffHeader(source);

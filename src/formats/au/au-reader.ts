@@ -1,5 +1,6 @@
 import { VoiceprepError } from '../../errors.js';
-import { ascii } from '../common/ascii.js';
+import { auFormat } from './format.js';
+import { recognizesAu } from './signature.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SampleFormat, SourceWarning } from '../../source/audio-source.js';
 import type { ByteSource } from '../../source/byte-source.js';
 import type { FormatSummary } from '../../source/format-summary.js';
@@ -42,11 +43,8 @@ interface AuHeader {
 }
 
 export const auReader: AudioFormatReader = {
-  name: 'AU',
-
-  recognizes(head: Uint8Array): boolean {
-    return ascii(head, 0, 4) === '.snd';
-  },
+  name: auFormat.name,
+  recognizes: recognizesAu,
 
   async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {
     const { format, sampleFormat, dataBytes } = await readValidAuHeader(source);

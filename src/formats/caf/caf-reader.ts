@@ -1,4 +1,6 @@
 import { VoiceprepError } from '../../errors.js';
+import { cafFormat } from './format.js';
+import { recognizesCaf } from './signature.js';
 import { ascii } from '../common/ascii.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SampleFormat, SourceWarning } from '../../source/audio-source.js';
 import type { ByteSource } from '../../source/byte-source.js';
@@ -60,11 +62,8 @@ interface CafHeader {
 }
 
 export const cafReader: AudioFormatReader = {
-  name: 'CAF',
-
-  recognizes(head: Uint8Array): boolean {
-    return ascii(head, 0, 4) === 'caff';
-  },
+  name: cafFormat.name,
+  recognizes: recognizesCaf,
 
   async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {
     const { format, samples } = await readCafHeader(source);

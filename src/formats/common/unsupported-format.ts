@@ -3,14 +3,23 @@ import { shellQuote } from '../../shell-quote.js';
 import type { OpenOptions } from '../../source/audio-source.js';
 
 /**
+ * What voiceprep reads, as the refusals say it. The registry (formats/registry.ts) derives the same words from its
+ * formats, but sits above the readers that refuse; registry.spec.ts fails when the two differ.
+ */
+export const READ_FORMATS = 'WAV, AIFF, AU, CAF, MP3, FLAC, Ogg Vorbis and Opus, and Dialogic VOX';
+
+/** What a file voiceprep does not read is best made into: what the refusals and `check` advise. */
+export const CONVERT_FIRST_TO = 'WAV, MP3 or FLAC';
+
+/**
  * Formats voiceprep recognizes and describes but does not decode (no small decoder of the family these readers
  * use exists for them): opening one is refused with the command that makes a file voiceprep takes.
  */
 export function refuseToDecode(what: string, extension: string, options: OpenOptions): VoiceprepError {
   return new VoiceprepError(
     'unsupported-encoding',
-    `${what}, which voiceprep does not read (it reads WAV, AIFF, AU, CAF, MP3, FLAC, Ogg Vorbis and Opus, and Dialogic VOX); ` +
-      `convert it to WAV, MP3 or FLAC first, for example: ${toWavCommand(options, extension)}`,
+    `${what}, which voiceprep does not read (it reads ${READ_FORMATS}); ` +
+      `convert it to ${CONVERT_FIRST_TO} first, for example: ${toWavCommand(options, extension)}`,
   );
 }
 

@@ -1,7 +1,8 @@
 import { DecodedSource } from '../common/decoded-source.js';
 import { VoiceprepError } from '../../errors.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SourceWarning } from '../../source/audio-source.js';
-import { id3v2TagBytes } from '../common/audio-tags.js';
+import { flacFormat } from './format.js';
+import { recognizesFlac } from './signature.js';
 import type { ByteSource } from '../../source/byte-source.js';
 import { DECODABLE_FLAC_BITS, type FlacLayout, type StreamInfo, lastFrameEnd, readFlacLayout } from './flac-stream.js';
 import type { FormatSummary } from '../../source/format-summary.js';
@@ -9,12 +10,8 @@ import { toWavCommand } from '../common/unsupported-format.js';
 
 /** Native FLAC (not FLAC in Ogg), any rate, 1 to 8 channels, 8, 16 or 24 bits, decoded by libFLAC. */
 export const flacReader: AudioFormatReader = {
-  name: 'FLAC',
-
-  recognizes(head: Uint8Array): boolean {
-    const at = id3v2TagBytes(head);
-    return String.fromCharCode(...head.subarray(at, at + 4)) === 'fLaC';
-  },
+  name: flacFormat.name,
+  recognizes: recognizesFlac,
 
   async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {
     const { layout, frames } = await inspect(source);

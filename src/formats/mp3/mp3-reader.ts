@@ -1,12 +1,12 @@
+import { mp3Format } from './format.js';
+import { recognizesMp3 } from './signature.js';
 import { DecodedSource } from '../common/decoded-source.js';
 import type { MpegStream } from './mpeg-decode.js';
 import { VoiceprepError } from '../../errors.js';
 import type { AudioFormatReader, AudioSource, ProbedFormat, SourceWarning } from '../../source/audio-source.js';
-import { id3v2TagBytes, skipLeadingTags, trimTrailingTags } from '../common/audio-tags.js';
-import { startsAdtsFrame } from '../common/adts-sync.js';
+import { skipLeadingTags, trimTrailingTags } from '../common/audio-tags.js';
 import type { ByteSource } from '../../source/byte-source.js';
 import type { FormatSummary } from '../../source/format-summary.js';
-import { HEAD_BYTES } from '../common/sniff.js';
 import {
   DECODER_DELAY,
   MAX_MPEG_FRAME_BYTES,
@@ -15,7 +15,6 @@ import {
   encodingName,
   findMpegFrame,
   frameBytesRange,
-  holdsMpegStream,
   parseMpegHeader,
   parseStreamTag,
   sameStream,
@@ -41,15 +40,8 @@ interface MpegLayout {
 
 /** MPEG-1, 2 and 2.5 audio, layers I, II and III, decoded by mpg123 (mpg123-decoder). */
 export const mp3Reader: AudioFormatReader = {
-  name: 'MP3',
-
-  recognizes(head: Uint8Array): boolean {
-    const tagBytes = id3v2TagBytes(head);
-    if (tagBytes === 0) return holdsMpegStream(head, head.length < HEAD_BYTES);
-    // ID3v2 is MP3's own tag. When it is longer than the head (cover art) what follows cannot be seen, and is
-    // taken to be MP3; when it can be seen and is another format's signature, that format's reader takes it.
-    return !startsAnotherFormat(head.subarray(tagBytes));
-  },
+  name: mp3Format.name,
+  recognizes: recognizesMp3,
 
   async probe(source: ByteSource): Promise<ProbedFormat> {
     const layout = await readLayout(source);
@@ -84,13 +76,6 @@ export async function openMpegStream(source: ByteSource, describe: (header: Mpeg
     warnings: layout.warnings,
     pass: (context) => decodeMpeg(source, layout.stream, context),
   });
-}
-
-/** FLAC and AAC files sometimes carry an ID3v2 tag too; their own readers take them. */
-function startsAnotherFormat(afterTag: Uint8Array): boolean {
-  if (afterTag.length < 4) return false;
-  if (String.fromCharCode(...afterTag.subarray(0, 4)) === 'fLaC') return true;
-  return startsAdtsFrame(afterTag, 0);
 }
 
 /** 'MP3' for every layer, as the reader is named: the encoding says which layer ('MPEG-1 Layer II'). */

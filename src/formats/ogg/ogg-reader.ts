@@ -4,6 +4,8 @@ import { VoiceprepError } from '../../errors.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat } from '../../source/audio-source.js';
 import type { ByteSource } from '../../source/byte-source.js';
 import type { FormatSummary } from '../../source/format-summary.js';
+import { oggFormat } from './format.js';
+import { recognizesOgg } from './signature.js';
 import { type OggCodec, identifyOggCodec } from './ogg-codecs.js';
 import { BEGINNING_OF_STREAM, END_OF_STREAM, findLastGranulePage, readPages } from './ogg-pages.js';
 import { toWavCommand } from '../common/unsupported-format.js';
@@ -15,11 +17,8 @@ const TRUNCATED = 'the stream has no last page (the file was cut short); what it
 
 /** Ogg Vorbis and Ogg Opus (.ogg, .oga, .opus): one reader for the container, the codec named by its first page. */
 export const oggReader: AudioFormatReader = {
-  name: 'Ogg',
-
-  recognizes(head: Uint8Array): boolean {
-    return head.length >= 4 && String.fromCharCode(...head.subarray(0, 4)) === 'OggS';
-  },
+  name: oggFormat.name,
+  recognizes: recognizesOgg,
 
   async probe(source: ByteSource): Promise<ProbedFormat> {
     const stream = await chooseStream(source);

@@ -1,3 +1,5 @@
+import { AMR_VARIANTS, amrVariantOf, recognizesAmr } from './signature.js';
+import { amrFormat } from './format.js';
 import type { AudioFormatReader, OpenOptions, ProbedFormat } from '../../source/audio-source.js';
 import type { ByteSource } from '../../source/byte-source.js';
 import { refuseToDecode } from '../common/unsupported-format.js';
@@ -7,27 +9,16 @@ import { refuseToDecode } from '../common/unsupported-format.js';
  * described but not decoded. The duration is estimated from the first frame's size.
  */
 
-const VARIANTS = [
-  { magic: '#!AMR-WB\n', encoding: 'AMR-WB', sampleRate: 16000, frameBytes: [17, 23, 32, 36, 40, 46, 50, 58, 60, 5] },
-  { magic: '#!AMR\n', encoding: 'AMR', sampleRate: 8000, frameBytes: [12, 13, 15, 17, 19, 20, 26, 31, 5] },
-];
 const FRAME_SECONDS = 0.02;
 
-function variantOf(head: Uint8Array) {
-  return VARIANTS.find(({ magic }) => String.fromCharCode(...head.subarray(0, magic.length)) === magic);
-}
-
 export const amrReader: AudioFormatReader = {
-  name: 'AMR',
+  name: amrFormat.name,
   decodes: false,
-
-  recognizes(head: Uint8Array): boolean {
-    return variantOf(head) !== undefined;
-  },
+  recognizes: recognizesAmr,
 
   async probe(source: ByteSource): Promise<ProbedFormat> {
     const head = await source.read(0, 16);
-    const variant = variantOf(head) ?? VARIANTS[1];
+    const variant = amrVariantOf(head) ?? AMR_VARIANTS[1];
     // Each frame starts with a byte whose bits 3-6 give its mode, and with it the frame's size.
     const mode = (head[variant.magic.length] >> 3) & 0x0f;
     const frameBytes = variant.frameBytes[mode];

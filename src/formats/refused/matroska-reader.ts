@@ -1,3 +1,5 @@
+import { matroskaFormat } from './format.js';
+import { recognizesMatroska } from './signature.js';
 import type { AudioFormatReader, OpenOptions, ProbedFormat } from '../../source/audio-source.js';
 import type { ByteSource } from '../../source/byte-source.js';
 import { refuseToDecode } from '../common/unsupported-format.js';
@@ -8,7 +10,6 @@ import { refuseToDecode } from '../common/unsupported-format.js';
  * would take an EBML parser, and are left unknown.
  */
 
-const EBML_MAGIC = [0x1a, 0x45, 0xdf, 0xa3];
 const LOOK_BYTES = 16 * 1024;
 const CODECS: ReadonlyArray<readonly [string, string]> = [
   ['A_OPUS', 'Opus'],
@@ -21,12 +22,9 @@ const CODECS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 export const matroskaReader: AudioFormatReader = {
-  name: 'Matroska',
+  name: matroskaFormat.name,
   decodes: false,
-
-  recognizes(head: Uint8Array): boolean {
-    return EBML_MAGIC.every((byte, i) => head[i] === byte);
-  },
+  recognizes: recognizesMatroska,
 
   async probe(source: ByteSource): Promise<ProbedFormat> {
     const text = String.fromCharCode(...(await source.read(0, LOOK_BYTES)));

@@ -1,3 +1,5 @@
+import { mp4Format } from './format.js';
+import { recognizesMp4 } from './signature.js';
 import type { AudioFormatReader, OpenOptions, ProbedFormat } from '../../source/audio-source.js';
 import type { ByteSource } from '../../source/byte-source.js';
 import type { FormatSummary } from '../../source/format-summary.js';
@@ -43,12 +45,9 @@ interface AudioTrack {
 }
 
 export const mp4Reader: AudioFormatReader = {
-  name: 'MP4',
+  name: mp4Format.name,
   decodes: false,
-
-  recognizes(head: Uint8Array): boolean {
-    return head.length >= 8 && String.fromCharCode(...head.subarray(4, 8)) === 'ftyp';
-  },
+  recognizes: recognizesMp4,
 
   async probe(source: ByteSource): Promise<ProbedFormat> {
     const track = await findAudioTrack(source);

@@ -1,3 +1,5 @@
+import { voxFormat } from './format.js';
+import { recognizesVox } from './signature.js';
 import { createOkiAdpcmCodec } from '../../codecs/oki-adpcm.js';
 import { VoiceprepError } from '../../errors.js';
 import type { AudioFormatReader, AudioSource, BlockOptions, OpenOptions, PcmBlock, ProbedFormat } from '../../source/audio-source.js';
@@ -15,26 +17,19 @@ export const DEFAULT_VOX_RATE = 8000;
 const BYTES_PER_SAMPLE = 2;
 
 export const voxReader: AudioFormatReader = {
-  name: 'VOX',
-
-  /**
-   * Any bytes are valid VOX, so the name decides; but a WAVE file renamed to .vox (some IVRs save their WAV
-   * prompts that way) is left to the WAVE reader, whatever order the readers are asked in.
-   */
-  recognizes(head: Uint8Array, options: OpenOptions): boolean {
-    return /\.vox$/i.test(options.name ?? '') && !looksLikeWave(head);
-  },
+  name: voxFormat.name,
+  recognizes: recognizesVox,
 
   async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {
     const sampleRate = voxRate(options);
-    return { format: voxFormat(sampleRate), seconds: framesOf(source) / sampleRate };
+    return { format: summarizeVox(sampleRate), seconds: framesOf(source) / sampleRate };
   },
 
   async open(source: ByteSource, options: OpenOptions): Promise<AudioSource> {
     const sampleRate = voxRate(options);
     const frames = framesOf(source);
     return {
-      format: voxFormat(sampleRate),
+      format: summarizeVox(sampleRate),
       sampleRate,
       channels: 1,
       frames,
@@ -53,7 +48,7 @@ function voxRate(options: OpenOptions): number {
   return rate;
 }
 
-function voxFormat(sampleRate: number): FormatSummary {
+function summarizeVox(sampleRate: number): FormatSummary {
   return { container: 'VOX', encoding: 'OKI ADPCM', formatTag: null, extensible: false, sampleRate, channels: 1, bitsPerSample: 4 };
 }
 
@@ -82,9 +77,4 @@ async function* decodeBlocks(source: ByteSource, frames: number, options: BlockO
     done += count;
     yield { layout: 'interleaved-bytes', bytes: block.subarray(0, BYTES_PER_SAMPLE * count), sampleFormat: 's16le', channels: 1, frames: count };
   }
-}
-
-function looksLikeWave(head: Uint8Array): boolean {
-  const text = String.fromCharCode(...head.subarray(0, 12));
-  return /^(RIFF|RIFX|RF64|BW64)....WAVE$/s.test(text);
 }

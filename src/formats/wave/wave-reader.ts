@@ -3,6 +3,8 @@ import { VoiceprepError } from '../../errors.js';
 import type { AudioFormatReader, AudioSource, BlockOptions, PcmBlock, ProbedFormat, SampleFormat, SourceWarning } from '../../source/audio-source.js';
 import type { ByteSource } from '../../source/byte-source.js';
 import type { FormatSummary } from '../../source/format-summary.js';
+import { waveFormat } from './format.js';
+import { recognizesWave } from './signature.js';
 import { summarizeFormat } from './summarize-format.js';
 import { hexTag, isMpegTag } from './format-tags.js';
 import { readWaveHeader } from './read-wave-header.js';
@@ -15,11 +17,8 @@ import type { WaveFormat, WaveHeader } from './wave-header.js';
  * block by block into 16-bit samples first, and MPEG audio in the data chunk decoded as an MP3 stream.
  */
 export const waveReader: AudioFormatReader = {
-  name: 'WAV',
-  recognizes(head: Uint8Array): boolean {
-    const magic = String.fromCharCode(...head.subarray(0, 4));
-    return ['RIFF', 'RF64', 'BW64', 'RIFX'].includes(magic) && String.fromCharCode(...head.subarray(8, 12)) === 'WAVE';
-  },
+  name: waveFormat.name,
+  recognizes: recognizesWave,
   async probe(source: ByteSource): Promise<ProbedFormat> {
     const header = await readWaveHeader(source);
     return { format: summarizeFormat(header), seconds: header.frames / header.format.sampleRate };

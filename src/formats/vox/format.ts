@@ -1,0 +1,9 @@
+import type { FormatFacts } from '../common/format-facts.js';
+
+/** Dialogic VOX: no header at all, so known by its name. */
+export const voxFormat = {
+  name: 'VOX',
+  called: 'Dialogic VOX',
+  extensions: ['.vox'],
+  listed: 8,
+} as const satisfies FormatFacts;
