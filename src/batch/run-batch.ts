@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import type { Piscina } from 'piscina';
 import { makeFolderInside } from '../node/make-folder.js';
 import { isVoiceprepError } from '../errors.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
+import type { ConvertSettings } from '../pipeline/settings.js';
 import { CANONICAL_HEADER_BYTES, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
 import { type ConvertJob, type ConvertedFile, emptyRecord, problemFrom, runConvertJob } from './convert-job.js';
 import { findBatchInputs } from './batch-inputs.js';
@@ -19,12 +19,8 @@ export interface BatchOptions {
   mode: OutputMode;
   keepNames?: boolean;
   force?: boolean;
-  trim?: boolean;
-  normalize?: boolean;
-  level?: number;
-  trimSilence?: boolean;
-  voxRate?: number;
-  maxBytes?: number;
+  /** What each file's conversion is asked for, handed to every job unchanged. */
+  settings?: ConvertSettings;
   /** Files converted at once, in this thread and worker threads; 1 converts in this thread. At most one per core. */
   jobs?: number;
   cwd?: string;
@@ -157,12 +153,7 @@ class BatchState {
       givenPath: plan.input.path,
       output,
       tempPath: temp,
-      maxBytes: this.options.maxBytes ?? DEFAULT_MAX_FILE_BYTES,
-      trim: this.options.trim ?? false,
-      normalize: this.options.normalize ?? false,
-      level: this.options.level,
-      trimSilence: this.options.trimSilence ?? false,
-      voxRate: this.options.voxRate,
+      settings: this.options.settings ?? {},
       force: (this.options.force ?? false) || (this.options.mode.kind === 'in-place' && output === inputPath),
       removeInput: this.options.mode.kind === 'in-place' && output !== inputPath,
       stop: this.stopFlag,

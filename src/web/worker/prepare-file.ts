@@ -6,6 +6,8 @@ import {
   maxSamplesForFileSize,
   PROBLEM_FOR_ERROR,
 } from '../../core.js';
+import { conversionOptions } from '../../pipeline/convert-options.js';
+import type { ConvertSettings } from '../../pipeline/settings.js';
 import { failedFile, type PageOptions, type PreparedFile } from '../prepared-file.js';
 
 /** The level the page's "Speech level" option brings prompts to: the reference level of ITU-T speech testing. */
@@ -38,17 +40,8 @@ export async function prepareFile(input: Uint8Array, inputName: string, outputNa
         peakDbfs: finite(report.peakDbfs),
       };
     }
-    const fits = maxSamplesForFileSize(options.maxBytes);
-    const { bytes, report } = await convertBytes(input, {
-      maxSamples: options.trim ? fits : undefined,
-      // as convert does: a file too long is refused as soon as its output passes the limit, not after
-      limitSamples: options.trim ? undefined : fits,
-      normalize: options.normalize && !options.level,
-      level: options.level ? PAGE_LEVEL_DBOV : undefined,
-      trimSilence: options.trimSilence,
-      name: inputName,
-      voxRate: options.voxRate,
-    });
+    // as convert does: a file too long is refused as soon as its output passes the limit, not after
+    const { bytes, report } = await convertBytes(input, conversionOptions(settingsOf(options), { name: inputName }));
     const result = await checkBytes(bytes, outputName, { maxBytes: options.maxBytes });
     return {
       ...prepared,
@@ -71,6 +64,21 @@ export async function prepareFile(input: Uint8Array, inputName: string, outputNa
     // what a failure's words quote: the audio's own length (a file too long is refused before it is converted)
     return { ...prepared, seconds: prepared.inputSeconds, problems: [{ code, message }] };
   }
+}
+
+/**
+ * The page's options as the settings convert's flags also map onto. Its two gain options are exclusive in the panel
+ * (ticking one unticks the other); were both to arrive, the settings' rule refuses them, as convert does.
+ */
+export function settingsOf(options: PageOptions): ConvertSettings {
+  return {
+    maxBytes: options.maxBytes,
+    trim: options.trim,
+    normalize: options.normalize,
+    level: options.level ? PAGE_LEVEL_DBOV : undefined,
+    trimSilence: options.trimSilence,
+    voxRate: options.voxRate,
+  };
 }
 
 /** Silence peaks at -Infinity dBFS; like the CLI's record, the page holds that as null (shown as '-'). */
