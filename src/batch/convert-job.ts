@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { type FileRecord, PROBLEM_FOR_ERROR, type Problem } from '../check/file-record.js';
+import { type FileRecord, type Problem, type ProblemCode, blankRecord, failedRecord } from '../check/file-record.js';
+import { type ProblemWords, firstLine, isAbort, problemFrom } from '../check/problem-from.js';
 import { isVoiceprepError } from '../errors.js';
 import { DEFAULT_PROFILE } from '../profile/profile.js';
 import { type ByteSink, type Conversion, openConversion } from '../pipeline/conversion.js';
@@ -58,7 +59,12 @@ export interface ConversionSummary {
 
 /** A record with nothing known yet: not ok until a conversion has succeeded. */
 export function emptyRecord(path: string): ConvertedFile {
-  return { path, ok: false, problems: [], warnings: [], format: null, bytes: null, seconds: null, output: null, conversion: null };
+  return { ...blankRecord(path), output: null, conversion: null };
+}
+
+/** The record of a file that was not converted, for one reason. */
+export function failedConversion(path: string, code: ProblemCode, message: string): ConvertedFile {
+  return { ...failedRecord(path, code, message), output: null, conversion: null };
 }
 
 /** Converts one file; every failure becomes a problem in the record, never an exception. */
@@ -111,7 +117,7 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
     }
     if (job.removeInput) await unlink(job.input);
   } catch (error) {
-    record.problems.push(problemFrom(error));
+    record.problems.push(jobProblem(error));
   }
   record.ok = record.problems.length === 0;
   return record;
@@ -196,7 +202,7 @@ async function asWriteFailure(write: () => void | Promise<void>): Promise<void> 
   }
 }
 
-/** The job's stop flag as the pipeline takes it; what it throws is recognized by problemFrom. */
+/** The job's stop flag as the pipeline takes it; what it throws is recognized by problemFrom (an AbortError). */
 function stopSignal(flag: Int32Array | undefined): StopSignal | undefined {
   if (!flag) return undefined;
   return {
@@ -209,21 +215,19 @@ function stopSignal(flag: Int32Array | undefined): StopSignal | undefined {
   };
 }
 
-const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
-
-export function problemFrom(error: unknown): Problem {
-  const reason = error instanceof ReadError || error instanceof WriteError ? error.reason : error;
-  if (isAbort(reason)) return { code: 'interrupted', message: 'not converted: the batch was interrupted, and nothing of it was kept' };
+/** A batch's words for the failures whose telling depends on where they happened. */
+const BATCH_WORDS: ProblemWords = {
+  missing: 'no such file (was it removed while the batch ran?)',
+  notAFile: 'not a regular file',
+  interrupted: 'not converted: the batch was interrupted, and nothing of it was kept',
   // A compressed file's header only estimates its length: it is found too long as its output passes the limit.
-  if (isVoiceprepError(error) && error.code === 'too-long') return { code: 'size', message: tooLongWords(error.message) };
-  if (isVoiceprepError(error)) return { code: PROBLEM_FOR_ERROR[error.code], message: error.message };
-  if (error instanceof WriteError) return writeProblem(error.reason);
-  if (error instanceof ReadError) return problemFrom(error.reason);
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return { code: 'not-found', message: 'no such file (was it removed while the batch ran?)' };
-  if (code === 'EACCES' || code === 'EPERM') return { code: 'unreadable', message: 'permission denied' };
-  if (code === 'ENOTFILE' || code === 'EISDIR') return { code: 'unreadable', message: 'not a regular file' };
-  return { code: 'unreadable', message: firstLine(error) };
+  tooLong: tooLongWords,
+};
+
+/** A job's failure as a problem: a failure to write the output is told as one; the rest as problemFrom tells it. */
+export function jobProblem(error: unknown): Problem {
+  if (error instanceof WriteError) return isAbort(error.reason) ? problemFrom(error.reason, BATCH_WORDS) : writeProblem(error.reason);
+  return problemFrom(error instanceof ReadError ? error.reason : error, BATCH_WORDS);
 }
 
 function writeProblem(error: unknown): Problem {
@@ -244,9 +248,4 @@ function writeProblem(error: unknown): Problem {
   }
   const reason = (code && reasons[code]) ?? firstLine(error);
   return { code: 'write-failed', message: `could not write the output: ${reason}; nothing partial was left` };
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0];
 }

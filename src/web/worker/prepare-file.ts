@@ -2,12 +2,11 @@ import {
   OUTPUT_SAMPLE_RATE,
   checkBytes,
   convertBytes,
-  isVoiceprepError,
   maxSamplesForFileSize,
-  PROBLEM_FOR_ERROR,
 } from '../../core.js';
 import { conversionOptions } from '../../pipeline/convert-options.js';
 import type { ConvertSettings } from '../../pipeline/settings.js';
+import { problemFrom } from '../../check/problem-from.js';
 import { failedFile, type PageOptions, type PreparedFile } from '../prepared-file.js';
 
 /** The level the page's "Speech level" option brings prompts to: the reference level of ITU-T speech testing. */
@@ -59,10 +58,8 @@ export async function prepareFile(input: Uint8Array, inputName: string, outputNa
       gainDb: report.gainDb,
     };
   } catch (error) {
-    const code = isVoiceprepError(error) ? PROBLEM_FOR_ERROR[error.code] : 'unreadable';
-    const message = error instanceof Error ? error.message : String(error);
     // what a failure's words quote: the audio's own length (a file too long is refused before it is converted)
-    return { ...prepared, seconds: prepared.inputSeconds, problems: [{ code, message }] };
+    return { ...prepared, seconds: prepared.inputSeconds, problems: [problemFrom(error)] };
   }
 }
 
