@@ -35,10 +35,7 @@ function jobFor(input: string, output: string, inPlace = false): ConvertJob {
     givenPath: input,
     output,
     tempPath: tempPathFor(output),
-    maxBytes: 2 * 1024 * 1024,
-    trim: false,
-    normalize: false,
-    trimSilence: false,
+    settings: { maxBytes: 2 * 1024 * 1024, trim: false, normalize: false, trimSilence: false },
     force: inPlace && input === output,
     removeInput: inPlace && input !== output,
   };

@@ -1,13 +1,16 @@
 import { statSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { type FileRecord, PROBLEM_FOR_ERROR, type Problem } from '../check/file-record.js';
+import { type FileRecord, type Problem, type ProblemCode, blankRecord, failedRecord } from '../check/file-record.js';
+import { type ProblemWords, firstLine, isAbort, problemFrom } from '../check/problem-from.js';
 import { isVoiceprepError } from '../errors.js';
+import { DEFAULT_PROFILE } from '../profile/profile.js';
 import { type ByteSink, type Conversion, openConversion } from '../pipeline/conversion.js';
+import { conversionOptions } from '../pipeline/convert-options.js';
+import { type ConvertSettings, tooLargeWords, tooLongWords } from '../pipeline/settings.js';
 import type { StopSignal } from '../pipeline/output-rate-pass.js';
 import { probeAudio } from '../formats/open-audio.js';
 import type { ConvertReport } from '../pipeline/report.js';
-import { OUTPUT_SAMPLE_RATE, maxSamplesForFileSize } from '../write/canonical-wave.js';
 import { writeFileAtomically } from '../node/atomic-file.js';
 import { openFileSource } from '../node/file-source.js';
 
@@ -19,17 +22,11 @@ export interface ConvertJob {
   output: string;
   /** Staging path beside `output`; chosen by the batch so that it can remove it if the worker is stopped. */
   tempPath: string;
-  maxBytes: number;
-  trim: boolean;
-  normalize: boolean;
-  /** Bring each file's active speech level to this many dBov. */
-  level?: number;
-  trimSilence: boolean;
+  /** What the person asked for, as they asked it: conversionOptions makes it this file's options. */
+  settings: ConvertSettings;
   force: boolean;
   /** Remove `input` once `output` is complete (in-place conversion under a new name). */
   removeInput: boolean;
-  /** Sample rate of Dialogic VOX inputs. */
-  voxRate?: number;
   /**
    * Set to non-zero (Atomics.store) to stop the job: shared memory, so that a worker sees it at once, in the middle
    * of a conversion that never lets its thread take a message. A stopped job removes its temp file itself.
@@ -62,7 +59,12 @@ export interface ConversionSummary {
 
 /** A record with nothing known yet: not ok until a conversion has succeeded. */
 export function emptyRecord(path: string): ConvertedFile {
-  return { path, ok: false, problems: [], warnings: [], format: null, bytes: null, seconds: null, output: null, conversion: null };
+  return { ...blankRecord(path), output: null, conversion: null };
+}
+
+/** The record of a file that was not converted, for one reason. */
+export function failedConversion(path: string, code: ProblemCode, message: string): ConvertedFile {
+  return { ...failedRecord(path, code, message), output: null, conversion: null };
 }
 
 /** Converts one file; every failure becomes a problem in the record, never an exception. */
@@ -75,17 +77,9 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
     const source = await openFileSource(job.input, { blocking: true });
     record.bytes = source.size;
     try {
-      const limit = maxSamplesForFileSize(job.maxBytes);
-      const opened = { name: basename(job.input), path: job.givenPath, voxRate: job.voxRate };
-      const conversion = await openConversion(source, {
-        maxSamples: job.trim ? limit : undefined,
-        limitSamples: job.trim ? undefined : limit,
-        normalize: job.normalize,
-        level: job.level,
-        trimSilence: job.trimSilence,
-        signal,
-        ...opened,
-      }).catch(async (error: unknown) => {
+      const { settings } = job;
+      const opened = { name: basename(job.input), path: job.givenPath, voxRate: settings.voxRate };
+      const conversion = await openConversion(source, { ...conversionOptions(settings, opened), signal }).catch(async (error: unknown) => {
         // A format voiceprep recognizes but does not decode (AAC, an unknown WAV codec) is still described.
         if (isVoiceprepError(error) && error.code === 'unsupported-encoding') {
           const probed = await probeAudio(source, opened).catch(() => null);
@@ -96,8 +90,8 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
       });
       describeInput(record, conversion);
       // With silence trimmed the length is known only after a first pass, which refuses it then if it still won't fit.
-      if (conversion.exactLength && conversion.outputBytes > job.maxBytes && !job.trim && !job.trimSilence) {
-        record.problems.push(sizeProblem(conversion, job.maxBytes));
+      if (conversion.exactLength && conversion.outputBytes > maxBytesOf(settings) && !settings.trim && !settings.trimSilence) {
+        record.problems.push({ code: 'size', message: tooLargeWords(conversion.fullSamples, conversion.outputBytes, settings) });
         return record;
       }
       signal?.throwIfAborted();
@@ -123,7 +117,7 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
     }
     if (job.removeInput) await unlink(job.input);
   } catch (error) {
-    record.problems.push(problemFrom(error));
+    record.problems.push(jobProblem(error));
   }
   record.ok = record.problems.length === 0;
   return record;
@@ -162,19 +156,9 @@ function describeResult(record: ConvertedFile, report: ConvertReport, output: st
   }
 }
 
-/** Known from the header alone for WAV, before any sample is decoded. */
-function sizeProblem(conversion: Conversion, maxBytes: number): Problem {
-  const seconds = conversion.fullSamples / OUTPUT_SAMPLE_RATE;
-  const fits = maxSamplesForFileSize(maxBytes) / OUTPUT_SAMPLE_RATE;
-  return {
-    code: 'size',
-    message:
-      `${seconds.toFixed(1)} s of audio makes a ${conversion.outputBytes} byte file; ${maxBytes} bytes hold ` +
-      `${fits.toFixed(1)} s: ${SIZE_REMEDY}`,
-  };
+function maxBytesOf(settings: ConvertSettings): number {
+  return settings.maxBytes ?? (settings.profile ?? DEFAULT_PROFILE).maxBytes;
 }
-
-const SIZE_REMEDY = 'use --trim to cut it to fit, or split the recording';
 
 /** A failure of the output side (folder not writable, disk full), told apart from failures to read the input. */
 class WriteError extends Error {
@@ -218,7 +202,7 @@ async function asWriteFailure(write: () => void | Promise<void>): Promise<void> 
   }
 }
 
-/** The job's stop flag as the pipeline takes it; what it throws is recognized by problemFrom. */
+/** The job's stop flag as the pipeline takes it; what it throws is recognized by problemFrom (an AbortError). */
 function stopSignal(flag: Int32Array | undefined): StopSignal | undefined {
   if (!flag) return undefined;
   return {
@@ -231,21 +215,19 @@ function stopSignal(flag: Int32Array | undefined): StopSignal | undefined {
   };
 }
 
-const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
-
-export function problemFrom(error: unknown): Problem {
-  const reason = error instanceof ReadError || error instanceof WriteError ? error.reason : error;
-  if (isAbort(reason)) return { code: 'interrupted', message: 'not converted: the batch was interrupted, and nothing of it was kept' };
+/** A batch's words for the failures whose telling depends on where they happened. */
+const BATCH_WORDS: ProblemWords = {
+  missing: 'no such file (was it removed while the batch ran?)',
+  notAFile: 'not a regular file',
+  interrupted: 'not converted: the batch was interrupted, and nothing of it was kept',
   // A compressed file's header only estimates its length: it is found too long as its output passes the limit.
-  if (isVoiceprepError(error) && error.code === 'too-long') return { code: 'size', message: `${error.message}: ${SIZE_REMEDY}` };
-  if (isVoiceprepError(error)) return { code: PROBLEM_FOR_ERROR[error.code], message: error.message };
-  if (error instanceof WriteError) return writeProblem(error.reason);
-  if (error instanceof ReadError) return problemFrom(error.reason);
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return { code: 'not-found', message: 'no such file (was it removed while the batch ran?)' };
-  if (code === 'EACCES' || code === 'EPERM') return { code: 'unreadable', message: 'permission denied' };
-  if (code === 'ENOTFILE' || code === 'EISDIR') return { code: 'unreadable', message: 'not a regular file' };
-  return { code: 'unreadable', message: firstLine(error) };
+  tooLong: tooLongWords,
+};
+
+/** A job's failure as a problem: a failure to write the output is told as one; the rest as problemFrom tells it. */
+export function jobProblem(error: unknown): Problem {
+  if (error instanceof WriteError) return isAbort(error.reason) ? problemFrom(error.reason, BATCH_WORDS) : writeProblem(error.reason);
+  return problemFrom(error instanceof ReadError ? error.reason : error, BATCH_WORDS);
 }
 
 function writeProblem(error: unknown): Problem {
@@ -266,9 +248,4 @@ function writeProblem(error: unknown): Problem {
   }
   const reason = (code && reasons[code]) ?? firstLine(error);
   return { code: 'write-failed', message: `could not write the output: ${reason}; nothing partial was left` };
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0];
 }

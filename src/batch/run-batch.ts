@@ -5,9 +5,10 @@ import { dirname, resolve } from 'node:path';
 import type { Piscina } from 'piscina';
 import { makeFolderInside } from '../node/make-folder.js';
 import { isVoiceprepError } from '../errors.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
+import type { ConvertSettings } from '../pipeline/settings.js';
+import type { ProblemCode } from '../check/file-record.js';
 import { CANONICAL_HEADER_BYTES, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
-import { type ConvertJob, type ConvertedFile, emptyRecord, problemFrom, runConvertJob } from './convert-job.js';
+import { type ConvertJob, type ConvertedFile, emptyRecord, failedConversion, jobProblem, runConvertJob } from './convert-job.js';
 import { findBatchInputs } from './batch-inputs.js';
 import { committed, inFlight } from './in-flight.js';
 import { batchTempPath, removeLeftovers } from '../node/temp-files.js';
@@ -19,12 +20,8 @@ export interface BatchOptions {
   mode: OutputMode;
   keepNames?: boolean;
   force?: boolean;
-  trim?: boolean;
-  normalize?: boolean;
-  level?: number;
-  trimSilence?: boolean;
-  voxRate?: number;
-  maxBytes?: number;
+  /** What each file's conversion is asked for, handed to every job unchanged. */
+  settings?: ConvertSettings;
   /** Files converted at once, in this thread and worker threads; 1 converts in this thread. At most one per core. */
   jobs?: number;
   cwd?: string;
@@ -147,7 +144,7 @@ class BatchState {
       await this.prepareFolder(output);
     } catch (error) {
       // the folder's own words say what stood in the way (-o out.wav is a file, ...)
-      const reason = isVoiceprepError(error) ? error.message : `could not create the output folder: ${problemFrom(error).message}`;
+      const reason = isVoiceprepError(error) ? error.message : `could not create the output folder: ${jobProblem(error).message}`;
       return failed(plan.input.path, 'write-failed', reason);
     }
     if (this.stopped) return failed(plan.input.path, 'interrupted', NOT_CONVERTED);
@@ -157,12 +154,7 @@ class BatchState {
       givenPath: plan.input.path,
       output,
       tempPath: temp,
-      maxBytes: this.options.maxBytes ?? DEFAULT_MAX_FILE_BYTES,
-      trim: this.options.trim ?? false,
-      normalize: this.options.normalize ?? false,
-      level: this.options.level,
-      trimSilence: this.options.trimSilence ?? false,
-      voxRate: this.options.voxRate,
+      settings: this.options.settings ?? {},
       force: (this.options.force ?? false) || (this.options.mode.kind === 'in-place' && output === inputPath),
       removeInput: this.options.mode.kind === 'in-place' && output !== inputPath,
       stop: this.stopFlag,
@@ -178,7 +170,7 @@ class BatchState {
       const done = committed(flight);
       await unlink(temp).catch(() => undefined);
       if (done) return finishedUnreported(plan.input.path, output, plan.renamed);
-      return failed(plan.input.path, 'unreadable', `the conversion stopped: ${problemFrom(error).message}`);
+      return failed(plan.input.path, 'unreadable', `the conversion stopped: ${jobProblem(error).message}`);
     }
   }
 
@@ -262,6 +254,6 @@ function samplesIn(output: string): number {
   return header.readUInt32LE(CANONICAL_HEADER_BYTES - 4);
 }
 
-function failed(path: string, code: BatchFile['problems'][number]['code'], message: string): BatchFile {
-  return { ...emptyRecord(path), problems: [{ code, message }], renamed: false };
+function failed(path: string, code: ProblemCode, message: string): BatchFile {
+  return { ...failedConversion(path, code, message), renamed: false };
 }

@@ -69,6 +69,16 @@ export interface FileRecord {
   levels?: LevelSummary | null;
 }
 
+/** A record of a file with nothing known of it yet: not ok until something has proved it. */
+export function blankRecord(path: string): FileRecord {
+  return { path, ok: false, problems: [], warnings: [], format: null, bytes: null, seconds: null };
+}
+
+/** The record of a file that failed for one reason, with nothing else known of it. */
+export function failedRecord(path: string, code: ProblemCode, message: string): FileRecord {
+  return { ...blankRecord(path), problems: [{ code, message }] };
+}
+
 export interface Summary {
   checked: number;
   ok: number;

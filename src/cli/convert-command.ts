@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
 import { CONVERTIBLE_EXTENSIONS } from '../formats/file-kinds.js';
+import { gainConflict } from '../pipeline/settings.js';
 import { jobsOption, levelOption, rateOption, sizeOption } from './option-parsers.js';
 import type { CliIo } from './output.js';
 import type { ConvertFlags } from './convert-run.js';
@@ -50,9 +51,8 @@ Exit codes: 0 every file converted and complies, 1 some file failed (the others 
       if (Boolean(flags.output) === Boolean(flags.inPlace)) {
         command.error('error: give either --output <dir> or --in-place (one of them, not both)', { exitCode: 2 });
       }
-      if (flags.level !== undefined && flags.normalize) {
-        command.error('error: --level and --normalize both set the gain: give one of them', { exitCode: 2 });
-      }
+      const conflict = gainConflict(flags, (option) => `--${option}`);
+      if (conflict) command.error(`error: ${conflict}`, { exitCode: 2 });
       // Loaded only when converting, so that `check` (run on every commit) starts without the pipeline and pool.
       const { runConvert } = await import('./convert-run.js');
       setExitCode(await runConvert(inputs, flags, io));

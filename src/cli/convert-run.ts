@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import type { SingleBar } from 'cli-progress';
 import { searchedOutputFolder } from '../batch/batch-inputs.js';
 import { type BatchResult, type RunningBatch, startBatch } from '../batch/run-batch.js';
+import type { ConvertSettings } from '../pipeline/settings.js';
 import { EXIT_USAGE } from './exit-codes.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths, tableWidth } from './output.js';
 
@@ -58,12 +59,7 @@ export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliI
       mode: flags.inPlace ? { kind: 'in-place' } : { kind: 'folder', folder: flags.output as string },
       keepNames: flags.keepNames,
       force: flags.force,
-      trim: flags.trim,
-      normalize: flags.normalize,
-      level: flags.level,
-      trimSilence: flags.trimSilence,
-      voxRate: flags.voxRate,
-      maxBytes: flags.maxSize,
+      settings: settingsOf(flags),
       jobs: flags.jobs,
       onProgress(event) {
         if (!bar || signalled) return;
@@ -93,6 +89,18 @@ export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliI
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/** The flags that ask something of each file's conversion, as settings: the one place the CLI maps them. */
+export function settingsOf(flags: ConvertFlags): ConvertSettings {
+  return {
+    maxBytes: flags.maxSize,
+    trim: flags.trim,
+    normalize: flags.normalize,
+    level: flags.level,
+    trimSilence: flags.trimSilence,
+    voxRate: flags.voxRate,
+  };
 }
 
 async function progressBar(io: CliIo, flags: ConvertFlags): Promise<SingleBar | null> {

@@ -4,10 +4,10 @@ import { discoveryProblems, findInputs } from './find-inputs.js';
 import { TEMP_SUFFIX, isTempName } from './temp-files.js';
 import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from '../formats/file-kinds.js';
 import { invalidArgument, pathArgument } from '../arguments.js';
-import { isVoiceprepError } from '../errors.js';
 import { openFileSource } from './file-source.js';
 import { type CheckOptions, checkCheckOptions, checkSource, summarizeRecords } from '../check/check-bytes.js';
-import type { FileRecord, ProblemCode, Summary } from '../check/file-record.js';
+import { type FileRecord, type Summary, failedRecord } from '../check/file-record.js';
+import { problemFrom } from '../check/problem-from.js';
 
 export interface CheckResult {
   files: FileRecord[];
@@ -76,28 +76,20 @@ export async function checkPaths(args: string | readonly string[], given: CheckO
   await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
   for (const path of discovery.macMetadata) {
     const message = `a macOS metadata file (the '._' file a Mac writes beside ${basename(path).slice(2)} when copying it), not audio: delete it (dot_clean removes them)`;
-    records.push(failed(path, 'not-wav', message));
+    records.push(failedRecord(path, 'not-wav', message));
   }
-  for (const { path, problem } of discoveryProblems(discovery, 'audio files')) records.push(failed(path, problem.code, problem.message));
+  for (const { path, problem } of discoveryProblems(discovery, 'audio files')) records.push(failedRecord(path, problem.code, problem.message));
   return { files: records, summary: summarizeRecords(records) };
 }
 
 async function leftover(path: string, openPath: string): Promise<FileRecord> {
-  const record = failed(path, 'not-found', '');
+  const record = failedRecord(path, 'not-found', '');
   record.bytes = (await stat(openPath).catch(() => null))?.size ?? null;
   record.problems = [{ code: 'leftover', message: 'a temp file that a voiceprep convert which was killed left behind: delete it, never upload it (the next convert into this folder removes it)' }];
   return record;
 }
 
 function unreadable(path: string, error: unknown): FileRecord {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return failed(path, 'not-found', 'no such file');
-  if (code === 'EACCES' || code === 'EPERM') return failed(path, 'unreadable', 'permission denied');
-  if (code === 'ENOTFILE' || code === 'EISDIR') return failed(path, 'unreadable', 'not a regular file; not read');
-  const message = isVoiceprepError(error) || error instanceof Error ? error.message : String(error);
-  return failed(path, 'unreadable', message.split('\n')[0]);
-}
-
-function failed(path: string, code: ProblemCode, message: string): FileRecord {
-  return { path, ok: false, problems: [{ code, message }], warnings: [], format: null, bytes: null, seconds: null };
+  const { code, message } = problemFrom(error);
+  return failedRecord(path, code, message);
 }

@@ -8,6 +8,7 @@ import type { StopSignal } from './output-rate-pass.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
 import { DEFAULT_PROFILE, type OutputProfile } from '../profile/profile.js';
 import { canonicalLayout, maxSamplesForFileSize } from '../write/canonical-wave.js';
+import { type ConvertSettings, gainConflict, samplesThatFit } from './settings.js';
 
 export interface ConvertOptions {
   /** What to write: the platform's encoding, rate, channels, layout and size limit (default: Huawei Voice Call's). */
@@ -75,13 +76,34 @@ const RULES: { readonly [K in keyof Required<ConvertOptions>]: OptionRule } = {
  */
 export function resolveConvertOptions(options: unknown): ResolvedConvertOptions {
   const checked = checkOptions<ConvertOptions>(options, RULES);
-  if (checked.level !== undefined && checked.normalize) {
-    throw new VoiceprepError('invalid-argument', 'level and normalize both set the gain: give one of them');
-  }
+  const conflict = gainConflict(checked);
+  if (conflict) throw new VoiceprepError('invalid-argument', conflict);
   const layout = canonicalLayout(checked.profile ?? DEFAULT_PROFILE);
   const platformLimit = checked.limitSamples === undefined && checked.maxSamples === undefined;
   const limit = platformLimit ? layout.maxSamplesForFileSize((checked.profile ?? DEFAULT_PROFILE).maxBytes) : Math.floor(checked.limitSamples ?? Infinity);
   return { ...checked, limitSamples: Math.min(limit, layout.maxSamples), platformLimit };
+}
+
+/**
+ * What the person asked (`settings`) as the options of one file's conversion, the one way the CLI, a batch and the
+ * page get them: the size limit becomes a cut (`trim`) or a limit in samples of the profile's layout, so that a file
+ * too long is refused as soon as its output passes it. Both `level` and `normalize` are refused, in the rule's words.
+ */
+export function conversionOptions(settings: ConvertSettings, file: { name?: string; path?: string } = {}): ConvertOptions {
+  const conflict = gainConflict(settings);
+  if (conflict) throw new VoiceprepError('invalid-argument', conflict);
+  const fits = samplesThatFit(settings);
+  return {
+    profile: settings.profile,
+    maxSamples: settings.trim ? fits : undefined,
+    limitSamples: settings.trim ? undefined : fits,
+    normalize: settings.normalize,
+    level: settings.level,
+    trimSilence: settings.trimSilence,
+    voxRate: settings.voxRate,
+    name: file.name,
+    path: file.path,
+  };
 }
 
 /** For `convert`, before a file is opened: the input is a path or a file's bytes, and the options are usable. */

@@ -1,11 +1,6 @@
-import {
-  OUTPUT_SAMPLE_RATE,
-  checkBytes,
-  convertBytes,
-  isVoiceprepError,
-  maxSamplesForFileSize,
-  PROBLEM_FOR_ERROR,
-} from '../../core.js';
+import { OUTPUT_SAMPLE_RATE, maxSamplesForFileSize } from '../../core.js';
+import { prepare } from '../../check/prepare.js';
+import type { ConvertSettings } from '../../pipeline/settings.js';
 import { failedFile, type PageOptions, type PreparedFile } from '../prepared-file.js';
 
 /** The level the page's "Speech level" option brings prompts to: the reference level of ITU-T speech testing. */
@@ -13,64 +8,64 @@ export const PAGE_LEVEL_DBOV = -26;
 
 /**
  * Turns one input (picked as `inputName`) into a playback file named `outputName`, as `voiceprep convert` would, and
- * proves the result with `checkBytes`. A file that already complies under that name is kept byte for byte (converting
- * it again could only rewrite its container), unless an option asks to change its sound (level, silence, normalize).
+ * proves the result with `checkBytes`: the core's `prepare`, which keeps a file that already complies under that
+ * name byte for byte, unless an option asks to change its sound (level, silence, normalize). This says what
+ * became of it as the page shows it.
  */
 export async function prepareFile(input: Uint8Array, inputName: string, outputName: string, options: PageOptions): Promise<PreparedFile> {
   const prepared: PreparedFile = {
     ...failedFile([]),
     sizeLimit: { bytes: options.maxBytes, fitSeconds: maxSamplesForFileSize(options.maxBytes) / OUTPUT_SAMPLE_RATE },
   };
-  try {
-    const asItIs = await checkBytes(input, outputName, { maxBytes: options.maxBytes });
-    prepared.inputSeconds = asItIs.seconds;
-    const adjusts = options.normalize || options.level || options.trimSilence;
-    if (asItIs.ok && !adjusts) {
-      // Decoded only to measure the peak, which the table shows for every file.
-      const { report } = await convertBytes(input);
-      return {
-        ...prepared,
-        verdict: 'kept',
-        bytes: input,
-        warnings: asItIs.warnings,
-        seconds: report.output.seconds,
-        size: input.length,
-        peakDbfs: finite(report.peakDbfs),
-      };
-    }
-    const fits = maxSamplesForFileSize(options.maxBytes);
-    const { bytes, report } = await convertBytes(input, {
-      maxSamples: options.trim ? fits : undefined,
-      // as convert does: a file too long is refused as soon as its output passes the limit, not after
-      limitSamples: options.trim ? undefined : fits,
-      normalize: options.normalize && !options.level,
-      level: options.level ? PAGE_LEVEL_DBOV : undefined,
-      trimSilence: options.trimSilence,
-      name: inputName,
-      voxRate: options.voxRate,
-    });
-    const result = await checkBytes(bytes, outputName, { maxBytes: options.maxBytes });
+  const done = await prepare(input, inputName, outputName, settingsOf(options));
+  prepared.inputSeconds = done.asItIs?.seconds ?? null;
+  if (done.kind === 'failed') {
+    // what a failure's words quote: the audio's own length (a file too long is refused before it is converted)
+    return { ...prepared, seconds: prepared.inputSeconds, problems: [done.problem] };
+  }
+  const { report } = done;
+  if (done.kind === 'kept') {
     return {
       ...prepared,
-      verdict: result.ok ? 'converted' : 'failed',
-      bytes: result.ok ? bytes : null,
-      problems: result.problems,
-      warnings: report.warnings.map(({ code, message }) => ({ code, message })),
-      inputSeconds: report.input.seconds,
-      levelDbov: report.levels ? { before: report.levels.before.activeDbov, after: report.levels.after.activeDbov } : null,
+      verdict: 'kept',
+      bytes: done.bytes,
+      warnings: done.asItIs.warnings,
       seconds: report.output.seconds,
-      size: bytes.length,
+      size: done.bytes.length,
       peakDbfs: finite(report.peakDbfs),
-      clippedSamples: report.clippedSamples,
-      trimmed: report.trimmed,
-      gainDb: report.gainDb,
     };
-  } catch (error) {
-    const code = isVoiceprepError(error) ? PROBLEM_FOR_ERROR[error.code] : 'unreadable';
-    const message = error instanceof Error ? error.message : String(error);
-    // what a failure's words quote: the audio's own length (a file too long is refused before it is converted)
-    return { ...prepared, seconds: prepared.inputSeconds, problems: [{ code, message }] };
   }
+  const { bytes, result } = done;
+  return {
+    ...prepared,
+    verdict: result.ok ? 'converted' : 'failed',
+    bytes: result.ok ? bytes : null,
+    problems: result.problems,
+    warnings: report.warnings.map(({ code, message }) => ({ code, message })),
+    inputSeconds: report.input.seconds,
+    levelDbov: report.levels ? { before: report.levels.before.activeDbov, after: report.levels.after.activeDbov } : null,
+    seconds: report.output.seconds,
+    size: bytes.length,
+    peakDbfs: finite(report.peakDbfs),
+    clippedSamples: report.clippedSamples,
+    trimmed: report.trimmed,
+    gainDb: report.gainDb,
+  };
+}
+
+/**
+ * The page's options as the settings convert's flags also map onto. Its two gain options are exclusive in the panel
+ * (ticking one unticks the other); were both to arrive, the settings' rule refuses them, as convert does.
+ */
+export function settingsOf(options: PageOptions): ConvertSettings {
+  return {
+    maxBytes: options.maxBytes,
+    trim: options.trim,
+    normalize: options.normalize,
+    level: options.level ? PAGE_LEVEL_DBOV : undefined,
+    trimSilence: options.trimSilence,
+    voxRate: options.voxRate,
+  };
 }
 
 /** Silence peaks at -Infinity dBFS; like the CLI's record, the page holds that as null (shown as '-'). */

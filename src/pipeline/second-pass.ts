@@ -1,0 +1,118 @@
+import { FadeOutStage } from '../adjust/fade-out.js';
+import { GainStage } from '../adjust/gain.js';
+import { LevelAnalyzer } from '../adjust/level-analyzer.js';
+import { SampleWindowStage } from '../adjust/sample-window.js';
+import type { SampleRange } from '../adjust/trim-range.js';
+import type { AudioSource, SourceWarning } from '../source/audio-source.js';
+import type { Kernels } from '../wasm/kernels.js';
+import type { CanonicalWaveWriter } from '../write/wave-writer.js';
+import { StageChain } from '../stage/chain.js';
+import type { Stage } from '../stage/stage.js';
+import type { ResolvedConvertOptions } from './convert-options.js';
+import { tooLong } from './conversion-messages.js';
+import type { Adjustment } from './first-pass.js';
+import { OutputRatePass, type StopSignal } from './output-rate-pass.js';
+import type { Output } from './output-target.js';
+import { type LevelSummary, summarizeLevels, toDbfs } from './report.js';
+
+/**
+ * The pass that writes: the chain of stages (the window silence trimming keeps, the gain, the fade of a cut) from the
+ * decoded or replayed signal to the encoder, or, for an input stored as the output is, a copy of its samples.
+ */
+
+/** A trimmed prompt ends with this fade, so the cut is not heard as a click. */
+export const TRIM_FADE_SECONDS = 0.05;
+
+export interface SampleResult {
+  peak: number;
+  clippedSamples: number;
+  gainDb: number;
+  /** Input frames in the whole file, counted by decoding it all; null when decoding stopped early (a cut). */
+  frames: number | null;
+  trimmed: boolean;
+  levels: { before: LevelSummary; after: LevelSummary } | null;
+  warnings: SourceWarning[];
+}
+
+/** The samples written: those of the window, cut to `maxSamples`. */
+export function keptSamples(total: number, window: SampleRange, maxSamples: number): number {
+  return Math.min(maxSamples, Math.max(0, Math.min(total, window.end) - window.start));
+}
+
+/** Input stored as the output is (A-law, 8000 Hz, mono for Huawei): the samples are copied, not re-encoded. */
+export async function copySamples(audio: AudioSource, output: Output, writer: CanonicalWaveWriter, signal?: StopSignal): Promise<SampleResult> {
+  let peak = 0;
+  let frames = 0;
+  for await (const bytes of (audio.stored as NonNullable<AudioSource['stored']>).bytes()) {
+    signal?.throwIfAborted();
+    peak = Math.max(peak, output.codec.peak(bytes));
+    await writer.write(bytes);
+    frames += bytes.length / output.layout.bytesPerSample;
+  }
+  return { peak, clippedSamples: 0, gainDb: 0, frames, trimmed: false, levels: null, warnings: [] };
+}
+
+export async function transcode(
+  audio: AudioSource,
+  kernels: Kernels,
+  output: Output,
+  maxSamples: number,
+  plan: Adjustment,
+  options: ResolvedConvertOptions,
+  writer: CanonicalWaveWriter,
+): Promise<SampleResult> {
+  const stages: Stage[] = [];
+  if (plan.window.start > 0 || Number.isFinite(plan.window.end)) stages.push(new SampleWindowStage(plan.window.start, plan.window.end));
+  if (plan.gain !== 1) stages.push(new GainStage(plan.gain));
+  const fade = Number.isFinite(maxSamples) ? new FadeOutStage(maxSamples, Math.round(TRIM_FADE_SECONDS * output.rate)) : null;
+  if (fade) stages.push(fade);
+  const chain = new StageChain(stages);
+  const { recording } = plan;
+  const needed = Math.min(plan.window.end, plan.window.start + maxSamples);
+  // a recording of the first pass is replayed: then nothing is decoded again
+  const pass = recording ? null : new OutputRatePass(audio, kernels, output, needed, options.blockSamples, options.signal);
+  const maxBlock = OutputRatePass.maxBlock(audio, output.rate, options.blockSamples);
+  const encoder = output.codec.createEncoder(kernels, maxBlock);
+  const after = plan.before ? new LevelAnalyzer(output.rate, output.rail) : null;
+  const decoded = new Float32Array(after ? maxBlock : 0);
+  const limit = Math.min(maxSamples, options.limitSamples);
+  let written = 0;
+
+  const emit = async (block: Float32Array) => {
+    for (let at = 0; at < block.length; at += maxBlock) {
+      const piece = block.subarray(at, at + maxBlock);
+      const count = piece.length;
+      if (written + count > limit) throw tooLong(written + count, options, output, false);
+      const encoded = encoder.encode(piece);
+      if (after) {
+        // the level after is measured on what is written: the encoded samples, decoded
+        after.push(decoded.subarray(0, output.codec.decode(encoded, decoded)));
+      }
+      await writer.write(encoded);
+      written += count;
+    }
+  };
+
+  if (pass) await pass.run((block) => emit(chain.flow(block)));
+  else await recording?.replay((block) => emit(chain.flow(block)));
+  await emit(chain.drain());
+  const stats = encoder.stats();
+  const warnings = [...plan.warnings];
+  // Flat tops in the input's own samples: the recording clipped before it reached voiceprep (see peak-meter.ts).
+  const clippedSamples = pass ? pass.sourcePeaks.result().clippedSamples : plan.sourceClippedSamples;
+  if (clippedSamples > 0) {
+    warnings.push({
+      code: 'clipped-source',
+      message: `the recording clipped before it reached voiceprep (${clippedSamples} samples held flat at full scale), which no conversion undoes: record it again at a lower input level if you can`,
+    });
+  }
+  return {
+    peak: stats.peak,
+    clippedSamples: stats.clippedSamples,
+    gainDb: toDbfs(plan.gain),
+    frames: pass ? (pass.cutShort ? null : pass.frames) : (recording?.frames ?? null),
+    trimmed: fade?.passedCut ?? false,
+    levels: plan.before && after ? { before: summarizeLevels(plan.before), after: summarizeLevels(after.result()) } : null,
+    warnings,
+  };
+}
