@@ -8,14 +8,27 @@ import { HEAD_BYTES, identifyReader } from './identify.js';
 import { AUDIO_FORMATS } from './readers.js';
 import { identifyNonWave } from './common/sniff.js';
 
-
 /**
  * The reader for a file, chosen by its content (never by its name, except for the one format that has no
  * signature), from the registry of formats (registry.ts, readers.ts), in its order: WAV, then the other formats with a
  * signature, then Dialogic VOX, which has none and is known by its `.vox` name alone. A file no format recognizes is
  * a `not-wav` error that says what it seems to be instead.
  */
-export async function readerFor(source: ByteSource, options: OpenOptions = {}): Promise<AudioFormatReader> {
+export function readerFor(source: ByteSource, options: OpenOptions = {}): Promise<AudioFormatReader> {
+  // Identified once per source: a refused convert describes the file it could not open, and check --level reads the
+  // header, says what a non-WAV file is and then decodes it, all from the one answer. The name takes part (it is how
+  // a VOX file is known), so a call under another name asks again.
+  const known = identified.get(source);
+  if (known && known.name === options.name) return known.reader;
+  const reader = identify(source, options);
+  identified.set(source, { name: options.name, reader });
+  return reader;
+}
+
+/** What each source was identified as (the promise, so that calls at once share it; a refusal is kept too). */
+const identified = new WeakMap<ByteSource, { name: string | undefined; reader: Promise<AudioFormatReader> }>();
+
+async function identify(source: ByteSource, options: OpenOptions): Promise<AudioFormatReader> {
   const reader = await identifyReader(source, AUDIO_FORMATS, options);
   if (reader) return reader;
   throw new VoiceprepError('not-wav', identifyNonWave(await source.read(0, HEAD_BYTES), source.size));
