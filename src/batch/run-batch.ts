@@ -7,7 +7,8 @@ import { makeFolderInside } from '../node/make-folder.js';
 import { isVoiceprepError } from '../errors.js';
 import type { ConvertSettings } from '../pipeline/settings.js';
 import type { ProblemCode } from '../check/file-record.js';
-import { CANONICAL_HEADER_BYTES, OUTPUT_SAMPLE_RATE } from '../write/canonical-wave.js';
+import { DEFAULT_PROFILE, type OutputProfile } from '../profile/profile.js';
+import { canonicalLayout } from '../write/canonical-wave.js';
 import { type ConvertJob, type ConvertedFile, emptyRecord, failedConversion, jobProblem, runConvertJob } from './convert-job.js';
 import { findBatchInputs } from './batch-inputs.js';
 import { committed, inFlight } from './in-flight.js';
@@ -169,7 +170,7 @@ class BatchState {
       // telling us: then that output is complete, and stays.
       const done = committed(flight);
       await unlink(temp).catch(() => undefined);
-      if (done) return finishedUnreported(plan.input.path, output, plan.renamed);
+      if (done) return finishedUnreported(plan.input.path, output, plan.renamed, this.options.settings?.profile ?? DEFAULT_PROFILE);
       return failed(plan.input.path, 'unreadable', `the conversion stopped: ${jobProblem(error).message}`);
     }
   }
@@ -231,27 +232,28 @@ export function jobsFor(requested: number | undefined, files: number): number {
   return Math.max(1, Math.min(requested ?? cores, cores, byMemory, files));
 }
 
-function finishedUnreported(path: string, output: string, renamed: boolean): BatchFile {
+function finishedUnreported(path: string, output: string, renamed: boolean, profile: OutputProfile): BatchFile {
   const bytes = statSync(output, { throwIfNoEntry: false })?.size ?? 0;
   return {
     ...emptyRecord(path),
     ok: true,
     warnings: [{ code: 'unreported', message: 'converted, but its worker thread ended before it sent the details' }],
-    output: { path: output, bytes, seconds: samplesIn(output) / OUTPUT_SAMPLE_RATE, outcome: 'written' },
+    output: { path: output, bytes, seconds: samplesIn(output, profile) / profile.sampleRate, outcome: 'written' },
     renamed,
   };
 }
 
-/** The data size of a file this batch wrote: in the canonical layout, the last field of the header. */
-function samplesIn(output: string): number {
-  const header = Buffer.alloc(CANONICAL_HEADER_BYTES);
+/** The samples of a file this batch wrote: in the profile's canonical layout, the data size is the header's last field. */
+function samplesIn(output: string, profile: OutputProfile): number {
+  const layout = canonicalLayout(profile);
+  const header = Buffer.alloc(layout.headerBytes);
   const fd = openSync(output, 'r');
   try {
     readSync(fd, header, 0, header.length, 0);
   } finally {
     closeSync(fd);
   }
-  return header.readUInt32LE(CANONICAL_HEADER_BYTES - 4);
+  return header.readUInt32LE(layout.headerBytes - 4) / layout.bytesPerSample;
 }
 
 function failed(path: string, code: ProblemCode, message: string): BatchFile {
