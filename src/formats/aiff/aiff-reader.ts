@@ -2,6 +2,7 @@ import { VoiceprepError } from '../../errors.js';
 import { aiffFormat } from './format.js';
 import { recognizesAiff } from './signature.js';
 import { ascii } from '../common/ascii.js';
+import { type ChunkLayout, walkChunks } from '../common/chunk-walker.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SampleFormat, SourceWarning } from '../../source/audio-source.js';
 import type { ByteSource } from '../../source/byte-source.js';
 import type { FormatSummary } from '../../source/format-summary.js';
@@ -15,10 +16,9 @@ import { refuseToDecode } from '../common/unsupported-format.js';
  * clamps every size to the file.
  */
 
-const CHUNK_HEADER_BYTES = 8;
 const FORM_HEADER_BYTES = 12;
-/** As for WAV: a file of tiny chunks cannot keep the reader busy. */
-const MAX_CHUNKS = 4096;
+/** IFF's chunks: a big-endian 32-bit size, and a pad byte after an odd body. */
+const IFF_CHUNKS: ChunkLayout<'u32be'> = { sizeField: 'u32be', padOddSizes: true };
 /** SSND sizes that say "to the end of the file": what writers to a pipe leave, as WAV writers do. */
 const UNSET_SIZES = [0, 0xffffffff];
 /** numChannels, numSampleFrames, sampleSize and the 80-bit sampleRate; AIFF-C adds its compression type. */
@@ -138,22 +138,14 @@ async function readAiffHeader(source: ByteSource): Promise<AiffHeader> {
     warnings: [],
   };
   let sawComm = false;
-  for (let offset = FORM_HEADER_BYTES, chunks = 0; offset + CHUNK_HEADER_BYTES <= source.size; chunks++) {
-    if (chunks === MAX_CHUNKS) {
-      header.warnings.push({ code: 'too-many-chunks', message: `stopped reading after ${MAX_CHUNKS} chunks` });
-      break;
-    }
-    const chunk = await source.read(offset, CHUNK_HEADER_BYTES);
-    const id = ascii(chunk, 0, 4);
-    const declared = new DataView(chunk.buffer, chunk.byteOffset, CHUNK_HEADER_BYTES).getUint32(4);
-    const body = offset + CHUNK_HEADER_BYTES;
-    const size = Math.min(declared, source.size - body);
+  for await (const chunk of walkChunks(source, { layout: IFF_CHUNKS, start: FORM_HEADER_BYTES, warnings: header.warnings })) {
+    const { id, bodyOffset: body, declaredSize: declared, size } = chunk;
     if (id === 'COMM' && !sawComm) {
       sawComm = true;
       readComm((await source.read(body, Math.min(size, AIFC_COMM_BYTES))).slice(), header);
     } else if (id === 'SSND' && !header.data) {
       const unset = UNSET_SIZES.includes(declared);
-      const bytes = unset ? source.size - body : size;
+      const bytes = unset ? chunk.available : size;
       if (unset) {
         const message = `the SSND chunk's size is ${declared === 0 ? '0' : '0xFFFFFFFF'} (a file written to a pipe?); reading to the end of the file`;
         header.warnings.push({ code: 'data-size-unset', message });
@@ -165,7 +157,6 @@ async function readAiffHeader(source: ByteSource): Promise<AiffHeader> {
       }
       if (unset) break;
     }
-    offset = body + declared + (declared % 2);
   }
   if (!header.data && header.declaredFrames > 0 && 'sampleFormat' in header.stored) {
     header.stored = { malformed: 'there is no SSND chunk (the samples)' };

@@ -2,6 +2,7 @@ import { VoiceprepError } from '../../errors.js';
 import { cafFormat } from './format.js';
 import { recognizesCaf } from './signature.js';
 import { ascii } from '../common/ascii.js';
+import { type ChunkLayout, walkChunks } from '../common/chunk-walker.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SampleFormat, SourceWarning } from '../../source/audio-source.js';
 import type { ByteSource } from '../../source/byte-source.js';
 import type { FormatSummary } from '../../source/format-summary.js';
@@ -17,12 +18,11 @@ import { refuseToDecode } from '../common/unsupported-format.js';
  */
 
 const FILE_HEADER_BYTES = 8;
-/** A chunk's type and its 64-bit size. */
-const CHUNK_HEADER_BYTES = 12;
+/** A chunk's type and its signed 64-bit size, with no pad byte after an odd body. */
+const CAF_CHUNKS: ChunkLayout<'i64be'> = { sizeField: 'i64be', padOddSizes: false };
 const DESC_BYTES = 32;
 /** The data chunk starts with an edit count before its samples. */
 const EDIT_COUNT_BYTES = 4;
-const MAX_CHUNKS = 4096;
 /** The data chunk's size when its writer did not know it (a recording to a pipe): the rest of the file. */
 const UNKNOWN_SIZE = -1n;
 
@@ -110,20 +110,11 @@ async function readCafChunks(source: ByteSource): Promise<CafChunks> {
     data: null,
     warnings: [],
   };
-  for (let offset = FILE_HEADER_BYTES, chunks = 0; offset + CHUNK_HEADER_BYTES <= source.size; chunks++) {
-    if (chunks === MAX_CHUNKS) {
-      header.warnings.push({ code: 'too-many-chunks', message: `stopped reading after ${MAX_CHUNKS} chunks` });
-      break;
-    }
-    const chunk = (await source.read(offset, CHUNK_HEADER_BYTES)).slice();
-    const type = ascii(chunk, 0, 4);
-    const declared = new DataView(chunk.buffer).getBigInt64(4);
-    const body = offset + CHUNK_HEADER_BYTES;
-    const available = source.size - body;
-    const size = declared < 0n || declared > BigInt(available) ? available : Number(declared);
-    if (type === 'desc' && !header.stored) {
+  for await (const chunk of walkChunks(source, { layout: CAF_CHUNKS, start: FILE_HEADER_BYTES, warnings: header.warnings })) {
+    const { id, bodyOffset: body, declaredSize: declared, available, size } = chunk;
+    if (id === 'desc' && !header.stored) {
       header.stored = readDesc((await source.read(body, Math.min(size, DESC_BYTES))).slice(), header.format);
-    } else if (type === 'data' && !header.data && size >= EDIT_COUNT_BYTES) {
+    } else if (id === 'data' && !header.data && size >= EDIT_COUNT_BYTES) {
       // -1 is CAF's own word for "to the end of the file" (a recording whose length was not known): no fault
       if (declared > BigInt(available)) {
         header.warnings.push({ code: 'data-truncated', message: `the data chunk declares ${declared} bytes but the file holds ${available}; converted what it holds` });
@@ -131,7 +122,6 @@ async function readCafChunks(source: ByteSource): Promise<CafChunks> {
       header.data = { offset: body + EDIT_COUNT_BYTES, bytes: size - EDIT_COUNT_BYTES };
     }
     if (declared === UNKNOWN_SIZE) break;
-    offset = body + size;
   }
   return header;
 }

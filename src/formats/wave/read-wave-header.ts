@@ -2,6 +2,7 @@ import { createBlockCodec } from './block-codecs.js';
 import type { FileBytes } from '../../arguments.js';
 import { VoiceprepError } from '../../errors.js';
 import { ascii } from '../common/ascii.js';
+import { type ChunkLayout, walkChunks } from '../common/chunk-walker.js';
 import { type ByteSource, sourceArgument } from '../../source/byte-source.js';
 import { isMpegTag } from './format-tags.js';
 import { FMT_MAX_USEFUL_BYTES, parseFmt } from './parse-fmt.js';
@@ -12,8 +13,6 @@ const CHUNK_HEADER_BYTES = 8;
 /** ds64: RIFF size, data size, sample count (64 bits each) and the table length. */
 const DS64_MIN_BYTES = 28;
 const UNSET_32 = 0xffffffff;
-/** Real files have a handful of chunks; this bounds the walk over a file of garbage that parses as tiny chunks. */
-const MAX_CHUNKS = 4096;
 
 interface Ds64 {
   riffSize: number;
@@ -47,18 +46,14 @@ export async function readWaveHeader(input: ByteSource | FileBytes): Promise<Wav
   let data: ChunkInfo | null = null;
   let factSamples: number | null = null;
 
-  for (let offset = 12; offset + CHUNK_HEADER_BYTES <= fileSize; ) {
-    if (chunks.length === MAX_CHUNKS) {
-      warn(warnings, 'too-many-chunks', `stopped reading after ${MAX_CHUNKS} chunks`);
-      break;
-    }
-    const chunkHeader = await source.read(offset, CHUNK_HEADER_BYTES);
-    const id = ascii(chunkHeader, 0, 4);
-    let declaredSize = new DataView(chunkHeader.buffer, chunkHeader.byteOffset, 8).getUint32(4, !bigEndian);
-    const bodyOffset = offset + CHUNK_HEADER_BYTES;
-    const available = fileSize - bodyOffset;
+  const layout: ChunkLayout<'u32le' | 'u32be'> = { sizeField: bigEndian ? 'u32be' : 'u32le', padOddSizes: true };
+  for await (const walked of walkChunks(source, { layout, start: 12, warnings })) {
+    const { id, offset, bodyOffset, available } = walked;
+    // ds64 may stand in for the declared size, and WAV has its own rules for the size (unset data sizes) and for
+    // where the next chunk starts (a missing pad byte): both are worked out here, not taken from the walker
+    let declaredSize = walked.declaredSize;
 
-    if (chunks.length === 0 && (container === 'RF64' || container === 'BW64')) {
+    if (walked.index === 0 && (container === 'RF64' || container === 'BW64')) {
       if (id !== 'ds64') throw new VoiceprepError('malformed', `an ${container} file must start with a ds64 chunk; found '${printable(id)}'`);
       ds64 = parseDs64(await source.read(bodyOffset, Math.min(declaredSize, DS64_MIN_BYTES)));
       if (declaredRiffSize === UNSET_32) declaredRiffSize = ds64.riffSize;
@@ -93,7 +88,7 @@ export async function readWaveHeader(input: ByteSource | FileBytes): Promise<Wav
       factSamples = new DataView(body.buffer, body.byteOffset, 4).getUint32(0, !bigEndian);
     }
     if (restOfFile) break;
-    offset = next.offset;
+    walked.next = next.offset;
   }
 
   if (!format) throw new VoiceprepError('malformed', 'there is no fmt chunk');
