@@ -19,10 +19,11 @@ export const voxReader: AudioFormatReader = {
 
   /**
    * Any bytes are valid VOX, so the name decides; but a WAVE file renamed to .vox (some IVRs save their WAV
-   * prompts that way) is left to the WAVE reader, whatever order the readers are asked in.
+   * prompts that way) is left to the WAVE reader, whatever order the readers are asked in. An empty file is not
+   * taken either: it is refused as "the file is empty", like an empty .wav or .mp3, not made an empty prompt.
    */
   recognizes(head: Uint8Array, options: OpenOptions): boolean {
-    return /\.vox$/i.test(options.name ?? '') && !looksLikeWave(head);
+    return head.length > 0 && /\.vox$/i.test(options.name ?? '') && !looksLikeWave(head);
   },
 
   async probe(source: ByteSource, options: OpenOptions): Promise<ProbedFormat> {
