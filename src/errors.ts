@@ -9,7 +9,7 @@ export type ErrorCode =
   | 'too-long' // the output would be longer than the limit (ConvertOptions.limitSamples; by default the platform's 2 MiB)
   | 'io' // the bytes could not be read or written (a FIFO or folder instead of a file, a read-only disk, ...)
   | 'not-found' // the input file does not exist
-  | 'exists' // a different file is already at the output path, and overwriting was not asked for
+  | 'exists' // a different file is already at the output path, and overwriting was not asked for; or something that is not a regular file (a FIFO, a device), never replaced
   | 'invalid-argument'; // a library function was called with an argument or option it cannot use (NaN, a number for a file, ...)
 
 export class VoiceprepError extends Error {

@@ -79,6 +79,19 @@ describe('temp files left by a run that was killed (kill -9)', () => {
     expect((await readdir(join(root, 'out'))).sort()).toEqual([basename(running), 'hello.wav'].sort());
   });
 
+  it('are removed from the whole output folder, also from a subfolder this run writes nothing into', async () => {
+    await writeFile(join(root, 'in/hello.wav'), canonicalAlawFile(800));
+    await mkdir(join(root, 'out/sub/deeper'), { recursive: true });
+    const killed = batchTempPath(join(root, 'out/sub/deeper/a.wav')).replace(/-\d+\.voiceprep-tmp$/, `-${deadPid()}.voiceprep-tmp`);
+    const running = batchTempPath(join(root, 'out/sub/b.wav'));
+    for (const path of [killed, running]) await writeFile(path, '');
+    const run = await runCli(['convert', 'in', '-o', 'out', '--json'], { cwd: root });
+    expect(run).toMatchObject({ code: 0 });
+    expect(JSON.parse(run.stdout).removedTempFiles).toEqual([killed]);
+    expect(await readdir(join(root, 'out/sub/deeper'))).toEqual([]);
+    expect(await readdir(join(root, 'out/sub'))).toEqual([basename(running), 'deeper'].sort());
+  });
+
   it('are a problem for check, which finds them in a folder before it is uploaded', async () => {
     await writeFile(join(root, 'out/hello.wav'), canonicalAlawFile(800));
     await writeFile(join(root, 'out/.hello.wav.0123456789ab.voiceprep-tmp'), '');

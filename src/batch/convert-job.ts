@@ -13,6 +13,7 @@ import { probeAudio } from '../formats/open-audio.js';
 import type { ConvertReport } from '../pipeline/report.js';
 import { writeFileAtomically } from '../node/atomic-file.js';
 import { openFileSource } from '../node/file-source.js';
+import { assertWholeInput } from '../node/whole-input.js';
 
 /** One file's work, as the batch hands it to a worker thread: plain data, so it crosses threads as it is. */
 export interface ConvertJob {
@@ -95,11 +96,16 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
         return record;
       }
       signal?.throwIfAborted();
-      const { value: report, outcome } = await writeFileAtomically(job.output, (sink) => convertInto(conversion, sink, signal), {
+      let written: ConvertReport | undefined;
+      const { value: report, outcome } = await writeFileAtomically(job.output, async (sink) => (written = await convertInto(conversion, sink, signal)), {
         replace: job.force,
         tempPath: job.tempPath,
-        // a file still being written is neither replaced (in place) nor stood for by the part read so far
-        beforeMove: () => source.assertUnchanged(),
+        // a file still being written is neither replaced (in place) nor stood for by the part read so far; one whose
+        // writer paused looks unchanged, but still holds less than its header says
+        beforeMove: async () => {
+          await source.assertUnchanged();
+          if (job.removeInput || job.output === job.input) assertWholeInput(written?.warnings ?? conversion.warnings);
+        },
       }).catch((error: unknown) => {
         // what is neither the input's fault nor a write of the samples is the atomic writer's: its temp file, the move
         throw isVoiceprepError(error) || error instanceof ReadError || error instanceof WriteError ? error : new WriteError(error);

@@ -184,11 +184,13 @@ class BatchState {
     const { mode } = this.options;
     const folder = dirname(output);
     if (mode.kind === 'folder') await makeFolderInside(resolve(this.cwd, mode.folder), folder, `-o ${mode.folder}`);
-    // only in a folder this run writes to, once it is known to be one
-    if (!this.swept.has(folder)) {
-      this.swept.set(folder, removeLeftovers(folder).then((removed) => void this.removedTempFiles.push(...removed)));
+    // only in a folder this run writes to, once it is known to be one; the whole output folder, as a run killed
+    // while writing into out/sub leaves its temp file there even if this run writes only into out/
+    const swept = mode.kind === 'folder' ? resolve(this.cwd, mode.folder) : folder;
+    if (!this.swept.has(swept)) {
+      this.swept.set(swept, removeLeftovers(swept, mode.kind === 'folder').then((removed) => void this.removedTempFiles.push(...removed)));
     }
-    await this.swept.get(folder);
+    await this.swept.get(swept);
   }
 
   private result(extra: BatchFile[], interrupted = false): BatchResult {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -59,6 +60,29 @@ describe('writeFileAtomically', () => {
     const winner = outcomes[0].outcome === 'written' ? 'first' : 'second';
     expect(await readFile(target, 'utf8')).toBe(winner);
     expect(await readdir(folder)).toEqual(['a.wav']);
+  });
+
+  it('never replaces a FIFO, a device node or a folder at the target, even when told to replace', async () => {
+    execFileSync('mkfifo', [join(folder, 'pipe.wav')]);
+    // a node for the null device, made in this temp folder (never in /dev itself); only root may make one
+    const device = process.getuid?.() === 0 ? ['null.wav'] : [];
+    if (device.length) execFileSync('mknod', [join(folder, 'null.wav'), 'c', '1', '3']);
+    await mkdir(join(folder, 'folder.wav'));
+    const kinds: Record<string, string> = { 'pipe.wav': 'a FIFO (named pipe)', 'null.wav': 'a device', 'folder.wav': 'a folder' };
+    for (const name of ['pipe.wav', ...device, 'folder.wav']) {
+      const target = join(folder, name);
+      for (const replace of [true, false]) {
+        await expect(writeFileAtomically(target, writing([Buffer.from('new')]), { replace })).rejects.toMatchObject({
+          name: 'VoiceprepError',
+          code: 'exists',
+          message: `${target} is ${kinds[name]}, not a regular file: voiceprep never replaces one, even when told to overwrite`,
+        });
+      }
+    }
+    expect((await lstat(join(folder, 'pipe.wav'))).isFIFO()).toBe(true);
+    if (device.length) expect((await lstat(join(folder, 'null.wav'))).isCharacterDevice()).toBe(true);
+    expect((await lstat(join(folder, 'folder.wav'))).isDirectory()).toBe(true);
+    expect((await readdir(folder)).sort()).toEqual(['folder.wav', ...device, 'pipe.wav']);
   });
 
   it('moves nothing into place, and leaves no temp file, when the last look before the move refuses', async () => {

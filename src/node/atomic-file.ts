@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { VoiceprepError } from '../errors.js';
 import type { ByteSink } from '../write/wave-writer.js';
 import { borrowBuffer, returnBuffer } from './spare-buffers.js';
 
@@ -96,6 +97,7 @@ async function writeAndSync<T>(temp: string, write: (sink: ByteSink) => Promise<
 }
 
 async function moveIntoPlace(temp: string, target: string, replace: boolean): Promise<AtomicWriteResult<never>['outcome']> {
+  await refuseNonRegular(target);
   if (await sameContents(temp, target)) return 'unchanged';
   if (replace) {
     await rename(temp, target);
@@ -112,6 +114,25 @@ async function moveIntoPlace(temp: string, target: string, replace: boolean): Pr
     await rename(temp, target);
     return 'written';
   }
+}
+
+/**
+ * Only a regular file at the target is ever replaced, whatever `replace` says: a rename onto a FIFO or a device node
+ * would put a file where the pipe or device was (`/dev/null` made a regular file), and one onto a folder fails.
+ */
+async function refuseNonRegular(target: string): Promise<void> {
+  const kind = await stat(target).catch(() => null);
+  if (kind === null || kind.isFile()) return;
+  const what = kind.isDirectory()
+    ? 'a folder'
+    : kind.isFIFO()
+      ? 'a FIFO (named pipe)'
+      : kind.isSocket()
+        ? 'a socket'
+        : kind.isCharacterDevice() || kind.isBlockDevice()
+          ? 'a device'
+          : 'of a kind voiceprep does not know';
+  throw new VoiceprepError('exists', `${target} is ${what}, not a regular file: voiceprep never replaces one, even when told to overwrite`);
 }
 
 async function sameContents(a: string, b: string): Promise<boolean> {

@@ -26,14 +26,34 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('checkPaths', () => {
-  it('searches folders recursively for .wav in any case, and reports every file found', async () => {
+  it('searches folders recursively for .wav in any case, and reports every file found, audio or not', async () => {
     const result = await checkPaths(['prompts'], {}, root);
     expect(result.files.map((f) => [f.path, f.ok])).toEqual([
       [join('prompts', 'good.wav'), true],
+      [join('prompts', 'readme.txt'), false],
       [join('prompts', 'sub/LOUD.WAV'), true],
       [join('prompts', 'sub/pcm.wav'), false],
     ]);
-    expect(result.summary).toEqual({ checked: 3, ok: 2, failed: 1 });
+    expect(result.files[1].problems.map((p) => p.code)).toEqual(['name', 'not-wav']);
+    expect(result.summary).toEqual({ checked: 4, ok: 2, failed: 2 });
+  });
+
+  it('gives every file a folder search finds a line: audio it cannot read, a WAV with no extension, text', async () => {
+    await mkdir(join(root, 'up3'));
+    await writeFile(join(root, 'up3/good.wav'), canonicalAlawFile(100));
+    await writeFile(join(root, 'up3/a.w64'), Buffer.concat([Buffer.from('riff'), Buffer.alloc(60, 1)]));
+    await writeFile(join(root, 'up3/b.wv'), Buffer.concat([Buffer.from('wvpk'), Buffer.alloc(60, 1)]));
+    await writeFile(join(root, 'up3/noext'), canonicalAlawFile(100));
+    await writeFile(join(root, 'up3/notes.txt'), 'what each prompt says\n');
+    const result = await checkPaths(['up3'], {}, root);
+    expect(result.files.map((f) => [f.path, f.problems.map((p) => p.code)])).toEqual([
+      [join('up3', 'a.w64'), ['name', 'not-wav']],
+      [join('up3', 'b.wv'), ['name', 'not-wav']],
+      [join('up3', 'good.wav'), []],
+      [join('up3', 'noext'), ['name']],
+      [join('up3', 'notes.txt'), ['name', 'not-wav']],
+    ]);
+    expect(result.summary).toEqual({ checked: 5, ok: 1, failed: 4 });
   });
 
   it('takes globs and reports a path that names nothing as not-found', async () => {

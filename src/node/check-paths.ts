@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { discoveryProblems, findInputs } from './find-inputs.js';
-import { TEMP_SUFFIX, isTempName } from './temp-files.js';
-import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from '../formats/file-kinds.js';
+import { isTempName } from './temp-files.js';
 import { invalidArgument, pathArgument } from '../arguments.js';
 import { openFileSource } from './file-source.js';
 import { type CheckOptions, checkCheckOptions, checkSource, summarizeRecords } from '../check/check-bytes.js';
@@ -43,15 +42,15 @@ async function checkAt(openPath: string, path: string, options: CheckOptions): P
 }
 
 /**
- * What folders and globs are searched for: every kind of audio, not only WAV. A folder meant for upload holds
- * playback files only, so an MP3 or a VOX in it is a file to report (with the command that converts it), not one
- * to pass over. So is what a killed convert left (its temp files): a folder about to be uploaded must not hold them.
+ * Folders and globs are searched for every file, not only audio: a folder meant for upload holds playback files
+ * only, so an MP3, a .w64, a WAV with no extension, a text file or what a killed convert left (its temp files) in it
+ * is a file to report, judged by its header like any other, not one to pass over in silence.
  */
-const SEARCHED_EXTENSIONS = [...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENSIONS, TEMP_SUFFIX];
+const SEARCH = { extensions: [], everyFile: true, reportMacMetadata: true } as const;
 
 /**
- * Checks the files, folders (searched recursively for audio files, in any letter case) and globs given, in the
- * order found. Every argument shows up in the result: one that names nothing, or a folder with no audio file, is a
+ * Checks the files, folders (searched recursively for every file) and globs given, in the
+ * order found. Every argument shows up in the result: one that names nothing, or an empty folder, is a
  * `not-found` record; a folder that cannot be read, or a FIFO, is `unreadable`; a macOS metadata file ('._a.wav')
  * is `not-wav`.
  */
@@ -62,7 +61,7 @@ export async function checkPaths(args: string | readonly string[], given: CheckO
   searched.forEach((arg, index) => pathArgument(arg, `paths[${index}]`));
   pathArgument(cwd, 'cwd');
   const options = checkCheckOptions(given);
-  const discovery = await findInputs(searched, { extensions: SEARCHED_EXTENSIONS, reportMacMetadata: true }, cwd);
+  const discovery = await findInputs(searched, SEARCH, cwd);
   const paths = discovery.inputs.map((input) => input.path);
   const records: FileRecord[] = new Array(paths.length);
   let next = 0;

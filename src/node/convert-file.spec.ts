@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, openSync } from 'node:fs';
-import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, lstat, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -57,7 +57,7 @@ describe('convertFile and convert, on paths', () => {
     expect(report.output.bytes).toBe((await readFile(join(root, 'out/deeper/huanying.wav'))).length);
   });
 
-  it('keep a different file at the output unless asked to overwrite it; the input itself may be replaced', async () => {
+  it('keep a different file at the output unless asked to overwrite it', async () => {
     await writeFile(join(root, 'in.wav'), input());
     await writeFile(join(root, 'out.wav'), 'precious');
     await expect(convertFile(join(root, 'in.wav'), join(root, 'out.wav'))).rejects.toMatchObject({
@@ -73,8 +73,60 @@ describe('convertFile and convert, on paths', () => {
     expect(converted.length).toBe(report.output.bytes);
     // the same bytes again are no overwrite
     await convertFile(join(root, 'in.wav'), join(root, 'out.wav'));
-    await convertFile(join(root, 'in.wav'), join(root, 'in.wav'));
-    expect((await readFile(join(root, 'in.wav'))).equals(converted)).toBe(true);
+    expect((await readFile(join(root, 'out.wav'))).equals(converted)).toBe(true);
+  });
+
+  it('replace the input itself only when asked to overwrite, also when the output is a link to it', async () => {
+    const path = join(root, 'in.wav');
+    const original = Buffer.from(input());
+    await writeFile(path, original);
+    await symlink('in.wav', join(root, 'link.wav'));
+    for (const output of [path, join(root, 'link.wav')]) {
+      await expect(convertFile(path, output)).rejects.toMatchObject({
+        name: 'VoiceprepError',
+        code: 'exists',
+        message: `${output} is the input itself: pass { overwrite: true } to replace it with its conversion`,
+      });
+      expect((await readFile(path)).equals(original)).toBe(true);
+    }
+    expect((await readdir(root)).sort()).toEqual(['in.wav', 'link.wav']);
+    const report = await convertFile(path, path, { overwrite: true });
+    expect((await readFile(path)).length).toBe(report.output.bytes);
+  });
+
+  it('never replace a FIFO or a device node at the output, even when asked to overwrite', { timeout: 10_000 }, async () => {
+    await writeFile(join(root, 'in.wav'), input());
+    execFileSync('mkfifo', [join(root, 'pipe.wav')]);
+    // a node for the null device, made in this temp folder (never in /dev itself); only root may make one
+    const device = process.getuid?.() === 0 ? ['null.wav'] : [];
+    if (device.length) execFileSync('mknod', [join(root, 'null.wav'), 'c', '1', '3']);
+    for (const name of ['pipe.wav', ...device]) {
+      await expect(convertFile(join(root, 'in.wav'), join(root, name), { overwrite: true })).rejects.toMatchObject({
+        name: 'VoiceprepError',
+        code: 'exists',
+        message: expect.stringMatching(new RegExp(`^${join(root, name)} is a (FIFO|device).*, not a regular file: voiceprep never replaces one`)),
+      });
+    }
+    expect((await lstat(join(root, 'pipe.wav'))).isFIFO()).toBe(true);
+    if (device.length) expect((await lstat(join(root, 'null.wav'))).isCharacterDevice()).toBe(true);
+    expect((await readdir(root)).sort()).toEqual(['in.wav', ...device, 'pipe.wav']);
+  });
+
+  it('do not replace an input shorter than its header says (a writer that paused), even when asked to overwrite', async () => {
+    const path = join(root, 'recording.wav');
+    // the header claims all of the data, as a writer that fills it in first does, but the last 2000 bytes are not there yet
+    const partial = Buffer.from(input()).subarray(0, -2000);
+    await writeFile(path, partial);
+    await expect(convertFile(path, path, { overwrite: true })).rejects.toMatchObject({
+      name: 'VoiceprepError',
+      code: 'io',
+      message: /^it is shorter than its header says: is it still being written\? not replaced/,
+    });
+    expect((await readFile(path)).equals(partial)).toBe(true);
+    expect(await readdir(root)).toEqual(['recording.wav']);
+    // into another file, which keeps it, it converts with its warning
+    const report = await convertFile(path, join(root, 'out.wav'));
+    expect(report.warnings.map((warning) => warning.code)).toContain('data-truncated');
   });
 
   it('do not replace an input that changed while it was converted (a file still being written)', async () => {
@@ -82,7 +134,7 @@ describe('convertFile and convert, on paths', () => {
     const original = Buffer.from(input());
     await writeFile(path, original);
     await growsWhileConverted(path, Buffer.alloc(4000, 7));
-    await expect(convertFile(path, path)).rejects.toMatchObject({ name: 'VoiceprepError', code: 'io', message: /changed while it was being converted/ });
+    await expect(convertFile(path, path, { overwrite: true })).rejects.toMatchObject({ name: 'VoiceprepError', code: 'io', message: /changed while it was being converted/ });
     expect((await readFile(path)).equals(Buffer.concat([original, Buffer.alloc(4000, 7)]))).toBe(true);
     expect(await readdir(root)).toEqual(['recording.wav']);
   });

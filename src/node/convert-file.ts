@@ -7,13 +7,15 @@ import { type FileBytes, checkConvertArguments, checkConvertFileArguments } from
 import { GrowingBytes } from '../write/growing-bytes.js';
 import type { ConvertReport } from '../pipeline/report.js';
 import { writeFileAtomically } from './atomic-file.js';
+import { assertWholeInput } from './whole-input.js';
 import { type FileSource, openFileSource } from './file-source.js';
 import { makeFolder, writeFailure } from './make-folder.js';
 
 export interface ConvertFileOptions extends ConvertOptions {
   /**
-   * Replace a different file already at the output path (the CLI's `--force`). Without it such a file is left as
-   * it is and a VoiceprepError ('exists') is thrown. The input itself may always be replaced (`convertFile(a, a)`).
+   * Replace a different file already at the output path (the CLI's `--force`), or the input itself
+   * (`convertFile(a, a)`). Without it such a file is left as it is and a VoiceprepError ('exists') is thrown. Only
+   * regular files are ever replaced: a FIFO, device, socket or folder at the output path is refused whatever this says.
    */
   overwrite?: boolean;
 }
@@ -39,21 +41,30 @@ export async function convert(input: FileBytes | string, options: ConvertOptions
 /**
  * Converts the file at `inputPath` into `outputPath`, streaming in bounded memory, and creates the output's folder
  * if it is missing. The output appears whole or not at all (temp file, flushed to disk, rename), so `outputPath`
- * may even be `inputPath` itself: the input is only replaced once its conversion is complete, and not at all if it
- * changed meanwhile (a file still being written). Every expected failure is a VoiceprepError.
+ * may even be `inputPath` itself, with `overwrite`: the input is only replaced once its conversion is complete, and
+ * not at all if it changed meanwhile or is shorter than its header says (a file still being written). Every
+ * expected failure is a VoiceprepError.
  */
 export async function convertFile(inputPath: string, outputPath: string, options: ConvertFileOptions = {}): Promise<ConvertReport> {
   checkConvertFileArguments(inputPath, outputPath, options);
   const { overwrite = false, ...convertOptions } = options;
   const source = await openInput(inputPath);
   try {
+    // the bar is that no input is overwritten unless asked, and through a link to it is no exception
+    const replacesInput = await sameFile(inputPath, outputPath);
+    if (replacesInput && !overwrite) {
+      throw new VoiceprepError('exists', `${outputPath} is the input itself: pass { overwrite: true } to replace it with its conversion`);
+    }
     const conversion = await openConversion(source, { name: basename(inputPath), ...convertOptions });
     // resolved, so that the folder of a bare name is '.', never a path whose parent is itself
     await makeFolder(dirname(resolve(outputPath)));
-    const replace = overwrite || (await sameFile(inputPath, outputPath));
-    const { value, outcome } = await writeFileAtomically(outputPath, (sink) => conversion.run(sink), {
-      replace,
-      beforeMove: () => source.assertUnchanged(),
+    let report: ConvertReport | undefined;
+    const { value, outcome } = await writeFileAtomically(outputPath, async (sink) => (report = await conversion.run(sink)), {
+      replace: overwrite,
+      beforeMove: async () => {
+        await source.assertUnchanged();
+        if (replacesInput) assertWholeInput(report?.warnings ?? conversion.warnings);
+      },
     }).catch((error: unknown) => {
       // the input's reads fail as VoiceprepErrors (see openFileSource): anything else is the output's
       throw isVoiceprepError(error) ? error : writeFailure(error, outputPath);

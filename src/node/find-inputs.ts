@@ -48,6 +48,11 @@ export interface SearchOptions {
   /** Extensions (lower case, with the dot) that folder and glob searches pick up; a file named directly is always taken. */
   extensions: readonly string[];
   /**
+   * Take every file a folder or glob search finds, whatever its name (`check`: a folder meant for upload holds
+   * playback files only, so a .w64, a .txt or a WAV with no extension there is a file to report, not one to pass over).
+   */
+  everyFile?: boolean;
+  /**
    * List the macOS metadata files ('._name.wav') that searches find, for `check` to report: a folder meant for
    * upload must not hold them. Otherwise (convert) they are passed over as what they are, not audio.
    */
@@ -70,7 +75,7 @@ export function isMacMetadata(name: string): boolean {
 export async function findInputs(args: readonly string[], options: SearchOptions, cwd = process.cwd()): Promise<InputDiscovery> {
   const discovery: InputDiscovery = { inputs: [], missing: [], skipped: [], empty: [], macMetadata: [] };
   const wanted = new Set(options.extensions);
-  const hasWantedExtension = (path: string) => wanted.has(extensionOf(basename(path)));
+  const hasWantedExtension = (path: string) => options.everyFile === true || wanted.has(extensionOf(basename(path)));
   const isWanted = (path: string) => hasWantedExtension(path) && !isMacMetadata(basename(path));
   const seen = new Set<string>();
   const add = (path: string, relativePath: string, searched: boolean) => {

@@ -46,12 +46,17 @@ export function isLeftover(name: string, modifiedMs: number, now = Date.now()): 
   return now - modifiedMs > ABANDONED_AFTER_MS;
 }
 
-/** Removes the leftover temp files directly in `folder`; returns their paths. One that cannot be removed stays. */
-export async function removeLeftovers(folder: string): Promise<string[]> {
-  const names = await readdir(folder).catch(() => [] as string[]);
+/**
+ * Removes the leftover temp files in `folder`, and with `below` in every folder under it too (links are not
+ * followed: what they lead to is not this run's folder); returns their paths. One that cannot be removed stays.
+ */
+export async function removeLeftovers(folder: string, below = false): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: below, withFileTypes: true }).catch(() => []);
   const removed: string[] = [];
-  for (const name of names.filter(isTempName)) {
-    const path = join(folder, name);
+  for (const entry of entries) {
+    if (!entry.isFile() || !isTempName(entry.name)) continue;
+    const name = entry.name;
+    const path = join(entry.parentPath, name);
     const stats = await stat(path).catch(() => null);
     if (!stats?.isFile() || !isLeftover(name, stats.mtimeMs)) continue;
     if (await unlink(path).then(() => true, () => false)) removed.push(path);

@@ -4,6 +4,7 @@ import { fixtureBytes, referenceSamples } from '../../../test/support/codec-fixt
 import { asciiBytes } from '../../../test/support/wav-builder.js';
 import type { PcmBlock } from '../../source/audio-source.js';
 import { type ByteSource, bytesSource } from '../../source/byte-source.js';
+import { openAudio } from '../open-audio.js';
 import { voxReader } from './vox-reader.js';
 
 async function collect(blocks: AsyncIterable<PcmBlock>): Promise<{ samples: number[]; sizes: number[] }> {
@@ -95,6 +96,10 @@ describe('Dialogic VOX reader', () => {
     const source = await voxReader.open(bytesSource(new Uint8Array(0)), { name: 'empty.vox' });
     expect(source.frames).toBe(0);
     expect((await collect(source.blocks({ blockFrames: 512 }))).samples).toEqual([]);
+  });
+
+  it('refuses an empty .vox file as empty, like an empty .wav or .mp3, rather than make it an empty prompt', async () => {
+    await expect(openAudio(new Uint8Array(0), { name: 'empty.vox' })).rejects.toMatchObject({ code: 'not-wav', message: expect.stringMatching(/the file is empty/) });
   });
 
   it('refuses a sample rate that is not a whole number of Hz above 0 (a caller mistake)', async () => {
