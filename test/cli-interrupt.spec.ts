@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batchTempPath } from '../src/node/temp-files.js';
 import { flacBomb } from './support/flac-bomb.js';
@@ -32,6 +33,25 @@ function deadPid(): number {
 }
 
 describe('convert stopped by a signal', () => {
+  it('that came while the command was loading: holds it, converts nothing, and prints the whole report', async () => {
+    for (const name of ['a.wav', 'b.wav']) await writeFile(join(root, 'in', name), canonicalAlawFile(8000));
+    const signalWhileLoading = `--import ${pathToFileURL(fileURLToPath(new URL('./support/signal-while-loading.mjs', import.meta.url))).href}`;
+    const run = await runCli(['convert', 'in', '-o', 'out', '--json'], { cwd: root, env: { NODE_OPTIONS: signalWhileLoading }, timeoutMs: 20_000 });
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(143);
+    expect(run.stderr).not.toMatch(NO_TRACE);
+    const report = JSON.parse(run.stdout);
+    expect(report.interrupted).toBe(true);
+    expect(report.files.map((file: { path: string; problems: { code: string }[] }) => [basename(file.path), file.problems[0]?.code])).toEqual([
+      ['a.wav', 'interrupted'],
+      ['b.wav', 'interrupted'],
+    ]);
+    expect(readdirSync(join(root, 'out'))).toEqual([]);
+    // check has nothing under way to stop: it says so and ends with the signal's code
+    const check = await runCli(['check', 'in', '--json'], { cwd: root, env: { NODE_OPTIONS: signalWhileLoading }, timeoutMs: 20_000 });
+    expect([check.code, check.signal, check.stderr]).toEqual([143, null, 'voiceprep: interrupted by SIGTERM before checking anything\n']);
+  });
+
   it('stops the file under way at once, removes its temp file, and prints the whole report into a pipe that drains slowly', async () => {
     // 4458 s at 44.1 kHz in 48 kB; with --trim --level the first pass alone decodes 262 s of it
     await writeFile(join(root, 'in/a-long.flac'), flacBomb({ frames: 3000, value: (frame) => (frame % 2 ? 9000 : -9000) }));

@@ -3,8 +3,9 @@ import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
 import { levelOption, rateOption, sizeOption, toleranceOption } from './option-parsers.js';
 import type { CliIo } from './output.js';
 import type { CheckFlags } from './check-run.js';
+import { type HeldSignal, SIGNAL_EXIT_CODES } from './exit-codes.js';
 
-export function registerCheck(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+export function registerCheck(program: Command, io: CliIo, setExitCode: (code: number) => void, heldSignal?: HeldSignal): void {
   program
     .command('check')
     .description('prove that files are playback files the platform accepts (reads headers only, fast, unless --level)')
@@ -33,6 +34,12 @@ Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error.`,
     .action(async (inputs: string[], flags: CheckFlags, command: Command) => {
       if (flags.levelTolerance !== undefined && flags.level === undefined) {
         command.error('error: --level-tolerance needs --level <dBov>: the target it is a tolerance around', { exitCode: 2 });
+      }
+      if (heldSignal) {
+        // interrupted while loading: nothing was read yet, so there is nothing to report
+        io.stderr.write(`voiceprep: interrupted by ${heldSignal} before checking anything\n`);
+        setExitCode(SIGNAL_EXIT_CODES[heldSignal]);
+        return;
       }
       const { runCheck } = await import('./check-run.js');
       setExitCode(await runCheck(inputs, flags, io));

@@ -3,7 +3,7 @@ import type { SingleBar } from 'cli-progress';
 import { searchedOutputFolder } from '../batch/batch-inputs.js';
 import { type BatchResult, type RunningBatch, startBatch } from '../batch/run-batch.js';
 import type { ConvertSettings } from '../pipeline/settings.js';
-import { EXIT_USAGE } from './exit-codes.js';
+import { EXIT_USAGE, type HeldSignal, SIGNAL_EXIT_CODES } from './exit-codes.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths, tableWidth } from './output.js';
 
 /**
@@ -26,25 +26,16 @@ export interface ConvertFlags {
   quiet?: boolean;
 }
 
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
-
-export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliIo): Promise<number> {
+/** `heldSignal`: a SIGINT or SIGTERM that came while the command was loading: the batch then starts stopped. */
+export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliIo, heldSignal?: HeldSignal): Promise<number> {
   const started = Date.now();
-  const searched = flags.output && !flags.inPlace ? await searchedOutputFolder(inputs, flags.output) : null;
-  if (searched !== null) {
-    io.stderr.write(
-      `error: the output folder ${oneLine(flags.output as string)} is the folder ${oneLine(searched)} searched for inputs: ` +
-        'give an output folder outside it, or --in-place to replace each file with its converted version\n',
-    );
-    return EXIT_USAGE;
-  }
   // A signal stops the batch; its report is then printed as usual, and the process ends once stdout has drained (a
   // script reading --json through a pipe gets the whole document). A second signal ends it at once: the temp files
   // of conversions cut off then are removed by the next run into that folder.
-  let signalled: keyof typeof SIGNAL_EXIT_CODES | null = null;
+  let signalled: HeldSignal | null = heldSignal ?? null;
   let bar: SingleBar | null = null;
   let batch: RunningBatch | null = null;
-  const onSignal = (signal: keyof typeof SIGNAL_EXIT_CODES) => {
+  const onSignal = (signal: HeldSignal) => {
     if (signalled) process.exit(SIGNAL_EXIT_CODES[signalled]);
     signalled = signal;
     bar?.stop();
@@ -53,6 +44,14 @@ export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliI
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    const searched = flags.output && !flags.inPlace ? await searchedOutputFolder(inputs, flags.output) : null;
+    if (searched !== null) {
+      io.stderr.write(
+        `error: the output folder ${oneLine(flags.output as string)} is the folder ${oneLine(searched)} searched for inputs: ` +
+          'give an output folder outside it, or --in-place to replace each file with its converted version\n',
+      );
+      return EXIT_USAGE;
+    }
     bar = signalled ? null : await progressBar(io, flags);
     batch = startBatch({
       inputs,
