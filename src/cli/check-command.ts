@@ -3,9 +3,9 @@ import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
 import { levelOption, rateOption, sizeOption, toleranceOption } from './option-parsers.js';
 import type { CliIo } from './output.js';
 import type { CheckFlags } from './check-run.js';
-import { type HeldSignal, SIGNAL_EXIT_CODES } from './exit-codes.js';
+import { type HeldSignals, SIGNAL_EXIT_CODES, takeHeldSignal } from './exit-codes.js';
 
-export function registerCheck(program: Command, io: CliIo, setExitCode: (code: number) => void, heldSignal?: HeldSignal): void {
+export function registerCheck(program: Command, io: CliIo, setExitCode: (code: number) => void, signals?: HeldSignals): void {
   program
     .command('check')
     .description('prove that files are playback files the platform accepts (reads headers only, fast, unless --level)')
@@ -35,6 +35,8 @@ Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error.`,
       if (flags.levelTolerance !== undefined && flags.level === undefined) {
         command.error('error: --level-tolerance needs --level <dBov>: the target it is a tolerance around', { exitCode: 2 });
       }
+      // check stops nothing under way: a signal from now on ends it as usual, and one that came while it loaded now
+      const heldSignal = takeHeldSignal(signals);
       if (heldSignal) {
         // interrupted while loading: nothing was read yet, so there is nothing to report
         io.stderr.write(`voiceprep: interrupted by ${heldSignal} before checking anything\n`);

@@ -5,9 +5,9 @@ import { gainConflict } from '../pipeline/settings.js';
 import { jobsOption, levelOption, rateOption, sizeOption } from './option-parsers.js';
 import type { CliIo } from './output.js';
 import type { ConvertFlags } from './convert-run.js';
-import type { HeldSignal } from './exit-codes.js';
+import type { HeldSignals } from './exit-codes.js';
 
-export function registerConvert(program: Command, io: CliIo, setExitCode: (code: number) => void, heldSignal?: HeldSignal): void {
+export function registerConvert(program: Command, io: CliIo, setExitCode: (code: number) => void, signals?: HeldSignals): void {
   program
     .command('convert')
     .description('convert audio files into compliant playback files (A-law, 8000 Hz, mono, platform-safe names)')
@@ -56,7 +56,7 @@ Exit codes: 0 every file converted and complies, 1 some file failed (the others 
       if (conflict) command.error(`error: ${conflict}`, { exitCode: 2 });
       // Loaded only when converting, so that `check` (run on every commit) starts without the pipeline and pool.
       const { runConvert } = await import('./convert-run.js');
-      setExitCode(await runConvert(inputs, flags, io, heldSignal));
+      setExitCode(await runConvert(inputs, flags, io, signals));
     });
 }
 

@@ -3,7 +3,7 @@ import type { SingleBar } from 'cli-progress';
 import { searchedOutputFolder } from '../batch/batch-inputs.js';
 import { type BatchResult, type RunningBatch, startBatch } from '../batch/run-batch.js';
 import type { ConvertSettings } from '../pipeline/settings.js';
-import { EXIT_USAGE, type HeldSignal, SIGNAL_EXIT_CODES } from './exit-codes.js';
+import { EXIT_USAGE, type HeldSignal, type HeldSignals, SIGNAL_EXIT_CODES, takeHeldSignal } from './exit-codes.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths, tableWidth } from './output.js';
 
 /**
@@ -26,13 +26,13 @@ export interface ConvertFlags {
   quiet?: boolean;
 }
 
-/** `heldSignal`: a SIGINT or SIGTERM that came while the command was loading: the batch then starts stopped. */
-export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliIo, heldSignal?: HeldSignal): Promise<number> {
+/** `signals`: those held while the command loaded (bin/voiceprep.js): one that came then starts the batch stopped. */
+export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliIo, signals?: HeldSignals): Promise<number> {
   const started = Date.now();
   // A signal stops the batch; its report is then printed as usual, and the process ends once stdout has drained (a
   // script reading --json through a pipe gets the whole document). A second signal ends it at once: the temp files
   // of conversions cut off then are removed by the next run into that folder.
-  let signalled: HeldSignal | null = heldSignal ?? null;
+  let signalled: HeldSignal | null = null;
   let bar: SingleBar | null = null;
   let batch: RunningBatch | null = null;
   const onSignal = (signal: HeldSignal) => {
@@ -43,6 +43,8 @@ export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliI
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // this run's handlers are in place: it takes over what was held while it loaded
+  signalled = takeHeldSignal(signals);
   try {
     const searched = flags.output && !flags.inPlace ? await searchedOutputFolder(inputs, flags.output) : null;
     if (searched !== null) {

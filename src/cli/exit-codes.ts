@@ -7,3 +7,19 @@ export const EXIT_USAGE = 2;
 export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
 export type HeldSignal = keyof typeof SIGNAL_EXIT_CODES;
+
+/**
+ * The signals bin/voiceprep.js holds from its first line, so that none is lost while the command loads: a command
+ * that handles signals itself (convert) takes them over with `release` once its own handlers are in place and reads
+ * what came before; one that does not (check) releases them at once, so a later signal ends it as usual.
+ */
+export interface HeldSignals {
+  readonly held: readonly HeldSignal[];
+  release(): void;
+}
+
+/** Takes over the held signals: stops holding them, and says the first that came (null when none did). */
+export function takeHeldSignal(signals: HeldSignals | undefined): HeldSignal | null {
+  signals?.release();
+  return signals?.held[0] ?? null;
+}

@@ -2,16 +2,16 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check-command.js';
 import { registerConvert } from './convert-command.js';
 import { type CliIo, processIo } from './output.js';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type HeldSignal } from './exit-codes.js';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type HeldSignals } from './exit-codes.js';
 
 const VERSION = '0.1.0';
 
 /**
  * Runs the command line and resolves to the exit code: 0 all good, 1 some file has a problem, 2 the command line
  * itself is wrong, 130/143 interrupted. Nothing a user does makes it print a stack trace: unexpected errors become
- * one line too. `heldSignal`: a SIGINT or SIGTERM that came while the command was loading (bin/voiceprep.js).
+ * one line too. `signals`: the SIGINT and SIGTERM that bin/voiceprep.js holds while the command loads.
  */
-export async function main(argv: readonly string[], io: CliIo = processIo(), heldSignal?: HeldSignal): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = processIo(), signals?: HeldSignals): Promise<number> {
   const program = new Command('voiceprep')
     .description('Make playback files the Huawei Cloud Voice Call platform accepts (A-law, 8000 Hz, mono WAV) from any audio, and prove they comply.')
     .version(VERSION, '-V, --version')
@@ -40,8 +40,8 @@ Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error, 130
   const setExitCode = (code: number) => {
     exitCode = code;
   };
-  registerConvert(program, io, setExitCode, heldSignal);
-  registerCheck(program, io, setExitCode, heldSignal);
+  registerConvert(program, io, setExitCode, signals);
+  registerCheck(program, io, setExitCode, signals);
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
