@@ -11,7 +11,7 @@ import { ENCODINGS } from '../profile/encodings.js';
  * rail's 0.28 dB for a dozen samples or more, moving from one to the next, where a recording that clipped holds one
  * value. On A-law (a playback file, decoded) every sample at the rail is the largest code: there every run is flat.
  *
- * Clipping is judged on a recording's own samples, at its own rate (src/pipeline/eight-kilohertz-pass.ts): band-
+ * Clipping is judged on a recording's own samples, at its own rate (src/pipeline/output-rate-pass.ts): band-
  * limiting to 8 kHz can run isolated full-scale samples together into a run at the rail, which is no flat top in
  * the recording, and whatever resampling pushes past full scale the encoder counts as it clips it.
  */

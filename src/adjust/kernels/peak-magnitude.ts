@@ -1,5 +1,5 @@
 // AssemblyScript, compiled to WebAssembly by `npm run build` (src/wasm/build-kernels.mjs); called from
-// src/pipeline/eight-kilohertz-pass.ts, which counts flat tops in a recording's own samples (src/adjust/peak-meter.ts).
+// src/pipeline/output-rate-pass.ts, which counts flat tops in a recording's own samples (src/adjust/peak-meter.ts).
 // Most blocks of a recording come nowhere near full scale: their peak, found here sixteen samples at a time, says
 // so, and only a block that reaches the rail is walked sample by sample.
 
