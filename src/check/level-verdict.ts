@@ -8,6 +8,7 @@ import { VoiceprepError } from '../errors.js';
 import { openAudio } from '../formats/open-audio.js';
 import { withKernels } from '../wasm/kernels.js';
 import type { Problem, Warning } from './file-record.js';
+import { overLimitWords } from '../pipeline/conversion-messages.js';
 
 /** Leading or trailing silence longer than this makes an IVR feel slow (SPEC.md, "Speech level"). */
 export const LONG_SILENCE_SECONDS = 0.5;
@@ -50,9 +51,7 @@ export async function measureLevels(
 
 /** `samples`: the whole signal's length, when the header gives it; null when decoding has passed the limit. */
 function tooLong(samples: number | null, maxSamples: number, rate: number): VoiceprepError {
-  const fit = (maxSamples / rate).toFixed(1);
-  if (samples === null) return new VoiceprepError('too-long', `more than ${fit} s of audio, which is all that fits`);
-  return new VoiceprepError('too-long', `${(samples / rate).toFixed(1)} s of audio, and ${fit} s fit`);
+  return new VoiceprepError('too-long', overLimitWords(samples ?? maxSamples, maxSamples, rate, samples !== null));
 }
 
 export interface LevelVerdict {

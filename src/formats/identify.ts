@@ -3,8 +3,6 @@ import type { ByteSource } from '../source/byte-source.js';
 import { AUDIO_FORMATS, type AudioFormat } from './readers.js';
 import { HEAD_BYTES } from './common/sniff.js';
 
-export { HEAD_BYTES } from './common/sniff.js';
-
 /**
  * The reader for a file: that of the first of `formats` (by default every format, in the registry's order) that
  * recognizes its first bytes, loaded; or null when none does (the caller then says what the file is with

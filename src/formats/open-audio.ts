@@ -4,9 +4,9 @@ import { VOX_RATE } from '../option-rules.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SourceWarning } from '../source/audio-source.js';
 import { type ByteSource, sourceArgument } from '../source/byte-source.js';
 import { FORMAT_OF_EXTENSION, extensionOf } from './file-kinds.js';
-import { HEAD_BYTES, identifyReader } from './identify.js';
+import { identifyReader } from './identify.js';
 import { AUDIO_FORMATS } from './readers.js';
-import { identifyNonWave } from './common/sniff.js';
+import { HEAD_BYTES, identifyNonWave } from './common/sniff.js';
 
 /**
  * The reader for a file, chosen by its content (never by its name, except for the one format that has no
