@@ -12,7 +12,5 @@ const release = () => {
 process.on('SIGINT', hold);
 process.on('SIGTERM', hold);
 const { main } = await import('../dist/bundle/cli.js');
-const code = await main(process.argv.slice(2), undefined, { held, release });
+process.exitCode = await main(process.argv.slice(2), undefined, { held, release });
 release();
-// a signal held while no command took it over (help, a usage error) still ends the run as that signal does
-process.exitCode = held.length > 0 && code === 0 ? { SIGINT: 130, SIGTERM: 143 }[held[0]] : code;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_NAME_LENGTH, NAME_PATTERN } from '../profile/platform-rules.js';
-import { NameAllocator, compliantName } from './compliant-name.js';
+import { NameAllocator } from '../profile/naming.js';
+import { compliantName } from './compliant-name.js';
 
 describe('compliantName', () => {
   it('keeps a compliant name, normalising only the extension case', () => {

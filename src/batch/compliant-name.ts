@@ -1,8 +1,6 @@
 import { createRequire } from 'node:module';
 import { PINYIN_OPTIONS, type Transliterators, compliantNameWith } from '../profile/naming.js';
 
-export { NameAllocator } from '../profile/naming.js';
-
 const NON_ASCII = /[^\x00-\x7f]/;
 
 // The transliteration tables take ~100 ms to load; most names are ASCII and never need them, so Node loads them

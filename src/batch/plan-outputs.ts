@@ -1,7 +1,8 @@
 import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import type { Problem } from '../check/file-record.js';
 import { isCompliantName, nameFault } from '../check/file-name.js';
-import { NameAllocator, compliantName } from './compliant-name.js';
+import { NameAllocator } from '../profile/naming.js';
+import { compliantName } from './compliant-name.js';
 import { claimOrder, withWavExtension } from '../profile/naming.js';
 import type { FoundInput } from '../node/find-inputs.js';
 

@@ -8,11 +8,11 @@ import type { AudioFormatReader, ProbedFormat } from '../source/audio-source.js'
 import { type ByteSource, sourceArgument } from '../source/byte-source.js';
 import { readWaveHeader } from '../formats/wave/read-wave-header.js';
 import { DEFAULT_PROFILE, type OutputProfile } from '../profile/profile.js';
-import { canonicalLayout } from '../write/canonical-wave.js';
+import { samplesThatFit } from '../pipeline/settings.js';
 import { CONVERT_FIRST_TO, toWavCommand } from '../formats/common/unsupported-format.js';
 import { judgeHeader } from './compliance.js';
 import { nameFault } from './file-name.js';
-import type { FileRecord, Problem, Summary } from './file-record.js';
+import { type FileRecord, type Problem, type Summary, blankRecord } from './file-record.js';
 import { judgeLevels, measureLevels } from './level-verdict.js';
 import { shellQuote } from '../shell-quote.js';
 
@@ -58,7 +58,7 @@ export async function checkSource(input: ByteSource | FileBytes, path: string, g
   const options = checkCheckOptions(given);
   const profile = options.profile ?? DEFAULT_PROFILE;
   const maxBytes = options.maxBytes ?? profile.maxBytes;
-  const record: FileRecord = { path, ok: false, problems: [], warnings: [], format: null, bytes: source.size, seconds: null };
+  const record: FileRecord = { ...blankRecord(path), bytes: source.size };
   const name = path.split(/[\\/]/).pop() ?? path;
   const badName = nameFault(name, profile.names);
   if (badName) record.problems.push({ code: 'name', message: `${badName}: rename it, or let "voiceprep convert" choose a compliant name` });
@@ -88,7 +88,7 @@ export async function checkSource(input: ByteSource | FileBytes, path: string, g
  */
 async function addLevels(record: FileRecord, source: ByteSource, name: string, target: number, options: CheckOptions, fix: (extra: string) => string): Promise<void> {
   const profile = options.profile ?? DEFAULT_PROFILE;
-  const maxSamples = canonicalLayout(profile).maxSamplesForFileSize(options.maxBytes ?? profile.maxBytes);
+  const maxSamples = samplesThatFit({ profile, maxBytes: options.maxBytes });
   const levels = await measureLevels(source, { name, voxRate: options.voxRate, maxSamples }, profile).catch((error: unknown) => {
     // what the reader says about the file is a verdict, as is a length that cannot fit; anything else is thrown
     if (!isVoiceprepError(error) || !['not-wav', 'malformed', 'unsupported-encoding', 'too-long'].includes(error.code)) throw error;

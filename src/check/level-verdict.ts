@@ -9,6 +9,7 @@ import { openAudio } from '../formats/open-audio.js';
 import { withKernels } from '../wasm/kernels.js';
 import type { Problem, Warning } from './file-record.js';
 import { overLimitWords } from '../pipeline/conversion-messages.js';
+import { outputOf } from '../pipeline/output-target.js';
 
 /** Leading or trailing silence longer than this makes an IVR feel slow (SPEC.md, "Speech level"). */
 export const LONG_SILENCE_SECONDS = 0.5;
@@ -33,8 +34,9 @@ export async function measureLevels(
     const samples = Math.round((audio.frames * profile.sampleRate) / audio.sampleRate);
     if (audio.exactFrames && samples > maxSamples) throw tooLong(samples, maxSamples, profile.sampleRate);
     return await withKernels(async (kernels) => {
-      const analyzer = new LevelAnalyzer(profile.sampleRate, encodingOf(profile).rail);
-      const pass = new OutputRatePass(audio, kernels, { rate: profile.sampleRate, rail: encodingOf(profile).rail }, maxSamples + 1);
+      const output = outputOf(profile);
+      const analyzer = new LevelAnalyzer(output.rate, output.rail);
+      const pass = new OutputRatePass(audio, kernels, output, maxSamples + 1);
       let seen = 0;
       // one sample past the limit is enough to know the file is over it
       await pass.run((block) => {

@@ -9,7 +9,7 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: (code: n
   program
     .command('check')
     .description('prove that files are playback files the platform accepts (reads headers only, fast, unless --level)')
-    .argument('<inputs...>', 'files, folders (searched recursively for audio files: anything but a compliant WAV is a problem) and globs')
+    .argument('<inputs...>', 'files, folders (searched recursively: every file in them is checked, and anything but a compliant WAV is a problem) and globs')
     .option('--max-size <size>', 'largest file allowed, e.g. 2MB, 500KB, 1GB, 2097152 (K, M, G are binary: 1MB = 1 MiB)', sizeOption, DEFAULT_MAX_FILE_BYTES)
     .option('--level <dBov>', 'also decode each file and judge its active speech level (ITU-T P.56) against this, e.g. -26, its clipping and its leading/trailing silence', levelOption)
     .option('--level-tolerance <dB>', 'how far from --level a file may be (default 1)', toleranceOption)
@@ -23,7 +23,7 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: (code: n
 Without --level only headers are read. A file that is not WAV is reported with what it is (MP3, FLAC, ...).
 
 Examples:
-  voiceprep check prompts                  every audio file below prompts/
+  voiceprep check prompts                  every file below prompts/
   voiceprep check upload --level -26       also each prompt's speech level, clipping and long silences
   voiceprep check 'ivr/**/*.wav' --quiet   only what is wrong
   voiceprep check upload --max-size 1MB    a stricter size limit

@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check-command.js';
 import { registerConvert } from './convert-command.js';
 import { type CliIo, processIo } from './output.js';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type HeldSignals } from './exit-codes.js';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type HeldSignals, SIGNAL_EXIT_CODES } from './exit-codes.js';
 
 const VERSION = '0.1.0';
 
@@ -54,5 +54,7 @@ Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error, 130
     io.stderr.write(`voiceprep: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
     return EXIT_PROBLEMS;
   }
-  return exitCode;
+  // a signal held while no command took it over (help, the version) still ends the run as that signal does
+  const held = signals?.held[0];
+  return held && exitCode === EXIT_OK ? SIGNAL_EXIT_CODES[held] : exitCode;
 }

@@ -4,8 +4,6 @@ import type { Kernels } from '../wasm/kernels.js';
 import { AlawEncoder } from './alaw-encoder.js';
 import type { SampleEncoder } from './sample-encoder.js';
 
-export type { EncoderStats, SampleEncoder } from './sample-encoder.js';
-
 /** An output encoding's codec: what the pipeline needs to write it, and to hear what it wrote. */
 export interface OutputCodec {
   /** The last step before the bytes: full-scale floats become this encoding's samples. */

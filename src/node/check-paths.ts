@@ -82,10 +82,8 @@ export async function checkPaths(args: string | readonly string[], given: CheckO
 }
 
 async function leftover(path: string, openPath: string): Promise<FileRecord> {
-  const record = failedRecord(path, 'not-found', '');
-  record.bytes = (await stat(openPath).catch(() => null))?.size ?? null;
-  record.problems = [{ code: 'leftover', message: 'a temp file that a voiceprep convert which was killed left behind: delete it, never upload it (the next convert into this folder removes it)' }];
-  return record;
+  const message = 'a temp file that a voiceprep convert which was killed left behind: delete it, never upload it (the next convert into this folder removes it)';
+  return { ...failedRecord(path, 'leftover', message), bytes: (await stat(openPath).catch(() => null))?.size ?? null };
 }
 
 function unreadable(path: string, error: unknown): FileRecord {

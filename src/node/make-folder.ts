@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { firstLine } from '../check/problem-from.js';
 import { VoiceprepError } from '../errors.js';
 
 /**
@@ -123,10 +124,6 @@ function outside(folder: string): VoiceprepError {
 
 function errno(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
 /** Whether `path` lies inside `folder` (both absolute, real paths). */

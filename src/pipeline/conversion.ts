@@ -17,8 +17,6 @@ export type { ByteSink } from '../write/wave-writer.js';
 export { type ConvertOptions, PLATFORM_LIMIT_SAMPLES } from './convert-options.js';
 
 export { MAX_INPUT_RATE, MIN_INPUT_RATE } from '../formats/open-audio.js';
-export { TRIM_FADE_SECONDS } from './second-pass.js';
-export { NORMALIZE_TARGET_DBFS } from './first-pass.js';
 export { MAX_TRIMMED_SILENCE_SECONDS } from './output-target.js';
 
 /*

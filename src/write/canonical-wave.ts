@@ -96,7 +96,6 @@ function layoutOf(profile: OutputProfile): WaveLayout {
 const DEFAULT_LAYOUT = canonicalLayout(DEFAULT_PROFILE);
 export const CANONICAL_HEADER_BYTES = DEFAULT_LAYOUT.headerBytes;
 export const OUTPUT_SAMPLE_RATE = DEFAULT_PROFILE.sampleRate;
-export const MAX_CANONICAL_SAMPLES = DEFAULT_LAYOUT.maxSamples;
 
 /** The size of the finished file for a given number of samples, pad byte included. */
 export function canonicalFileSize(samples: number): number {
