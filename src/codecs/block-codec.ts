@@ -2,7 +2,7 @@ import { VoiceprepError } from '../errors.js';
 
 /**
  * What a block codec needs to know of its stream, which the container declares: a WAV file's fmt chunk (a WaveFormat
- * has every field) or a VOX file's defaults. A codec knows no container.
+ * has every field). A codec knows no container.
  */
 export interface BlockFormat {
   /** A human name for the encoding, for messages: 'IMA ADPCM', 'GSM 6.10', ... */

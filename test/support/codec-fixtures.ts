@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createBlockCodec, type BlockCodec } from '../../src/formats/wave/block-codecs.js';
+import type { BlockCodec } from '../../src/codecs/block-codec.js';
+import { createBlockCodec } from '../../src/formats/wave/block-codecs.js';
 import { bytesSource } from '../../src/source/byte-source.js';
 import { readWaveHeader } from '../../src/formats/wave/read-wave-header.js';
 import type { WaveFormat, WaveHeader } from '../../src/formats/wave/wave-header.js';

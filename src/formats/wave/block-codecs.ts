@@ -5,8 +5,6 @@ import { createImaAdpcmCodec } from '../../codecs/ima-adpcm.js';
 import { createMsAdpcmCodec } from '../../codecs/ms-adpcm.js';
 import type { BlockCodec } from '../../codecs/block-codec.js';
 
-export type { BlockCodec } from '../../codecs/block-codec.js';
-
 /**
  * The codec for a WAVE format, or null when the format is not one of these (another format tag, or a variant they
  * do not decode: IMA or Microsoft ADPCM of other than 4 bits, stereo GSM, GSM not in 65-byte blocks). Throws a

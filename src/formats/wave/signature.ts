@@ -1,4 +1,3 @@
-
 /** WAVE in a RIFF, RF64, BW64 or RIFX (big-endian) container. */
 export function recognizesWave(head: Uint8Array): boolean {
   const magic = String.fromCharCode(...head.subarray(0, 4));

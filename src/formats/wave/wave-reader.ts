@@ -1,4 +1,5 @@
-import { type BlockCodec, createBlockCodec } from './block-codecs.js';
+import type { BlockCodec } from '../../codecs/block-codec.js';
+import { createBlockCodec } from './block-codecs.js';
 import { VoiceprepError } from '../../errors.js';
 import type { AudioFormatReader, AudioSource, BlockOptions, PcmBlock, ProbedFormat, SampleFormat, SourceWarning } from '../../source/audio-source.js';
 import type { ByteSource } from '../../source/byte-source.js';
