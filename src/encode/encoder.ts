@@ -1,7 +1,7 @@
-import { FLOAT_FROM_ALAW } from '../codecs/g711-expand.js';
+import { FLOAT_FROM_ALAW, FLOAT_FROM_MULAW } from '../codecs/g711-expand.js';
 import type { OutputEncoding } from '../profile/encodings.js';
 import type { Kernels } from '../wasm/kernels.js';
-import { AlawEncoder } from './alaw-encoder.js';
+import { KernelEncoder } from './kernel-encoder.js';
 import type { SampleEncoder } from './sample-encoder.js';
 
 /** An output encoding's codec: what the pipeline needs to write it, and to hear what it wrote. */
@@ -15,9 +15,9 @@ export interface OutputCodec {
 }
 
 /** G.711 codes decode through a table of 256 floats. */
-function g711(table: Float32Array, create: OutputCodec['createEncoder']): OutputCodec {
+function g711(table: Float32Array, law: 'alaw' | 'ulaw'): OutputCodec {
   return {
-    createEncoder: create,
+    createEncoder: (kernels, maxBlock) => new KernelEncoder(kernels, maxBlock, law),
     decode(encoded, into) {
       for (let i = 0; i < encoded.length; i++) into[i] = table[encoded[i]];
       return encoded.length;
@@ -30,8 +30,25 @@ function g711(table: Float32Array, create: OutputCodec['createEncoder']): Output
   };
 }
 
+/** Little-endian 16-bit samples, read from any byte offset (a block need not be aligned). */
+const pcm16: OutputCodec = {
+  createEncoder: (kernels, maxBlock) => new KernelEncoder(kernels, maxBlock, 'pcm16'),
+  decode(encoded, into) {
+    const count = encoded.length >> 1;
+    for (let i = 0; i < count; i++) into[i] = (((encoded[2 * i + 1] << 24) >> 16) | encoded[2 * i]) / 32768;
+    return count;
+  },
+  peak(encoded) {
+    let peak = 0;
+    for (let i = 0; i + 1 < encoded.length; i += 2) peak = Math.max(peak, Math.abs(((encoded[i + 1] << 24) >> 16) | encoded[i]));
+    return peak / 32768;
+  },
+};
+
 const CODECS: Record<OutputEncoding, OutputCodec> = {
-  alaw: g711(FLOAT_FROM_ALAW, (kernels, maxBlock) => new AlawEncoder(kernels, maxBlock)),
+  alaw: g711(FLOAT_FROM_ALAW, 'alaw'),
+  ulaw: g711(FLOAT_FROM_MULAW, 'ulaw'),
+  pcm16,
 };
 
 /** The codec for a profile's encoding: the one place an output encoding meets its encoder. */

@@ -1,7 +1,7 @@
 import { KERNEL_WASM_BASE64 } from './kernel-bytes.generated.js';
 
 /**
- * The WebAssembly kernels (decode, mix, FIR, A-law, peak; AssemblyScript with 128-bit SIMD, each beside the stage that
+ * The WebAssembly kernels (decode, mix, FIR, G.711 and PCM encoding, peak; AssemblyScript with 128-bit SIMD, each beside the stage that
  * calls it) and the memory they work in. The module's bytes are embedded in the build, so loading it needs neither
  * fs nor fetch: the same code runs in Node, in a browser and in a page opened from disk.
  */
@@ -36,6 +36,8 @@ export interface KernelExports {
     density: number,
   ): void;
   alaw_encode(src: number, dst: number, count: number, stats: number): void;
+  ulaw_encode(src: number, dst: number, count: number, stats: number): void;
+  pcm16_encode(src: number, dst: number, count: number, stats: number): void;
   peak_magnitude(src: number, count: number): number;
 }
 

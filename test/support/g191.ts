@@ -1,7 +1,7 @@
 /**
  * A literal transcription of the ITU-T G.191 Software Tools Library reference, `g711.c` (`alaw_compress`,
- * `alaw_expand`, `ulaw_expand`), kept loop for loop and shift for shift so that it can serve as the judge of the
- * project's own G.711 code. C `short` arithmetic is modelled with explicit 16-bit wrapping where it matters.
+ * `alaw_expand`, `ulaw_compress`, `ulaw_expand`), kept loop for loop and shift for shift so that it can serve as the
+ * judge of the project's own G.711 code. C `short` arithmetic is modelled with explicit 16-bit wrapping where it matters.
  */
 
 function toShort(value: number): number {
@@ -45,4 +45,22 @@ export function g191UlawExpand(logbuf: number): number {
   mantissa = mantissa & 0x000f;
   const step = 4 << segment;
   return toShort(sign * ((0x0080 << exponent) + step * mantissa + step / 2 - 4 * 33));
+}
+
+/** ulaw_compress(lseg, linbuf, logbuf) for one sample. */
+export function g191UlawCompress(linbuf: number): number {
+  let absno = linbuf < 0 ? (toShort(~linbuf) >> 2) + 33 : (linbuf >> 2) + 33; // 1's complement for negative values
+  if (absno > 0x1fff) absno = 0x1fff; // limitation to "absno" < 8192
+  let i = absno >> 6; // determination of sample's segment
+  let segno = 1;
+  while (i !== 0) {
+    segno++;
+    i >>= 1;
+  }
+  const highNibble = 0x0008 - segno;
+  let lowNibble = (absno >> segno) & 0x000f; // right shift of mantissa and masking away leading '1'
+  lowNibble = 0x000f - lowNibble;
+  let logbuf = (highNibble << 4) | lowNibble;
+  if (linbuf >= 0) logbuf = logbuf | 0x0080; // add sign bit
+  return logbuf;
 }

@@ -1,12 +1,12 @@
 /**
  * Plain TypeScript versions of the WebAssembly kernels, written for clarity rather than speed, that the kernels are
- * tested against. Decoding, mixing and A-law encoding must match bit for bit, so these repeat the kernels' f32
+ * tested against. Decoding, mixing and G.711/PCM encoding must match bit for bit, so these repeat the kernels' f32
  * arithmetic exactly (Math.fround after every operation the kernel does in f32); the FIR kernels sum in a different
  * order (vector lanes), so their references sum in f64 and are compared within a tolerance.
  */
 import type { SampleFormat } from '../../src/source/audio-source.js';
 import { linear16FromAlaw, linear16FromMulaw } from '../../src/codecs/g711-expand.js';
-import { alawFromLinear16 } from '../../src/codecs/g711-alaw.js';
+import { g191AlawCompress, g191UlawCompress } from './g191.js';
 
 const f = Math.fround;
 
@@ -121,25 +121,40 @@ export function referenceFirInterpolated(
   return out;
 }
 
-export interface ReferenceAlaw {
+export interface ReferenceEncoded {
   bytes: Uint8Array;
   highest: number;
   lowest: number;
   clipped: number;
 }
+/** The A-law case, under the name the level and peak specs use. */
+export type ReferenceAlaw = ReferenceEncoded;
 
 /** Rounded to nearest (ties up, as Math.round), clipped to 16 bits and counted, then G.191 A-law. */
 export function referenceAlawEncode(block: Float32Array): ReferenceAlaw {
+  return referenceEncode(block, 'alaw');
+}
+
+/**
+ * Rounded to nearest (ties up, as Math.round), clipped to 16 bits and counted, then coded as the encoding says: G.191
+ * A-law, G.191 mu-law, or 16-bit little-endian PCM.
+ */
+export function referenceEncode(block: Float32Array, encoding: 'alaw' | 'ulaw' | 'pcm16'): ReferenceEncoded {
   let highest = 0;
   let lowest = 0;
   let clipped = 0;
-  const bytes = Uint8Array.from(block, (x) => {
+  const width = encoding === 'pcm16' ? 2 : 1;
+  const bytes = new Uint8Array(block.length * width);
+  block.forEach((x, i) => {
     const value = x * 32768;
     highest = Math.max(highest, value);
     lowest = Math.min(lowest, value);
     const rounded = Math.round(value);
     if (rounded > 32767 || rounded < -32768) clipped++;
-    return alawFromLinear16(Math.max(-32768, Math.min(32767, rounded)));
+    const sample = Math.max(-32768, Math.min(32767, rounded));
+    if (encoding === 'alaw') bytes[i] = g191AlawCompress(sample);
+    else if (encoding === 'ulaw') bytes[i] = g191UlawCompress(sample);
+    else new DataView(bytes.buffer).setInt16(2 * i, sample, true);
   });
   return { bytes, highest, lowest, clipped };
 }

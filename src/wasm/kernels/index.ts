@@ -4,7 +4,7 @@
 export * from '../../mix/kernels/decode-frames';
 export * from '../../mix/kernels/mix-planar';
 export * from '../../resample/kernels/polyphase-fir';
-export * from '../../encode/kernels/alaw-encode';
+export * from '../../encode/kernels/sample-encode';
 export * from '../../adjust/kernels/peak-magnitude';
 
 /** Where memory that no kernel uses for itself begins: the TypeScript side allocates its buffers from here on. */
