@@ -5,7 +5,7 @@ import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from '../formats/fi
 import { type FoundInput, discoveryProblems, findInputs } from '../node/find-inputs.js';
 import { checkFile } from '../node/check-paths.js';
 import { isInside } from '../node/make-folder.js';
-import { DEFAULT_PROFILE, encodingOf } from '../profile/profile.js';
+import { DEFAULT_PROFILE, encodingOf, type OutputProfile } from '../profile/profile.js';
 import { type OutputMode, type PlannedOutput, planOutputs } from './plan-outputs.js';
 
 export interface BatchInputs {
@@ -25,7 +25,13 @@ const SEARCHED_EXTENSIONS = [...CONVERTIBLE_EXTENSIONS, ...REPORTED_AUDIO_EXTENS
  * earlier output, and that input's line covers it; any other gets a line of its own saying it was not converted,
  * never silence, and one at another input's output path is never replaced by that input's output.
  */
-export async function findBatchInputs(args: readonly string[], mode: OutputMode, keepNames: boolean, cwd: string): Promise<BatchInputs> {
+export async function findBatchInputs(
+  args: readonly string[],
+  mode: OutputMode,
+  keepNames: boolean,
+  cwd: string,
+  profile: OutputProfile = DEFAULT_PROFILE,
+): Promise<BatchInputs> {
   const discovery = await findInputs(args, { extensions: SEARCHED_EXTENSIONS, reportMacMetadata: true }, cwd);
   const refused = discoveryProblems(discovery, 'audio files');
   // chosen by name alone, so each gets a line: a real recording someone named '._x.wav' must not vanish in silence
@@ -36,7 +42,7 @@ export async function findBatchInputs(args: readonly string[], mode: OutputMode,
   const outputFolder = mode.kind === 'folder' ? resolve(cwd, mode.folder) : null;
   // a folder that does not exist yet holds nothing
   const realOutput = outputFolder && (await realpath(outputFolder).catch(() => null));
-  if (mode.kind !== 'folder' || !outputFolder || !realOutput) return { planned: planOutputs(discovery.inputs, mode, keepNames, cwd), refused };
+  if (mode.kind !== 'folder' || !outputFolder || !realOutput) return { planned: planOutputs(discovery.inputs, mode, keepNames, cwd, profile), refused };
 
   const realFolders = new Map<string, Promise<string | null>>();
   const realPath = async (path: string) => {
@@ -52,11 +58,11 @@ export async function findBatchInputs(args: readonly string[], mode: OutputMode,
     if (real !== null && isInside(realOutput, real)) inside.push({ input, real });
     else outside.push(input);
   }
-  const planned = planOutputs(outside, mode, keepNames, cwd);
+  const planned = planOutputs(outside, mode, keepNames, cwd, profile);
   const outputs = new Map(planned.flatMap((plan) => (plan.output ? [[join(realOutput, relative(outputFolder, plan.output)), plan] as const] : [])));
   for (const { input, real } of inside) {
     const plan = outputs.get(real);
-    if (plan && (await isPlaybackFile(real))) continue;
+    if (plan && (await isPlaybackFile(real, profile))) continue;
     const message = `not converted: it is inside the output folder ${mode.folder}, where this run writes (it may be an earlier run's output); to convert it, give an output folder outside the folders searched`;
     refused.push({ path: input.path, problem: { code: 'inside-output', message } });
     if (plan) {
@@ -74,10 +80,17 @@ export async function findBatchInputs(args: readonly string[], mode: OutputMode,
  * Whether the file at `path` is a playback file by its header (the profile's encoding, rate and channels), as an
  * earlier run's output is: only then is a file found at an input's output path taken for that input's output.
  */
-async function isPlaybackFile(path: string): Promise<boolean> {
+async function isPlaybackFile(path: string, profile: OutputProfile): Promise<boolean> {
   const { format } = await checkFile(path).catch(() => ({ format: null }));
-  const profile = DEFAULT_PROFILE;
-  return format !== null && format.container === 'RIFF' && format.encoding === encodingOf(profile).name && format.sampleRate === profile.sampleRate && format.channels === profile.channels;
+  const encoding = encodingOf(profile);
+  return (
+    format !== null &&
+    format.container === 'RIFF' &&
+    format.formatTag === encoding.waveTag &&
+    format.bitsPerSample === encoding.bitsPerSample &&
+    format.sampleRate === profile.sampleRate &&
+    format.channels === profile.channels
+  );
 }
 
 /**

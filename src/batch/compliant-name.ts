@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { NameRules } from '../profile/name-rules.js';
 import { PINYIN_OPTIONS, type Transliterators, compliantNameWith } from '../profile/naming.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -13,6 +14,6 @@ const lazyTransliterators: Transliterators = {
 };
 
 /** The CLI's names: `compliantNameWith` (src/profile/naming.ts) with the transliterators loaded on first use. */
-export function compliantName(original: string): string {
-  return compliantNameWith(original, lazyTransliterators);
+export function compliantName(original: string, rules?: NameRules): string {
+  return compliantNameWith(original, lazyTransliterators, rules);
 }

@@ -82,7 +82,7 @@ class BatchState {
   }
 
   async run(): Promise<BatchResult> {
-    const { planned, refused } = await findBatchInputs(this.options.inputs, this.options.mode, this.options.keepNames ?? false, this.cwd);
+    const { planned, refused } = await findBatchInputs(this.options.inputs, this.options.mode, this.options.keepNames ?? false, this.cwd, this.options.settings?.profile);
     const missing = refused.map(({ path, problem }) => failed(path, problem.code, problem.message));
     this.planned = planned;
     // Inputs refused while planning (a bad name with --keep-names, say) need no worker.

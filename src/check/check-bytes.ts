@@ -1,7 +1,7 @@
 import { type FileBytes, type OptionRule, bytesArgument, checkOptions, invalidArgument, stringArgument } from '../arguments.js';
 import { VoiceprepError, isVoiceprepError } from '../errors.js';
 import { LEVEL, LEVEL_TOLERANCE, VOX_RATE } from '../option-rules.js';
-import { PROFILE, SIZE } from '../pipeline/output-rules.js';
+import { PROFILE, SIZE, TARGET, withTargetProfile } from '../pipeline/output-rules.js';
 import { readerFor } from '../formats/open-audio.js';
 import { summarizeLevels } from '../pipeline/report.js';
 import type { AudioFormatReader, ProbedFormat } from '../source/audio-source.js';
@@ -17,7 +17,9 @@ import { judgeLevels, measureLevels } from './level-verdict.js';
 import { shellQuote } from '../shell-quote.js';
 
 export interface CheckOptions {
-  /** The platform whose rules a file is judged by (default: Huawei Voice Call's). */
+  /** The target whose rules a file is judged by, by name: 'amazon-connect', 'teams', ... (default: 'huawei-voicecall'). */
+  target?: string;
+  /** The same, as a value (default: Huawei Voice Call's profile). */
   profile?: OutputProfile;
   /** The size limit in bytes (default: the profile's, 2 MiB for Huawei). */
   maxBytes?: number;
@@ -40,11 +42,12 @@ const RULES: { readonly [K in keyof Required<CheckOptions>]: OptionRule } = {
   levelTolerance: LEVEL_TOLERANCE,
   voxRate: VOX_RATE,
   profile: PROFILE,
+  target: TARGET,
 };
 
 /** The ranges of check's flags, in the same words: `{ level: NaN }` is refused, not judged against. */
 export function checkCheckOptions(options: unknown): CheckOptions {
-  return checkOptions<CheckOptions>(options, RULES);
+  return withTargetProfile(checkOptions<CheckOptions>(options, RULES));
 }
 
 /**
@@ -58,9 +61,9 @@ export async function checkSource(input: ByteSource | FileBytes, path: string, g
   const options = checkCheckOptions(given);
   const profile = options.profile ?? DEFAULT_PROFILE;
   const maxBytes = options.maxBytes ?? profile.maxBytes;
-  const record: FileRecord = { ...blankRecord(path), bytes: source.size };
+  const record: FileRecord = { ...blankRecord(path), bytes: source.size, target: profile.id };
   const name = path.split(/[\\/]/).pop() ?? path;
-  const badName = nameFault(name, profile.names);
+  const badName = nameFault(name, profile.names, profile.platform);
   if (badName) record.problems.push({ code: 'name', message: `${badName}: rename it, or let "voiceprep convert" choose a compliant name` });
   const fix = (extra = '') => `fix with "voiceprep convert ${shellQuote(path)} -o <folder>${extra}"`;
   try {

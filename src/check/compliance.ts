@@ -69,7 +69,7 @@ export function judgeHeader(
   if (format.channels !== profile.channels) problem('channels', `${format.channels} channels, not mono`);
   if (fileBytes > maxBytes) {
     const fits = layout.maxSamplesForFileSize(maxBytes);
-    // A file that is not a playback file yet shrinks when converted (8000 bytes a second for A-law): it may fit then.
+    // A file that is not a playback file yet shrinks when converted (8000 bytes a second for 8 kHz A-law): it may fit then.
     const converted = layout.fileSize(Math.round(seconds * rate));
     const remedy =
       converted <= maxBytes
@@ -78,6 +78,10 @@ export function judgeHeader(
     problems.push({ code: 'size', message: `${fileBytes} bytes is over the ${maxBytes}-byte limit; ${remedy}` });
   }
 
+  if (profile.maxSeconds !== undefined && seconds >= profile.maxSeconds) {
+    const cut = fixWith(' --trim').replace(/^fix with /, '');
+    problems.push({ code: 'length', message: `${seconds.toFixed(1)} s long; ${profile.platform} takes prompts shorter than ${profile.maxSeconds} s: cut it with ${cut}, or split the recording` });
+  }
   if (header.frames === 0) warnings.push({ code: 'empty', message: 'it holds no audio: the platform would play nothing' });
   for (const chunk of header.chunks) {
     if (!CANONICAL_CHUNKS.has(chunk.id)) {

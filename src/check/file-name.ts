@@ -6,15 +6,29 @@ export function isCompliantName(name: string, rules: NameRules = DEFAULT_PROFILE
   return nameFault(name, rules) === null;
 }
 
-/** What is wrong with a file name under a platform's rules, or null. */
-export function nameFault(name: string, rules: NameRules = DEFAULT_PROFILE.names): string | null {
+/**
+ * What is wrong with a file name under a platform's rules, or null. `platform` names who refuses it in the message
+ * ("Genesys Cloud takes at most 200"), so that a name right for one target and wrong for another says which.
+ */
+export function nameFault(name: string, rules: NameRules = DEFAULT_PROFILE.names, platform = 'the platform'): string | null {
   stringArgument(name, 'name');
-  if (name.length > rules.maxLength) return `the name has ${name.length} characters; the platform takes at most ${rules.maxLength}`;
-  if (!allowedCharacters(rules, name)) {
-    const bad = [...new Set([...name].filter((ch) => !rules.character.test(ch)))].map(showCharacter).join(' ');
-    return `the name contains ${bad}; only ${rules.characterWords} are allowed`;
+  const exact = rules.extensionCase === 'exact';
+  const hasExtension = exact ? name.endsWith(rules.extension) : name.toLowerCase().endsWith(rules.extension);
+  const stem = hasExtension ? name.slice(0, name.length - rules.extension.length) : name;
+  const counted = rules.lengthOf === 'stem' ? stem : name;
+  if (counted.length > rules.maxLength) {
+    const what = rules.lengthOf === 'stem' ? `the name before ${rules.extension}` : 'the name';
+    return `${what} has ${counted.length} characters; ${platform} takes at most ${rules.maxLength}`;
   }
-  if (!name.toLowerCase().endsWith(rules.extension)) return `the name does not end in ${rules.extension}`;
+  if (!allowedCharacters(rules, stem)) {
+    const bad = [...new Set([...stem].filter((ch) => !rules.character.test(ch)))].map(showCharacter).join(' ');
+    return bad === '' ? `the name is empty before ${rules.extension}` : `the name contains ${bad}; only ${rules.characterWords} are allowed`;
+  }
+  if (rules.first && !rules.first.character.test(stem[0])) return `the name starts with ${showCharacter(stem[0])}; ${platform} wants it to start with ${rules.first.words}`;
+  if (!hasExtension) {
+    const caseOnly = exact && name.toLowerCase().endsWith(rules.extension);
+    return caseOnly ? `the name ends in ${name.slice(-rules.extension.length)}, not ${rules.extension} in lower case, which ${platform} needs` : `the name does not end in ${rules.extension}`;
+  }
   return null;
 }
 

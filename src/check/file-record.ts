@@ -9,14 +9,15 @@ import type { FormatSummary } from '../source/format-summary.js';
 
 /** Why a file will not be accepted by the platform (or could not be converted). */
 export type ProblemCode =
-  | 'name' // a character outside [0-9A-Za-z._@-], no .wav extension, or longer than 128 characters
+  | 'name' // against the target's name rules (Huawei: a character outside [0-9A-Za-z._@-], no .wav extension, or over 128 characters)
   | 'not-wav' // not RIFF/WAVE at all
   | 'malformed' // WAVE, but broken
-  | 'encoding' // not plain A-law (PCM, mu-law, float, A-law inside WAVE_FORMAT_EXTENSIBLE, ...)
-  | 'sample-rate' // not 8000 Hz
+  | 'encoding' // not the target's encoding, plainly (Huawei: A-law; not PCM, mu-law, float, A-law inside WAVE_FORMAT_EXTENSIBLE, ...)
+  | 'sample-rate' // not the target's rate (8000 Hz; 16000 for Teams and Vonage)
   | 'channels' // not mono
   | 'container' // RF64/BW64 instead of a plain RIFF file
   | 'size' // larger than the limit
+  | 'length' // as long as the target's longest prompt, or longer (Amazon Connect: shorter than 5 minutes)
   | 'not-found' // the path does not exist
   | 'unreadable' // exists but cannot be read (permissions, a FIFO or device, an I/O error)
   | 'leftover' // check: a temp file of voiceprep convert (.*.voiceprep-tmp), left by a run that was killed
@@ -56,6 +57,8 @@ export type { FormatSummary } from '../source/format-summary.js';
 
 export interface FileRecord {
   path: string;
+  /** check: the id of the target the file was judged against ('huawei-voicecall', 'amazon-connect', ...). */
+  target?: string;
   ok: boolean;
   problems: Problem[];
   warnings: Warning[];

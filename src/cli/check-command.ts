@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
-import { levelOption, rateOption, sizeOption, toleranceOption } from './option-parsers.js';
+import { levelOption, rateOption, sizeOption, targetOption, toleranceOption } from './option-parsers.js';
+import { CONFIG_FILE, ConfigError, findProjectConfig, withDefaults } from './project-config.js';
 import type { CliIo } from './output.js';
 import type { CheckFlags } from './check-run.js';
 import { type HeldSignals, SIGNAL_EXIT_CODES, takeHeldSignal } from './exit-codes.js';
@@ -8,9 +8,10 @@ import { type HeldSignals, SIGNAL_EXIT_CODES, takeHeldSignal } from './exit-code
 export function registerCheck(program: Command, io: CliIo, setExitCode: (code: number) => void, signals?: HeldSignals): void {
   program
     .command('check')
-    .description('prove that files are playback files the platform accepts (reads headers only, fast, unless --level)')
+    .description("prove that files are playback files the target accepts (Huawei's by default; reads headers only, fast, unless --level)")
     .argument('<inputs...>', 'files, folders (searched recursively: every file in them is checked, and anything but a compliant WAV is a problem) and globs')
-    .option('--max-size <size>', 'largest file allowed, e.g. 2MB, 500KB, 1GB, 2097152 (K, M, G are binary: 1MB = 1 MiB)', sizeOption, DEFAULT_MAX_FILE_BYTES)
+    .option('--target <name>', `the platform whose rules files are judged by, e.g. amazon-connect (default: huawei-voicecall, or what ${CONFIG_FILE} says)`, targetOption)
+    .option('--max-size <size>', "largest file allowed, e.g. 2MB, 500KB, 1GB, 2097152 (K, M, G are binary: 1MB = 1 MiB; default: the target's limit)", sizeOption)
     .option('--level <dBov>', 'also decode each file and judge its active speech level (ITU-T P.56) against this, e.g. -26, its clipping and its leading/trailing silence', levelOption)
     .option('--level-tolerance <dB>', 'how far from --level a file may be (default 1)', toleranceOption)
     .option('--vox-rate <hz>', 'sample rate of Dialogic .vox files (default 8000)', rateOption)
@@ -28,10 +29,19 @@ Examples:
   voiceprep check 'ivr/**/*.wav' --quiet   only what is wrong
   voiceprep check upload --max-size 1MB    a stricter size limit
   voiceprep check prompts --json | jq '.files[] | select(.ok | not) | .path'
+  voiceprep check connect --target amazon-connect   judged by Amazon Connect's rules
+
+A ${CONFIG_FILE} (or a "voiceprep" key in package.json) in this folder or above sets the defaults of
+target, maxSize, level, levelTolerance and voxRate; flags win.
 
 Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error.`,
     )
-    .action(async (inputs: string[], flags: CheckFlags, command: Command) => {
+    .action(async (inputs: string[], given: CheckFlags, command: Command) => {
+      const config = await findProjectConfig(process.cwd()).catch((error: unknown) => {
+        if (error instanceof ConfigError) command.error(`error: ${error.message}`, { exitCode: 2 });
+        throw error;
+      });
+      const flags = withDefaults(given, config?.defaults, ['target', 'maxSize', 'level', 'levelTolerance', 'voxRate']);
       if (flags.levelTolerance !== undefined && flags.level === undefined) {
         command.error('error: --level-tolerance needs --level <dBov>: the target it is a tolerance around', { exitCode: 2 });
       }

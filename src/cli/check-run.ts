@@ -7,7 +7,8 @@ import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, 
  * module only when it runs, imports just their type, and no import runs back.
  */
 export interface CheckFlags {
-  maxSize: number;
+  target?: string;
+  maxSize?: number;
   level?: number;
   levelTolerance?: number;
   voxRate?: number;
@@ -16,7 +17,13 @@ export interface CheckFlags {
 }
 
 export async function runCheck(inputs: string[], flags: CheckFlags, io: CliIo): Promise<number> {
-  const result = await checkPaths(inputs, { maxBytes: flags.maxSize, level: flags.level, levelTolerance: flags.levelTolerance, voxRate: flags.voxRate });
+  const result = await checkPaths(inputs, {
+    target: flags.target,
+    maxBytes: flags.maxSize,
+    level: flags.level,
+    levelTolerance: flags.levelTolerance,
+    voxRate: flags.voxRate,
+  });
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
 import { CONVERTIBLE_EXTENSIONS } from '../formats/file-kinds.js';
 import { gainConflict } from '../pipeline/settings.js';
-import { jobsOption, levelOption, rateOption, sizeOption } from './option-parsers.js';
+import { jobsOption, levelOption, rateOption, sizeOption, targetOption } from './option-parsers.js';
+import { CONFIG_FILE, ConfigError, findProjectConfig, withDefaults } from './project-config.js';
 import type { CliIo } from './output.js';
 import type { ConvertFlags } from './convert-run.js';
 import type { HeldSignals } from './exit-codes.js';
@@ -10,13 +10,14 @@ import type { HeldSignals } from './exit-codes.js';
 export function registerConvert(program: Command, io: CliIo, setExitCode: (code: number) => void, signals?: HeldSignals): void {
   program
     .command('convert')
-    .description('convert audio files into compliant playback files (A-law, 8000 Hz, mono, platform-safe names)')
+    .description("convert audio files into compliant playback files for the target (Huawei's by default: A-law, 8000 Hz, mono, platform-safe names)")
     .argument('<inputs...>', 'files of any name, folders (searched recursively for audio files) and globs')
     .option('-o, --output <dir>', 'write the converted files below this folder, mirroring subfolders')
     .option('--in-place', 'replace each input once its converted file is complete')
     .option('--keep-names', 'never rename: a name the platform rejects is a problem and nothing is written')
     .option('-f, --force', 'replace a different file already at an output path')
-    .option('--max-size <size>', 'largest output file, e.g. 2MB, 500KB, 1GB, 2097152 (K, M, G are binary: 1MB = 1 MiB)', sizeOption, DEFAULT_MAX_FILE_BYTES)
+    .option('--target <name>', `the platform to write for, e.g. amazon-connect (default: huawei-voicecall, or what ${CONFIG_FILE} says); voiceprep targets lists them`, targetOption)
+    .option('--max-size <size>', "largest output file, e.g. 2MB, 500KB, 1GB, 2097152 (K, M, G are binary: 1MB = 1 MiB; default: the target's limit, 2 MiB for Huawei)", sizeOption)
     .option('--trim', 'cut a file too long for --max-size to the longest length that fits, with a 50 ms fade-out')
     .option('--normalize', 'scale each file so its peak is at -1 dBFS (the remedy for clipping)')
     .option('--level <dBov>', 'bring each file\'s active speech level (ITU-T P.56) to this, e.g. -26; never clips', levelOption)
@@ -44,11 +45,21 @@ Examples:
   voiceprep convert old-ivr -o upload --vox-rate 6000  an old IVR library of 6 kHz .vox prompts
   voiceprep convert prompts --in-place --trim          in place, cutting anything over 2 MiB
   voiceprep convert prompts -o out --json > report.json
+  voiceprep convert prompts -o connect --target amazon-connect
+                                                       mu-law prompts for Amazon Connect
+
+A ${CONFIG_FILE} (or a "voiceprep" key in package.json) in this folder or above sets the defaults of
+target, maxSize, level, levelTolerance, trim, trimSilence, normalize and voxRate; flags win.
 
 Exit codes: 0 every file converted and complies, 1 some file failed (the others were still converted),
 2 usage error, 130/143 interrupted by SIGINT/SIGTERM (finished files kept, partial ones removed).`,
     )
-    .action(async (inputs: string[], flags: ConvertFlags, command: Command) => {
+    .action(async (inputs: string[], given: ConvertFlags, command: Command) => {
+      const config = await findProjectConfig(process.cwd()).catch((error: unknown) => {
+        if (error instanceof ConfigError) command.error(`error: ${error.message}`, { exitCode: 2 });
+        throw error;
+      });
+      const flags = withDefaults(given, config?.defaults, ['target', 'maxSize', 'level', 'trim', 'trimSilence', 'normalize', 'voxRate']);
       if (Boolean(flags.output) === Boolean(flags.inPlace)) {
         command.error('error: give either --output <dir> or --in-place (one of them, not both)', { exitCode: 2 });
       }

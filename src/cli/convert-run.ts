@@ -3,6 +3,7 @@ import type { SingleBar } from 'cli-progress';
 import { searchedOutputFolder } from '../batch/batch-inputs.js';
 import { type BatchResult, type RunningBatch, startBatch } from '../batch/run-batch.js';
 import type { ConvertSettings } from '../pipeline/settings.js';
+import { targetNamed } from '../profile/profiles.js';
 import { EXIT_USAGE, type HeldSignal, type HeldSignals, SIGNAL_EXIT_CODES, takeHeldSignal } from './exit-codes.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths, tableWidth } from './output.js';
 
@@ -15,7 +16,8 @@ export interface ConvertFlags {
   inPlace?: boolean;
   keepNames?: boolean;
   force?: boolean;
-  maxSize: number;
+  target?: string;
+  maxSize?: number;
   trim?: boolean;
   normalize?: boolean;
   level?: number;
@@ -95,6 +97,7 @@ export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliI
 /** The flags that ask something of each file's conversion, as settings: the one place the CLI maps them. */
 export function settingsOf(flags: ConvertFlags): ConvertSettings {
   return {
+    profile: flags.target === undefined ? undefined : targetNamed(flags.target),
     maxBytes: flags.maxSize,
     trim: flags.trim,
     normalize: flags.normalize,

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check-command.js';
 import { registerConvert } from './convert-command.js';
+import { registerTargets } from './targets-command.js';
 import { type CliIo, processIo } from './output.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type HeldSignals, SIGNAL_EXIT_CODES } from './exit-codes.js';
 
@@ -13,7 +14,7 @@ const VERSION = '0.1.0';
  */
 export async function main(argv: readonly string[], io: CliIo = processIo(), signals?: HeldSignals): Promise<number> {
   const program = new Command('voiceprep')
-    .description('Make playback files the Huawei Cloud Voice Call platform accepts (A-law, 8000 Hz, mono WAV) from any audio, and prove they comply.')
+    .description('Make playback files a voice platform accepts from any audio, and prove they comply: Huawei Cloud Voice Call (A-law, 8000 Hz, mono WAV) by default, or --target amazon-connect, teams, asterisk, ... (voiceprep targets).')
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({
@@ -42,6 +43,7 @@ Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error, 130
   };
   registerConvert(program, io, setExitCode, signals);
   registerCheck(program, io, setExitCode, signals);
+  registerTargets(program, io);
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

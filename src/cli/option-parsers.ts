@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { JOBS, LEVEL, LEVEL_TOLERANCE, type NumberRule, VOX_RATE } from '../option-rules.js';
-import { SIZE } from '../pipeline/output-rules.js';
+import { SIZE, TARGET } from '../pipeline/output-rules.js';
+import { targetNamed } from '../profile/profiles.js';
 import { parseSize } from './parse-size.js';
 
 /**
@@ -31,3 +32,9 @@ export const levelOption = numberOption(LEVEL);
 export const toleranceOption = numberOption(LEVEL_TOLERANCE);
 /** --vox-rate: a sample rate in Hz. */
 export const rateOption = numberOption(VOX_RATE);
+
+/** --target: a target's id or alias, in any case; its id is kept. */
+export function targetOption(text: string): string {
+  if (!TARGET.acceptsValue(text)) throw new InvalidArgumentError(`expected ${TARGET.words} (voiceprep targets lists them)`);
+  return targetNamed(text).id;
+}

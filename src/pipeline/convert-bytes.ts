@@ -4,7 +4,7 @@ import type { ConvertReport } from './report.js';
 import { GrowingBytes } from '../write/growing-bytes.js';
 
 export interface ConvertResult {
-  /** The finished playback file: canonical A-law, 8000 Hz, mono WAV. */
+  /** The finished playback file: the profile's canonical WAV (A-law, 8000 Hz, mono for Huawei). */
   bytes: Uint8Array;
   report: ConvertReport;
 }

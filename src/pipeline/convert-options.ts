@@ -3,7 +3,7 @@ import { type OptionRule, bytesArgument, checkOptions, pathArgument } from '../a
 export type { FileBytes } from '../arguments.js';
 import { VoiceprepError } from '../errors.js';
 import { BLOCK_SAMPLES, LEVEL, SAMPLE_COUNT, STOP_SIGNAL, VOX_RATE } from '../option-rules.js';
-import { PROFILE } from './output-rules.js';
+import { PROFILE, TARGET, withTargetProfile } from './output-rules.js';
 import type { StopSignal } from './output-rate-pass.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
 import { DEFAULT_PROFILE, type OutputProfile } from '../profile/profile.js';
@@ -11,9 +11,11 @@ import { canonicalLayout, maxSamplesForFileSize } from '../write/canonical-wave.
 import { type ConvertSettings, gainConflict, samplesThatFit } from './settings.js';
 
 export interface ConvertOptions {
-  /** What to write: the platform's encoding, rate, channels, layout and size limit (default: Huawei Voice Call's). */
+  /** What to write, by the target's name: 'amazon-connect', 'teams', ... (default: 'huawei-voicecall'). */
+  target?: string;
+  /** What to write, as a value: the platform's encoding, rate, channels, layout and size limit (default: Huawei Voice Call's). */
   profile?: OutputProfile;
-  /** Cut the output to at most this many samples (8000 per second), fading out the last 50 ms. */
+  /** Cut the output to at most this many samples (of the profile's rate: 8000 a second for Huawei), fading out the last 50 ms. */
   maxSamples?: number;
   /**
    * Refuse (a `too-long` error) a file whose output would have more samples than this. A file whose length is
@@ -66,6 +68,7 @@ const RULES: { readonly [K in keyof Required<ConvertOptions>]: OptionRule } = {
   path: 'string',
   voxRate: VOX_RATE,
   profile: PROFILE,
+  target: TARGET,
   signal: STOP_SIGNAL,
 };
 
@@ -75,12 +78,12 @@ const RULES: { readonly [K in keyof Required<ConvertOptions>]: OptionRule } = {
  * limit (`limitSamples`) has to be asked for.
  */
 export function resolveConvertOptions(options: unknown): ResolvedConvertOptions {
-  const checked = checkOptions<ConvertOptions>(options, RULES);
+  const checked = withTargetProfile(checkOptions<ConvertOptions>(options, RULES));
   const conflict = gainConflict(checked);
   if (conflict) throw new VoiceprepError('invalid-argument', conflict);
   const layout = canonicalLayout(checked.profile ?? DEFAULT_PROFILE);
   const platformLimit = checked.limitSamples === undefined && checked.maxSamples === undefined;
-  const limit = platformLimit ? layout.maxSamplesForFileSize((checked.profile ?? DEFAULT_PROFILE).maxBytes) : Math.floor(checked.limitSamples ?? Infinity);
+  const limit = platformLimit ? samplesThatFit({ profile: checked.profile }) : Math.floor(checked.limitSamples ?? Infinity);
   return { ...checked, limitSamples: Math.min(limit, layout.maxSamples), platformLimit };
 }
 

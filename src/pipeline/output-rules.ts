@@ -1,5 +1,7 @@
 import type { NumberRule, ValueRule } from '../arguments.js';
-import { isOutputProfile } from '../profile/profile.js';
+import { VoiceprepError } from '../errors.js';
+import { isOutputProfile, type OutputProfile } from '../profile/profile.js';
+import { TARGETS, targetNamed } from '../profile/profiles.js';
 import { CANONICAL_HEADER_BYTES, canonicalFileSize } from '../write/canonical-wave.js';
 
 /**
@@ -16,8 +18,30 @@ export const SIZE: NumberRule = {
   accepts: (value) => Number.isSafeInteger(Math.floor(value)) && value >= SMALLEST_SIZE,
 };
 
-/** An output profile (src/profile): what a platform plays. Its sample rate is 8000 Hz until the resampler makes others. */
+/** An output profile (src/profile): what a platform plays, at a rate the resampler makes (8000 or 16000 Hz). */
 export const PROFILE: ValueRule = {
-  words: 'an output profile such as HUAWEI_VOICECALL (8000 Hz, mono, an encoding voiceprep writes)',
+  words: 'an output profile such as HUAWEI_VOICECALL (8000 or 16000 Hz, mono, an encoding voiceprep writes)',
   acceptsValue: isOutputProfile,
 };
+
+/** A target by name: 'amazon-connect', or an alias such as 'huawei' (`voiceprep targets` lists them). */
+export const TARGET: ValueRule = {
+  words: `a target's name: ${TARGETS.map((target) => target.id).join(', ')}`,
+  acceptsValue: (value) => typeof value === 'string' && TARGET_NAMES.has(value.trim().toLowerCase()),
+};
+
+const TARGET_NAMES = new Set(TARGETS.flatMap((target) => [target.id, ...(target.aliases ?? [])]));
+
+/**
+ * The profile that checked options ask for: `target` by name or `profile` as a value (both only if they agree), or
+ * none (then the default). The library's options take either; everything below them sees only `profile`.
+ */
+export function withTargetProfile<T extends { target?: string; profile?: OutputProfile }>(options: T): Omit<T, 'target'> {
+  const { target, ...rest } = options;
+  if (target === undefined) return rest;
+  const named = targetNamed(target);
+  if (rest.profile !== undefined && rest.profile.id !== named.id) {
+    throw new VoiceprepError('invalid-argument', `target ${JSON.stringify(target)} and profile ${JSON.stringify(rest.profile.id)} disagree: give one of them`);
+  }
+  return { ...rest, profile: rest.profile ?? named };
+}

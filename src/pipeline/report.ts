@@ -45,7 +45,7 @@ export interface ConvertReport {
     /** Size of the finished file, header and pad byte included. */
     bytes: number;
   };
-  /** A-law, 8000 Hz, mono input whose samples were copied byte for byte (only the container was rewritten). */
+  /** Input already in the profile's encoding, rate and channels (A-law, 8000 Hz, mono for Huawei), whose samples were copied byte for byte (only the container was rewritten). */
   passThrough: boolean;
   /** The output was cut to fit `maxSamples`, with a fade-out. */
   trimmed: boolean;

@@ -31,10 +31,14 @@ export function gainConflict(settings: { level?: unknown; normalize?: unknown },
   return `${named('level')} and ${named('normalize')} both set the gain: give one of them`;
 }
 
-/** The largest output, in samples, that `settings.maxBytes` holds in the profile's layout. */
+/**
+ * The largest output, in samples, that `settings.maxBytes` holds in the profile's layout, and that is shorter than the
+ * profile's longest prompt when it has one (Amazon Connect's 5 minutes).
+ */
 export function samplesThatFit(settings: ConvertSettings): number {
   const profile = settings.profile ?? DEFAULT_PROFILE;
-  return canonicalLayout(profile).maxSamplesForFileSize(settings.maxBytes ?? profile.maxBytes);
+  const fits = canonicalLayout(profile).maxSamplesForFileSize(settings.maxBytes ?? profile.maxBytes);
+  return profile.maxSeconds === undefined ? fits : Math.min(fits, Math.ceil(profile.maxSeconds * profile.sampleRate) - 1);
 }
 
 /** What the CLI tells of a file too long for its size limit, after saying how long it is. */

@@ -1,4 +1,4 @@
-import { allowedCharacters, type NameRules } from './name-rules.js';
+import { allowedCharacters, type NameRules, stemRoom } from './name-rules.js';
 import { DEFAULT_PROFILE } from './profile.js';
 import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS, extensionOf } from '../formats/file-kinds.js';
 
@@ -30,26 +30,41 @@ export function withWavExtension(name: string, rules: NameRules = DEFAULT_PROFIL
 
 /**
  * Makes a file name the platform accepts: an audio extension becomes '.wav' (a name without one gets it added),
- * Chinese becomes pinyin, other scripts are transliterated to Latin, and any character the platform's rules refuse
- * (for Huawei: anything but a digit, letter, '-', '_', '.' or '@') becomes '_'. A compliant name is returned unchanged
- * but for the extension's case. `rules` default to Huawei Voice Call's; every platform's allow '_'.
+ * Chinese becomes pinyin (unless the platform takes Chinese names), other scripts are transliterated to Latin, and any
+ * character the platform's rules refuse (for Huawei: anything but a digit, letter, '-', '_', '.' or '@') becomes '_'
+ * (or goes, where '_' is refused too). A name that must start with a letter and does not gets 'prompt_' before it.
+ * A compliant name is returned unchanged but for the extension's case. `rules` default to Huawei Voice Call's.
  */
 export function compliantNameWith(original: string, transliterators: Transliterators, rules: NameRules = DEFAULT_PROFILE.names): string {
-  const { extension, maxLength } = rules;
+  const { extension } = rules;
   const stem = stripWavExtension(withWavExtension(original, rules), rules);
-  if (allowedCharacters(rules, stem) && stem.length + extension.length <= maxLength && isSafeStem(stem)) {
+  const room = stemRoom(rules);
+  if (allowedCharacters(rules, stem) && stem.length <= room && isSafeStem(stem) && startsRight(stem, rules)) {
     return stem + extension;
   }
-  const latin = transliterators.latin(stem.replace(HAN, (han) => `_${transliterators.pinyin(han)}_`));
-  const cleaned = [...latin]
-    .map((ch) => (rules.character.test(ch) ? ch : '_'))
+  const filler = rules.character.test('_') ? '_' : '';
+  const cleaned = [...transliterate(stem, transliterators, rules)]
+    .map((ch) => (rules.character.test(ch) ? ch : filler))
     .join('')
     .replace(/_{2,}/g, '_')
     .replace(/^[_.-]+/, '') // no hidden files, no names that a shell would take for an option
     .replace(/[_.]+$/, '');
-  const stemRoom = maxLength - extension.length;
-  const kept = cleaned.slice(0, stemRoom).replace(/[_.]+$/, '');
+  const started = cleaned === '' || startsRight(cleaned, rules) ? cleaned : `${FALLBACK_STEM}${filler}${cleaned}`;
+  const kept = [...started].slice(0, room).join('').replace(/[_.]+$/, '');
   return (kept === '' ? FALLBACK_STEM : kept) + extension;
+}
+
+/** Chinese to pinyin and other scripts to Latin, but only what the rules refuse: a platform that takes Chinese keeps it. */
+function transliterate(stem: string, transliterators: Transliterators, rules: NameRules): string {
+  if (!rules.character.test('中')) return transliterators.latin(stem.replace(HAN, (han) => `_${transliterators.pinyin(han)}_`));
+  return stem
+    .split(/(\p{Script=Han}+)/u)
+    .map((part, i) => (i % 2 === 1 ? part : transliterators.latin(part)))
+    .join('');
+}
+
+function startsRight(stem: string, rules: NameRules): boolean {
+  return !rules.first || rules.first.character.test(stem[0]);
 }
 
 const REFUSED_EXTENSIONS = new Set(REPORTED_AUDIO_EXTENSIONS);
@@ -64,7 +79,7 @@ export function claimOrder(original: string, compliant: string): number {
   return REFUSED_EXTENSIONS.has(extensionOf(original)) ? 2 : 1;
 }
 
-/** Distinct names in one output folder: a second 'a.wav' becomes 'a-2.wav', then 'a-3.wav', ... */
+/** Distinct names in one output folder: a second 'a.wav' becomes 'a-2.wav', then 'a-3.wav', ... (all within the length). */
 export class NameAllocator {
   private readonly taken = new Set<string>();
 
@@ -80,11 +95,13 @@ export class NameAllocator {
 
   /** Claims `name` or the first free variant of it. Case is ignored: many file systems ignore it too. */
   claim(name: string): string {
-    const { extension, maxLength } = this.rules;
+    const { extension, character } = this.rules;
     const stem = stripWavExtension(name, this.rules);
+    // '-2' where the rules allow '-', else '_2', else '2'
+    const separator = character.test('-') ? '-' : character.test('_') ? '_' : '';
     for (let n = 1; ; n++) {
-      const suffix = n === 1 ? '' : `-${n}`;
-      const candidate = stem.slice(0, maxLength - extension.length - suffix.length) + suffix + extension;
+      const suffix = n === 1 ? '' : `${separator}${n}`;
+      const candidate = [...stem].slice(0, stemRoom(this.rules) - suffix.length).join('') + suffix + extension;
       const key = candidate.toLowerCase();
       if (!this.taken.has(key)) {
         this.taken.add(key);
