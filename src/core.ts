@@ -32,7 +32,7 @@ export { isCompliantName, nameFault } from './check/file-name.js';
 export { PROBLEM_FOR_ERROR, type FileRecord, type FormatSummary, type Problem, type ProblemCode, type Summary, type Warning } from './check/file-record.js';
 export * from './profile/platform-rules.js';
 export { DEFAULT_PROFILE, HUAWEI_VOICECALL, isOutputProfile, type OutputProfile } from './profile/profile.js';
-export { PROFILES } from './profile/profiles.js';
+export { PROFILES, TARGETS, targetNamed } from './profile/profiles.js';
 export { ENCODINGS, type EncodingSpec, type OutputEncoding } from './profile/encodings.js';
 export type { NameRules } from './profile/name-rules.js';
 export { alawFromLinear16 } from './codecs/g711-alaw.js';

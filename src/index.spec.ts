@@ -95,6 +95,17 @@ describe('options are checked as the CLI checks its flags, with a VoiceprepError
     expect((await convertBytes(WAV, { profile: HUAWEI_VOICECALL })).bytes).toEqual((await convertBytes(WAV)).bytes);
   });
 
+  it("takes a target by name, writes and judges by its profile, and refuses a name it does not know", async () => {
+    const connect = await convertBytes(WAV, { target: 'amazon-connect' });
+    expect(new DataView(connect.bytes.buffer, connect.bytes.byteOffset).getUint16(20, true)).toBe(7); // WAVE_FORMAT_MULAW
+    expect((await checkBytes(connect.bytes, 'tone.wav', { target: 'connect' })).problems).toEqual([]);
+    expect((await checkBytes(connect.bytes, 'tone.wav')).problems.map((p) => p.code)).toEqual(['encoding']);
+    expect((await checkBytes(connect.bytes, 'tone.wav', { target: 'huawei' })).target).toBe('huawei-voicecall');
+    await expect(convertBytes(WAV, { target: 'skype' })).rejects.toMatchObject(invalid(/^target: expected a target's name: huawei-voicecall, /));
+    await expect(checkBytes(WAV, 'a.wav', { target: 'teams', profile: HUAWEI_VOICECALL })).rejects.toMatchObject(invalid(/^target "teams" and profile "huawei-voicecall" disagree/));
+    expect(voiceprep.TARGETS.map((target) => target.id)).toContain('genesys');
+  });
+
   it('takes what is within range, and undefined or null as not given', async () => {
     const { report } = await convertBytes(WAV, { level: -26, normalize: false, voxRate: undefined, maxSamples: 4000.5 });
     expect(report.output.samples).toBe(4000);
@@ -136,6 +147,7 @@ describe('every exported function refuses arguments of the wrong kind with a Voi
     ['openConversion("a.wav")', () => openConversion('a.wav' as never), SOURCE],
     ['isCompliantName(12)', () => isCompliantName(12 as never), /^name: expected a string, not 12$/],
     ['nameFault(null)', () => nameFault(null as never), /^name: /],
+    ['targetNamed(12)', () => voiceprep.targetNamed(12 as never), /^name: expected a string, not 12$/],
     ["alawFromLinear16('a')", () => alawFromLinear16('a' as never), /^sample: expected a 16-bit sample/],
     ['alawFromLinear16(NaN)', () => alawFromLinear16(NaN), /^sample: /],
     ['alawFromLinear16(32768)', () => alawFromLinear16(32768), /^sample: /],
@@ -196,6 +208,7 @@ describe('every exported function refuses arguments of the wrong kind with a Voi
         'probeAudio',
         'readWaveHeader',
         'summarizeRecords',
+        'targetNamed',
         'writeFileAtomically',
       ].sort(),
     );

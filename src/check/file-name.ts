@@ -13,8 +13,8 @@ export function isCompliantName(name: string, rules: NameRules = DEFAULT_PROFILE
 export function nameFault(name: string, rules: NameRules = DEFAULT_PROFILE.names, platform = 'the platform'): string | null {
   stringArgument(name, 'name');
   const exact = rules.extensionCase === 'exact';
-  const hasExtension = exact ? name.endsWith(rules.extension) : name.toLowerCase().endsWith(rules.extension);
-  const stem = hasExtension ? name.slice(0, name.length - rules.extension.length) : name;
+  const endsInExtension = name.toLowerCase().endsWith(rules.extension);
+  const stem = endsInExtension ? name.slice(0, name.length - rules.extension.length) : name;
   const counted = rules.lengthOf === 'stem' ? stem : name;
   if (counted.length > rules.maxLength) {
     const what = rules.lengthOf === 'stem' ? `the name before ${rules.extension}` : 'the name';
@@ -25,9 +25,9 @@ export function nameFault(name: string, rules: NameRules = DEFAULT_PROFILE.names
     return bad === '' ? `the name is empty before ${rules.extension}` : `the name contains ${bad}; only ${rules.characterWords} are allowed`;
   }
   if (rules.first && !rules.first.character.test(stem[0])) return `the name starts with ${showCharacter(stem[0])}; ${platform} wants it to start with ${rules.first.words}`;
-  if (!hasExtension) {
-    const caseOnly = exact && name.toLowerCase().endsWith(rules.extension);
-    return caseOnly ? `the name ends in ${name.slice(-rules.extension.length)}, not ${rules.extension} in lower case, which ${platform} needs` : `the name does not end in ${rules.extension}`;
+  if (!endsInExtension) return `the name does not end in ${rules.extension}`;
+  if (exact && !name.endsWith(rules.extension)) {
+    return `the name ends in ${name.slice(-rules.extension.length)}, not ${rules.extension} in lower case, which ${platform} needs`;
   }
   return null;
 }

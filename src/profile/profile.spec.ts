@@ -56,7 +56,7 @@ describe('the output profile: what a platform plays, as one value', () => {
     expect(strict.problems[0].message).toContain("only lower-case letters, digits and '_' are allowed");
     expect(strict.problems[1].message).toContain('over the 4000-byte limit');
     expect((await checkBytes(file, 'a'.repeat(24) + '.wav', { profile: STRICT })).problems.map((problem) => problem.message)).toEqual([
-      'the name has 28 characters; the platform takes at most 27: rename it, or let "voiceprep convert" choose a compliant name',
+      'the name has 28 characters; a stricter platform takes at most 27: rename it, or let "voiceprep convert" choose a compliant name',
       expect.stringContaining('over the 4000-byte limit'),
     ]);
   });
