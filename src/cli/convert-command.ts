@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
 import { CONVERTIBLE_EXTENSIONS } from '../formats/file-kinds.js';
 import { gainConflict } from '../pipeline/settings.js';
-import { jobsOption, levelOption, rateOption, sizeOption } from './option-parsers.js';
+import { jobsOption, levelOption, rateOption, reviewOption, sizeOption } from './option-parsers.js';
 import type { CliIo } from './output.js';
 import type { ConvertFlags } from './convert-run.js';
 import type { HeldSignals } from './exit-codes.js';
@@ -23,6 +23,7 @@ export function registerConvert(program: Command, io: CliIo, setExitCode: (code:
     .option('--trim-silence', 'cut leading and trailing silence, keeping 0.1 s before the speech and 0.2 s after')
     .option('--vox-rate <hz>', 'sample rate of Dialogic .vox files (default 8000; 6000 is the other common one)', rateOption)
     .option('-j, --jobs <n>', 'files converted at once (default and most: one per core, fewer if memory is short)', jobsOption)
+    .option('--review [file]', 'write review.html (or this file) in the output folder: every playback file with its player, waveform and verdict, to listen to before uploading', reviewOption)
     .option('--json', 'print one JSON document (the schema of check, plus output) instead of the table')
     .option('-q, --quiet', 'no progress bar')
     .option('--no-color', 'no colour in the table')

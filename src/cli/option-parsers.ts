@@ -31,3 +31,12 @@ export const levelOption = numberOption(LEVEL);
 export const toleranceOption = numberOption(LEVEL_TOLERANCE);
 /** --vox-rate: a sample rate in Hz. */
 export const rateOption = numberOption(VOX_RATE);
+
+/**
+ * --review [file]: the page's name must end in .html, so that a file meant as an input (`--review a.wav b.wav`,
+ * where commander takes a.wav as the page) is never overwritten with HTML.
+ */
+export function reviewOption(text: string): string {
+  if (!/\.html?$/i.test(text)) throw new InvalidArgumentError(`expected a file name ending in .html (got '${text}'): give --review last, or as --review=review.html`);
+  return text;
+}

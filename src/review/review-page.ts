@@ -35,7 +35,12 @@ export interface ReviewOptions {
    * relative to where the page is opened), with every character a URL would misread escaped.
    */
   href?: (path: string) => string;
+  /** How a path is shown: by default as it is in the record. */
+  shown?: (path: string) => string;
 }
+
+/** In the first bytes of every review page: how `check` tells voiceprep's own page from any other file. */
+export const REVIEW_MARK = '<meta name="generator" content="voiceprep review page">';
 
 const TEXT = {
   en: {
@@ -107,12 +112,14 @@ export function reviewPage(records: readonly ReviewRecord[], options: ReviewOpti
   const text = TEXT[language];
   const href = options.href ?? defaultHref;
   const title = options.title ?? text.title;
-  const rows = records.map((record) => row(record, language, href)).join('\n');
+  const shown = options.shown ?? ((path: string) => path);
+  const rows = records.map((record) => row(record, language, href, shown)).join('\n');
   return `<!doctype html>
 <html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+${REVIEW_MARK}
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; media-src 'self' file: blob:; script-src 'unsafe-inline'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
@@ -121,6 +128,7 @@ export function reviewPage(records: readonly ReviewRecord[], options: ReviewOpti
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(text.intro)} ${escapeHtml(text.count(records.length))}.</p>
 <p><button type="button" id="play-all" aria-pressed="false">${text.playAll}</button></p>
+<audio id="player" preload="none" hidden></audio>
 <table>
 <thead><tr><th scope="col">${text.file}</th><th scope="col">${text.sound}</th><th scope="col">${text.result}</th></tr></thead>
 <tbody>
@@ -133,7 +141,7 @@ ${rows}
 `;
 }
 
-function row(record: ReviewRecord, language: WordsLanguage, href: (path: string) => string): string {
+function row(record: ReviewRecord, language: WordsLanguage, href: (path: string) => string, shown: (path: string) => string): string {
   const text = TEXT[language];
   const converting = record.output !== undefined;
   const playable = converting ? record.output ?? null : record.ok || record.waveform ? { path: record.path } : null;
@@ -145,7 +153,7 @@ function row(record: ReviewRecord, language: WordsLanguage, href: (path: string)
   const level = waveform?.activeDbov ?? record.conversion?.levels?.after.activeDbov ?? record.levels?.activeDbov ?? null;
   const levelText = level === null || level === undefined ? text.noSpeech : `${level.toFixed(1)} dBov`;
   const drawing = waveform ? waveformSvg(waveform, text.waveform(waveform.seconds.toFixed(1), levelText, waveform.clipped.length)) : '';
-  const name = converting && record.output ? `${escapeHtml(record.output.path)}<br><small>${escapeHtml(record.path)}</small>` : escapeHtml(record.path);
+  const name = converting && record.output ? `${escapeHtml(shown(record.output.path))}<br><small>${escapeHtml(shown(record.path))}</small>` : escapeHtml(shown(record.path));
   return (
     `<tr data-file="${escapeHtml(file)}"><th scope="row" class="name">${name}</th>` +
     `<td class="sound">${players.join('')}${drawing}<p class="cannot-play" hidden>${text.cannotPlay}</p></td>` +

@@ -6,8 +6,7 @@
  * mu-law and PCM WAV files in their own player (Chromium, Firefox and Safari all do), so nothing is decoded here.
  */
 export const REVIEW_SCRIPT = `(function () {
-  var audio = new Audio();
-  audio.preload = 'none';
+  var audio = document.getElementById('player');
   var current = null; // { row, kind, button }
   var queue = null; // rows still to play, for Play all
   var gap = 0;
