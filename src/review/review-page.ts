@@ -103,7 +103,7 @@ button[aria-pressed=true]{background:#2a7de1;color:#fff}
 ul{margin:.2rem 0;padding-left:1.2rem}
 details{font-size:.9em;margin-top:.3rem}
 code{font-size:.95em}
-.name{word-break:break-all}
+.name{overflow-wrap:anywhere;min-width:11rem;width:22%}
 @media (prefers-color-scheme:dark){svg[data-role=waveform]{color:#8ab4f8}.good{color:#5cc982}.listen{color:#f0a849}.bad{color:#ff7b7b}}
 `;
 
