@@ -1,3 +1,4 @@
+import { checkOptions, invalidArgument } from '../arguments.js';
 import type { FileRecord } from '../check/file-record.js';
 import { REVIEW_SCRIPT } from './review-script.js';
 import { escapeHtml, waveformSvg } from './waveform-svg.js';
@@ -107,7 +108,21 @@ code{font-size:.95em}
 @media (prefers-color-scheme:dark){svg[data-role=waveform]{color:#8ab4f8}.good{color:#5cc982}.listen{color:#f0a849}.bad{color:#ff7b7b}}
 `;
 
-export function reviewPage(records: readonly ReviewRecord[], options: ReviewOptions = {}): string {
+const OPTION_RULES = {
+  language: { acceptsValue: (value: unknown) => value === 'en' || value === 'zh-CN', words: "'en' or 'zh-CN'" },
+  title: 'string',
+  href: { acceptsValue: (value: unknown) => typeof value === 'function', words: 'a function from a path to an address' },
+  shown: { acceptsValue: (value: unknown) => typeof value === 'function', words: 'a function from a path to how it is shown' },
+} as const;
+
+export function reviewPage(records: readonly ReviewRecord[], given: ReviewOptions = {}): string {
+  if (!Array.isArray(records)) throw invalidArgument('records', "an array of check's or convert's records", records);
+  records.forEach((record, index) => {
+    if (typeof record !== 'object' || record === null || typeof record.path !== 'string' || !Array.isArray(record.problems) || !Array.isArray(record.warnings)) {
+      throw invalidArgument(`records[${index}]`, 'a record of check or convert ({ path, ok, problems, warnings, ... })', record);
+    }
+  });
+  const options = checkOptions<ReviewOptions>(given, OPTION_RULES);
   const language = options.language ?? 'en';
   const text = TEXT[language];
   const href = options.href ?? defaultHref;

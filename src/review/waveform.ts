@@ -1,9 +1,9 @@
 import { ActiveSpeechLevelMeter } from '../adjust/active-speech-level.js';
-import type { FileBytes } from '../arguments.js';
+import { type FileBytes, bytesArgument, invalidArgument } from '../arguments.js';
 import { QUIETEST_SPEECH_DBOV } from '../adjust/level-gain.js';
 import { codecFor } from '../encode/encoder.js';
 import { readWaveHeader } from '../formats/wave/read-wave-header.js';
-import { DEFAULT_PROFILE, encodingOf, type OutputProfile } from '../profile/profile.js';
+import { DEFAULT_PROFILE, encodingOf, isOutputProfile, type OutputProfile } from '../profile/profile.js';
 
 /**
  * What a person sees of a playback file before hearing it: its envelope, the parts of the input that were cut
@@ -43,7 +43,8 @@ const NO_CUT = { leadingSeconds: 0, trailingSeconds: 0 };
  * file of this profile, and is not what the phone plays).
  */
 export async function decodePlayback(bytes: FileBytes, profile: OutputProfile = DEFAULT_PROFILE): Promise<Playback | null> {
-  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const view = bytesArgument(bytes, 'bytes');
+  profileArgument(profile);
   const header = await readWaveHeader(view).catch(() => null);
   const spec = encodingOf(profile);
   if (!header || header.format.formatTag !== spec.waveTag || header.format.channels !== profile.channels || header.format.sampleRate !== profile.sampleRate) {
@@ -57,7 +58,12 @@ export async function decodePlayback(bytes: FileBytes, profile: OutputProfile = 
 
 /** The waveform of decoded samples; `cut` says what the conversion left out (the report's `cut`). */
 export function waveformOf(playback: Playback, profile: OutputProfile = DEFAULT_PROFILE, cut = NO_CUT): Waveform {
-  const { samples, sampleRate } = playback;
+  const { samples, sampleRate } = playbackArgument(playback);
+  profileArgument(profile);
+  const seconds = (value: unknown) => typeof value === 'number' && value >= 0 && Number.isFinite(value);
+  if (typeof cut !== 'object' || cut === null || !seconds(cut.leadingSeconds) || !seconds(cut.trailingSeconds)) {
+    throw invalidArgument('cut', 'the seconds cut before and after, { leadingSeconds, trailingSeconds } (a report\'s cut)', cut);
+  }
   const rail = encodingOf(profile).rail;
   const peaks: number[] = [];
   const clipped: number[] = [];
@@ -81,4 +87,17 @@ export function waveformOf(playback: Playback, profile: OutputProfile = DEFAULT_
   const { activeDbov } = meter.result();
   const speech = activeDbov !== null && activeDbov >= QUIETEST_SPEECH_DBOV ? activeDbov : null;
   return { seconds: samples.length / sampleRate, cut: { ...cut }, peaks, clipped, activeDbov: speech };
+}
+
+function profileArgument(profile: unknown): void {
+  if (!isOutputProfile(profile)) throw invalidArgument('profile', 'an output profile such as HUAWEI_VOICECALL', profile);
+}
+
+function playbackArgument(playback: unknown): Playback {
+  const given = playback as Partial<Playback> | null;
+  const rate = given?.sampleRate;
+  if (typeof given !== 'object' || given === null || !(given.samples instanceof Float32Array) || typeof rate !== 'number' || !(rate > 0) || !Number.isFinite(rate)) {
+    throw invalidArgument('playback', 'decoded samples, { samples: Float32Array, sampleRate } (what decodePlayback returns)', playback);
+  }
+  return given as Playback;
 }
