@@ -120,6 +120,25 @@ describe('convert --review', () => {
   });
 });
 
+describe('convert --in-place --review', () => {
+  it("offers no original once --in-place has replaced it, and never writes over a person's own review.html", async () => {
+    await mkdir(join(root, 'place'), { recursive: true });
+    await writeFile(join(root, 'place', 'a.wav'), prompt(1));
+    await writeFile(join(root, 'place', 'review.html'), 'my own notes');
+    const refused = await runCli(['convert', 'place', '--in-place', '--review'], { cwd: root });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('is there already and is not a voiceprep review page');
+    expect(await readFile(join(root, 'place', 'review.html'), 'utf8')).toBe('my own notes');
+
+    const run = await runCli(['convert', 'place', '--in-place', '--review=place/listen.html'], { cwd: root });
+    expect(run.code, run.stderr).toBe(0);
+    const html = await readFile(join(root, 'place', 'listen.html'), 'utf8');
+    expect(sourcesOf(html)).toEqual([{ kind: 'converted', src: 'a.wav' }]);
+    // a page of its own is replaced by the next run
+    expect((await runCli(['convert', 'place', '--in-place', '--review=place/listen.html'], { cwd: root })).code).toBe(0);
+  });
+});
+
 describe('check --review', () => {
   it('writes the page beside the checked files by default, or where asked, in Chinese under a Chinese locale', async () => {
     const run = await runCli(['check', 'out', '--review'], { cwd: root });

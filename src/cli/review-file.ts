@@ -1,6 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { FileRecord } from '../check/file-record.js';
+import { isReviewPage } from '../node/check-paths.js';
 import { DEFAULT_PROFILE, type OutputProfile } from '../profile/profile.js';
 import { type ReviewRecord, reviewPage } from '../review/review-page.js';
 import { type Waveform, decodePlayback, waveformOf } from '../review/waveform.js';
@@ -25,10 +27,17 @@ interface Converted {
  */
 export async function writeReview(records: ReadonlyArray<FileRecord & Converted>, file: string, profile: OutputProfile = DEFAULT_PROFILE): Promise<string> {
   const page = resolve(file);
+  // the page replaces an earlier review page, never a file of the person's own
+  if (existsSync(page) && !(await isReviewPage(page))) {
+    throw new Error(`${file} is there already and is not a voiceprep review page: give --review=<another name>.html`);
+  }
   const reviewed: ReviewRecord[] = [];
   for (const record of records) {
     const sound = record.output === undefined ? record.path : record.output?.path ?? null;
-    reviewed.push({ ...record, waveform: sound === null ? null : await drawn(sound, profile, record.conversion?.cut) } as ReviewRecord);
+    // --in-place replaced the input: what is at its path now (if anything) is the converted file, not the original
+    const gone = record.output && (resolve(record.output.path) === resolve(record.path) || !existsSync(record.path));
+    const waveform = sound === null ? null : await drawn(sound, profile, record.conversion?.cut);
+    reviewed.push({ ...record, waveform, ...(gone ? { original: null } : {}) } as ReviewRecord);
   }
   const from = dirname(page);
   const html = reviewPage(reviewed, { language: languageOf(process.env), href: (path) => hrefFrom(from, path), shown: (path) => shownFrom(from, path) });

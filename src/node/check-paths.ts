@@ -87,7 +87,7 @@ export async function checkPaths(args: string | readonly string[], given: CheckO
 }
 
 /** Whether the file begins as voiceprep's review pages do (their mark is in the first 300 bytes). */
-async function isReviewPage(path: string): Promise<boolean> {
+export async function isReviewPage(path: string): Promise<boolean> {
   const handle = await open(path, 'r').catch(() => null);
   if (!handle) return false;
   try {

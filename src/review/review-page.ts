@@ -24,6 +24,8 @@ export interface ReviewRecord extends FileRecord {
     levels?: { after: { activeDbov: number | null } } | null;
   } | null;
   waveform?: Waveform | null;
+  /** Where the original can be heard, when not at `path`; null when it is gone (replaced by --in-place). */
+  original?: string | null;
 }
 
 export interface ReviewOptions {
@@ -162,7 +164,8 @@ function row(record: ReviewRecord, language: WordsLanguage, href: (path: string)
   const playable = converting ? record.output ?? null : record.ok || record.waveform ? { path: record.path } : null;
   const file = converting && record.output ? record.output.path : record.path;
   const players: string[] = [];
-  if (converting && record.output) players.push(player(text.original, 'original', href(record.path), false));
+  const original = record.original === undefined ? record.path : record.original;
+  if (converting && record.output && original !== null) players.push(player(text.original, 'original', href(original), false));
   if (playable) players.push(player(converting ? text.converted : text.original, converting ? 'converted' : 'original', href(playable.path), true));
   const waveform = record.waveform ?? null;
   const level = waveform?.activeDbov ?? record.conversion?.levels?.after.activeDbov ?? record.levels?.activeDbov ?? null;
