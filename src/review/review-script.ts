@@ -2,8 +2,9 @@
  * The review page's only script, inline (the page is one file, opened from disk): one sound at a time through one
  * audio element, whose source is a file beside the page by relative path. A player's second press stops it; the
  * sounding row carries data-playing ('original' or 'converted') until the sound ends or stops; Play all walks the
- * rows in order, 0.5 s apart; a click on a waveform plays the converted file from that point. Browsers play A-law,
- * mu-law and PCM WAV files in their own player (Chromium, Firefox and Safari all do), so nothing is decoded here.
+ * rows in order, 0.5 s apart; a click on a waveform plays the row's playback file from that point. Nothing is
+ * decoded here: Chromium plays A-law and mu-law WAV files in its own player (test/cli-review.spec.ts hears it), as
+ * Firefox's and Safari's WAV decoders do; where a browser cannot, the row says so.
  */
 export const REVIEW_SCRIPT = `(function () {
   var audio = document.getElementById('player');
