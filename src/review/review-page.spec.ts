@@ -90,7 +90,8 @@ describe('reviewPage', () => {
     const row = (file: string) => html.slice(html.indexOf(`data-file="${file}"`)).split('</tr>')[0];
     expect(row('out/welcome.wav')).toContain('data-src="in/welcome.mp3"');
     expect(row('out/welcome.wav')).toContain('>Play original</button>');
-    expect(row('out/welcome.wav')).toContain('data-src="out/welcome.wav" aria-pressed="false" data-main>Play converted</button>');
+    expect(row('out/welcome.wav')).toContain('data-src="out/welcome.wav" aria-pressed="false" aria-describedby="f0" data-main>Play converted</button>');
+    expect(row('out/welcome.wav')).toContain('<th scope="row" class="name" id="f0">out/welcome.wav');
     expect(row('out/welcome.wav')).toContain('data-role="waveform"');
     expect(row('out/welcome.wav')).toContain('Ready to upload');
     expect(row('out/silent.wav')).toContain('Ready, but listen to it first:');

@@ -130,7 +130,7 @@ export function reviewPage(records: readonly ReviewRecord[], given: ReviewOption
   const href = options.href ?? defaultHref;
   const title = options.title ?? text.title;
   const shown = options.shown ?? ((path: string) => path);
-  const rows = records.map((record) => row(record, language, href, shown)).join('\n');
+  const rows = records.map((record, index) => row(record, index, language, href, shown)).join('\n');
   return `<!doctype html>
 <html lang="${language}">
 <head>
@@ -158,29 +158,31 @@ ${rows}
 `;
 }
 
-function row(record: ReviewRecord, language: WordsLanguage, href: (path: string) => string, shown: (path: string) => string): string {
+function row(record: ReviewRecord, index: number, language: WordsLanguage, href: (path: string) => string, shown: (path: string) => string): string {
+  const id = `f${index}`;
   const text = TEXT[language];
   const converting = record.output !== undefined;
   const playable = converting ? record.output ?? null : record.ok || record.waveform ? { path: record.path } : null;
   const file = converting && record.output ? record.output.path : record.path;
   const players: string[] = [];
   const original = record.original === undefined ? record.path : record.original;
-  if (converting && record.output && original !== null) players.push(player(text.original, 'original', href(original), false));
-  if (playable) players.push(player(converting ? text.converted : text.original, converting ? 'converted' : 'original', href(playable.path), true));
+  if (converting && record.output && original !== null) players.push(player(text.original, 'original', href(original), false, id));
+  if (playable) players.push(player(converting ? text.converted : text.original, converting ? 'converted' : 'original', href(playable.path), true, id));
   const waveform = record.waveform ?? null;
   const level = waveform?.activeDbov ?? record.conversion?.levels?.after.activeDbov ?? record.levels?.activeDbov ?? null;
   const levelText = level === null || level === undefined ? text.noSpeech : `${level.toFixed(1)} dBov`;
   const drawing = waveform ? waveformSvg(waveform, text.waveform(waveform.seconds.toFixed(1), levelText, waveform.clipped.length)) : '';
   const name = converting && record.output ? `${escapeHtml(shown(record.output.path))}<br><small>${escapeHtml(shown(record.path))}</small>` : escapeHtml(shown(record.path));
   return (
-    `<tr data-file="${escapeHtml(file)}"><th scope="row" class="name">${name}</th>` +
+    `<tr data-file="${escapeHtml(file)}"><th scope="row" class="name" id="${id}">${name}</th>` +
     `<td class="sound">${players.join('')}${drawing}<p class="cannot-play" hidden>${text.cannotPlay}</p></td>` +
     `<td>${verdict(record, language, waveform)}${figures(record, language, levelText)}</td></tr>`
   );
 }
 
-function player(label: string, kind: 'original' | 'converted', src: string, main: boolean): string {
-  return `<button type="button" data-play="${kind}" data-src="${escapeHtml(src)}" aria-pressed="false"${main ? ' data-main' : ''}>${label}</button>`;
+/** A player, described for screen readers by its row's file name (`described`, the row header's id). */
+function player(label: string, kind: 'original' | 'converted', src: string, main: boolean, described: string): string {
+  return `<button type="button" data-play="${kind}" data-src="${escapeHtml(src)}" aria-pressed="false" aria-describedby="${described}"${main ? ' data-main' : ''}>${label}</button>`;
 }
 
 function verdict(record: ReviewRecord, language: WordsLanguage, waveform: Waveform | null): string {

@@ -62,6 +62,8 @@ describe('the page: hear and see every prompt', () => {
     expect(await page.locator('tbody tr', { hasText: 'broken.wav' }).locator('button[data-play]').count()).toBe(0);
 
     const row = page.locator('tbody tr', { hasText: 'welcome-stereo-44k.wav' });
+    // a screen reader hears which file a player plays
+    expect(await row.getByRole('button', { name: 'Play converted' }).evaluate((button) => document.getElementById(button.getAttribute('aria-describedby') as string)?.textContent)).toBe('welcome-stereo-44k.wav');
     await row.getByRole('button', { name: 'Play converted' }).click();
     expect(await row.getAttribute('data-playing')).toBe('converted');
     expect(await row.getByRole('button', { name: 'Play converted' }).getAttribute('aria-pressed')).toBe('true');

@@ -27,6 +27,9 @@ export class ResultsTable {
   private readonly body: HTMLTableSectionElement;
   private sounding: Sounding | null = null;
   private readonly unplayable = new WeakSet<File>();
+  /** Each row's id for its file name, which its players point to as their description (aria-describedby). */
+  private readonly ids = new WeakMap<Entry, string>();
+  private nextId = 0;
 
   /** `table` has a thead with one empty row and an empty tbody. */
   constructor(
@@ -115,7 +118,7 @@ export class ResultsTable {
     // class: the column, for the layout; data-column: its name, shown beside each value when rows become cards.
     return COLUMNS.map((column) =>
       column === 'input'
-        ? element('th', { scope: 'row', class: column, 'data-column': strings.columns[column] }, ...content[column])
+        ? element('th', { scope: 'row', id: this.idOf(entry), class: column, 'data-column': strings.columns[column] }, ...content[column])
         : element('td', { class: column, 'data-column': strings.columns[column] }, ...content[column]),
     );
   }
@@ -126,7 +129,8 @@ export class ResultsTable {
     if (entry.state !== 'done' || !prepared?.playback || !prepared.waveform) return [];
     const strings = this.strings();
     const player = (kind: SoundKind, label: string) => {
-      const button = element('button', { type: 'button', class: 'play', 'data-play': kind, 'aria-pressed': 'false' }, label);
+      // named as the contract says; a screen reader also hears which file (the row's name) as its description
+      const button = element('button', { type: 'button', class: 'play', 'data-play': kind, 'aria-pressed': 'false', 'aria-describedby': this.idOf(entry) }, label);
       button.addEventListener('click', () => this.listening.toggle(entry, kind));
       return button;
     };
@@ -150,6 +154,15 @@ export class ResultsTable {
       holder,
       this.unplayable.has(entry.picked.file) ? element('span', { class: 'note' }, strings.cannotPlayOriginal) : null,
     ].filter((node): node is HTMLElement => node !== null);
+  }
+
+  private idOf(entry: Entry): string {
+    let id = this.ids.get(entry);
+    if (!id) {
+      id = `file-${++this.nextId}`;
+      this.ids.set(entry, id);
+    }
+    return id;
   }
 
   private verdict(entry: Entry): Node[] {
