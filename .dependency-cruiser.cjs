@@ -24,6 +24,8 @@ const LAYERS = [
   { name: 'write', path: '^src/write/' },
   { name: 'pipeline', path: '^src/pipeline/' },
   { name: 'check', path: '^src/check/' },
+  // what people see and hear of records: waveforms, plain words for warnings, the review page (browser-safe)
+  { name: 'review', path: '^src/review/' },
   { name: 'core', path: '^src/core\\.ts$' },
   { name: 'node', path: '^src/node/' },
   { name: 'web', path: '^src/web/' },

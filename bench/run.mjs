@@ -3,7 +3,7 @@
 // printed as ratios against the issues' bars. Speed targets live here, not in timed tests. sox and ffmpeg are
 // installed with apt-get if they are missing (as root). `--quick` takes 3 runs of each instead of 9.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,8 @@ const root = new URL('..', import.meta.url).pathname;
 const work = join(root, 'bench', '.work');
 const cli = join(root, 'bin', 'voiceprep.js');
 const quick = process.argv.includes('--quick');
+/** `--review-only`: just the review page of 1000 files (a minute, not the whole bench). */
+const reviewOnly = process.argv.includes('--review-only');
 const RUNS = quick ? 3 : 9;
 
 ensureTools();
@@ -22,6 +24,12 @@ mkdirSync(work, { recursive: true });
 
 const ratios = [];
 const limits = [];
+if (reviewOnly) {
+  await reviewThousandFiles();
+  printTables();
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
 await inProcess();
 await longFileVersusSox();
 await batchVersusSoxLoop();
@@ -29,6 +37,7 @@ await pageVersusCli();
 await mp3VersusFfmpeg();
 await levelCosts();
 await checkThousandFiles();
+await reviewThousandFiles();
 await peakMemory();
 printTables();
 rmSync(work, { recursive: true, force: true });
@@ -160,6 +169,43 @@ async function checkThousandFiles() {
   limits.push({ what: 'check --level -26 on the same 1000 files, whole process', value: levels.wall, unit: 'ms', bar: 5000 });
 }
 
+/**
+ * `check --review` on 1000 prompts of 5 s: the whole process, the page's size (bar: 5 MB), and how soon it is usable
+ * in Chromium from file:// (bar: 2 s): from the start of the navigation until the last row's Play converted, pressed,
+ * has that row sounding.
+ */
+async function reviewThousandFiles() {
+  const folder = join(work, 'review-1000');
+  mkdirSync(folder, { recursive: true });
+  const { bytes } = await convertBytes(pcm16Wave(8000, 1, 5));
+  for (let i = 0; i < 1000; i++) writeFileSync(join(folder, `prompt_${String(i).padStart(4, '0')}.wav`), bytes);
+  // beside the folder, not in it: the next run's check would list the page among the files
+  const page = join(work, 'review-1000.html');
+  const made = await median(RUNS, () => timeProcess(process.execPath, [cli, 'check', folder, '--quiet', `--review=${page}`]));
+  limits.push({ what: 'check --review on 1000 files of 5 s, whole process', value: made.wall, unit: 'ms', bar: null });
+  limits.push({ what: 'the review page of those 1000 files', value: statSync(page).size / 1024 / 1024, unit: 'MB', bar: 5 });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const tab = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const usable = await median(RUNS, async () => {
+      await tab.goto('about:blank');
+      await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+      const last = tab.locator('tr[data-file]').last();
+      await last.getByRole('button', { name: 'Play original' }).click();
+      await last.locator('xpath=self::*[@data-playing]').waitFor();
+      const at = await tab.evaluate(() => performance.now());
+      await tab.keyboard.press('Escape');
+      return at;
+    });
+    limits.push({ what: 'that page usable in Chromium (navigation to the last row sounding)', value: usable, unit: 'ms', bar: 2000 });
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Peak resident memory (worker threads included) of a 600 MB WAV and of a 2-hour MP3, each in a process of its own. */
 async function peakMemory() {
   const file = join(work, 'long-600MB-48k-stereo.wav');
@@ -219,7 +265,7 @@ function printTables() {
   for (const { what, value, unit, bar } of limits) {
     const mark = bar === null ? '    ' : value <= bar ? 'ok  ' : 'MISS';
     const shownBar = bar === null ? '' : `<=${bar}`;
-    console.log(`${value.toFixed(unit === 'x' ? 2 : 1).padStart(7)} ${unit.padEnd(3)} ${shownBar.padEnd(6)} ${mark} ${what}`);
+    console.log(`${value.toFixed(unit === 'x' || unit === 'MB' ? 2 : 1).padStart(7)} ${unit.padEnd(3)} ${shownBar.padEnd(6)} ${mark} ${what}`);
   }
 }
 

@@ -35,5 +35,7 @@ export { DEFAULT_PROFILE, HUAWEI_VOICECALL, isOutputProfile, type OutputProfile 
 export { PROFILES, TARGETS, targetNamed } from './profile/profiles.js';
 export { ENCODINGS, type EncodingSpec, type OutputEncoding } from './profile/encodings.js';
 export type { NameRules } from './profile/name-rules.js';
+export { decodePlayback, waveformOf, type Playback, type Waveform } from './review/waveform.js';
+export { reviewPage, type ReviewOptions, type ReviewRecord } from './review/review-page.js';
 export { alawFromLinear16 } from './codecs/g711-alaw.js';
 export { linear16FromAlaw, linear16FromMulaw } from './codecs/g711-expand.js';

@@ -16,6 +16,7 @@ import {
   convert,
   convertBytes,
   convertFile,
+  decodePlayback,
   isCompliantName,
   judgeHeader,
   linear16FromAlaw,
@@ -26,7 +27,9 @@ import {
   openConversion,
   probeAudio,
   readWaveHeader,
+  reviewPage,
   summarizeRecords,
+  waveformOf,
 } from './index.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'voiceprep-api-'));
@@ -156,6 +159,14 @@ describe('every exported function refuses arguments of the wrong kind with a Voi
     ["canonicalFileSize('a')", () => canonicalFileSize('a' as never), /^samples: /],
     ['maxSamplesForFileSize(null)', () => maxSamplesForFileSize(null as never), /^maxBytes: /],
     ['summarizeRecords(null)', () => summarizeRecords(null as never), /^records: /],
+    ['decodePlayback(12)', () => decodePlayback(12 as never), /^bytes: expected the file's bytes/],
+    ["decodePlayback(bytes, 'huawei')", () => decodePlayback(WAV, 'huawei' as never), /^profile: expected an output profile/],
+    ['waveformOf(bytes)', () => waveformOf(WAV as never), /^playback: expected decoded samples/],
+    ['waveformOf(playback, profile, { leadingSeconds: -1 })', () => waveformOf({ samples: new Float32Array(8), sampleRate: 8000 }, HUAWEI_VOICECALL, { leadingSeconds: -1, trailingSeconds: 0 }), /^cut: /],
+    ['reviewPage(null)', () => reviewPage(null as never), /^records: expected an array/],
+    ["reviewPage(['a.wav'])", () => reviewPage(['a.wav'] as never), /^records\[0\]: expected a record of check or convert/],
+    ["reviewPage([], { language: 'fr' })", () => reviewPage([], { language: 'fr' } as never), /^language: expected 'en' or 'zh-CN'/],
+    ['reviewPage([], { herf })', () => reviewPage([], { herf: String } as never), /^unknown option "herf"/],
     ['judgeHeader(null, ...)', () => judgeHeader(null as never, 100, 2097152, () => ''), /^header: expected a WaveHeader/],
     ['judgeHeader(header, size, NaN, fix)', async () => judgeHeader(await readWaveHeader(WAV), WAV.length, NaN, () => ''), /^maxBytes: expected at least 60 bytes/],
   ])('%s', async (_, call, message) => {
@@ -194,6 +205,7 @@ describe('every exported function refuses arguments of the wrong kind with a Voi
         'convert',
         'convertBytes',
         'convertFile',
+        'decodePlayback',
         'isCompliantName',
         'isOutputProfile',
         'isVoiceprepError',
@@ -207,8 +219,10 @@ describe('every exported function refuses arguments of the wrong kind with a Voi
         'openFileSource',
         'probeAudio',
         'readWaveHeader',
+        'reviewPage',
         'summarizeRecords',
         'targetNamed',
+        'waveformOf',
         'writeFileAtomically',
       ].sort(),
     );

@@ -51,6 +51,8 @@ export interface OutputSummary {
 export interface ConversionSummary {
   passThrough: boolean;
   trimmed: boolean;
+  /** Seconds of the input left out before and after the output (silence trimming, --trim). */
+  cut: ConvertReport['cut'];
   gainDb: number;
   peakDbfs: number | null;
   clippedSamples: number;
@@ -143,6 +145,7 @@ function describeResult(record: ConvertedFile, report: ConvertReport, output: st
   record.conversion = {
     passThrough: report.passThrough,
     trimmed: report.trimmed,
+    cut: report.cut,
     gainDb: report.gainDb,
     peakDbfs: Number.isFinite(report.peakDbfs) ? report.peakDbfs : null,
     clippedSamples: report.clippedSamples,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { levelOption, rateOption, sizeOption, targetOption, toleranceOption } from './option-parsers.js';
+import { levelOption, rateOption, reviewOption, sizeOption, targetOption, toleranceOption } from './option-parsers.js';
 import { CONFIG_FILE, ConfigError, findProjectConfig, withDefaults } from './project-config.js';
 import type { CliIo } from './output.js';
 import type { CheckFlags } from './check-run.js';
@@ -15,6 +15,7 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: (code: n
     .option('--level <dBov>', 'also decode each file and judge its active speech level (ITU-T P.56) against this, e.g. -26, its clipping and its leading/trailing silence', levelOption)
     .option('--level-tolerance <dB>', 'how far from --level a file may be (default 1)', toleranceOption)
     .option('--vox-rate <hz>', 'sample rate of Dialogic .vox files (default 8000)', rateOption)
+    .option('--review [file]', 'write review.html (or this file) beside the checked files: every file with its player, waveform and verdict, to listen to before uploading', reviewOption)
     .option('--json', 'print one JSON document: {"files": [...], "summary": {...}} (schema in the README)')
     .option('-q, --quiet', 'list only the files with problems, then the summary')
     .option('--no-color', 'no colour')

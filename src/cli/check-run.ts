@@ -1,4 +1,7 @@
+import { dirname } from 'node:path';
 import { checkPaths } from '../node/check-paths.js';
+import { defaultReviewFile, writeReview } from './review-file.js';
+import { targetNamed } from '../profile/profiles.js';
 import type { FileRecord } from '../check/file-record.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths, tableWidth } from './output.js';
 
@@ -14,6 +17,8 @@ export interface CheckFlags {
   voxRate?: number;
   json?: boolean;
   quiet?: boolean;
+  /** --review [file]: true for the default file (review.html beside the checked files). */
+  review?: string | boolean;
 }
 
 export async function runCheck(inputs: string[], flags: CheckFlags, io: CliIo): Promise<number> {
@@ -33,6 +38,15 @@ export async function runCheck(inputs: string[], flags: CheckFlags, io: CliIo): 
     const paint = painter(io);
     const line = `${checked} file(s) checked: ${ok} comply, ${failed} with problems`;
     io.stdout.write(`${failed ? paint.bad(line) : paint.good(line)}\n`);
+  }
+  if (flags.review) {
+    const wanted = typeof flags.review === 'string' ? flags.review : defaultReviewFile(result.files.map((file) => dirname(file.path)));
+    const written = await writeReview(result.files, wanted, flags.target === undefined ? undefined : targetNamed(flags.target)).catch((error: unknown) => {
+      io.stderr.write(`voiceprep: the review page could not be written: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+      return null;
+    });
+    if (written === null) return 1;
+    (flags.json ? io.stderr : io.stdout).write(`review page: ${oneLine(written)}\n`);
   }
   return result.summary.failed === 0 ? 0 : 1;
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CONVERTIBLE_EXTENSIONS } from '../formats/file-kinds.js';
 import { gainConflict } from '../pipeline/settings.js';
-import { jobsOption, levelOption, rateOption, sizeOption, targetOption } from './option-parsers.js';
+import { jobsOption, levelOption, rateOption, reviewOption, sizeOption, targetOption } from './option-parsers.js';
 import { CONFIG_FILE, ConfigError, findProjectConfig, withDefaults } from './project-config.js';
 import type { CliIo } from './output.js';
 import type { ConvertFlags } from './convert-run.js';
@@ -24,6 +24,7 @@ export function registerConvert(program: Command, io: CliIo, setExitCode: (code:
     .option('--trim-silence', 'cut leading and trailing silence, keeping 0.1 s before the speech and 0.2 s after')
     .option('--vox-rate <hz>', 'sample rate of Dialogic .vox files (default 8000; 6000 is the other common one)', rateOption)
     .option('-j, --jobs <n>', 'files converted at once (default and most: one per core, fewer if memory is short)', jobsOption)
+    .option('--review [file]', 'write review.html (or this file) in the output folder: every playback file with its player, waveform and verdict, to listen to before uploading', reviewOption)
     .option('--json', 'print one JSON document (the schema of check, plus output) instead of the table')
     .option('-q, --quiet', 'no progress bar')
     .option('--no-color', 'no colour in the table')
@@ -49,7 +50,7 @@ Examples:
                                                        mu-law prompts for Amazon Connect
 
 A ${CONFIG_FILE} (or a "voiceprep" key in package.json) in this folder or above sets the defaults of
-target, maxSize, level, levelTolerance, trim, trimSilence, normalize and voxRate; flags win.
+target, maxSize, level, trim, trimSilence, normalize and voxRate; flags win.
 
 Exit codes: 0 every file converted and complies, 1 some file failed (the others were still converted),
 2 usage error, 130/143 interrupted by SIGINT/SIGTERM (finished files kept, partial ones removed).`,

@@ -1,10 +1,11 @@
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import type { SingleBar } from 'cli-progress';
 import { searchedOutputFolder } from '../batch/batch-inputs.js';
 import { type BatchResult, type RunningBatch, startBatch } from '../batch/run-batch.js';
 import type { ConvertSettings } from '../pipeline/settings.js';
 import { targetNamed } from '../profile/profiles.js';
 import { EXIT_USAGE, type HeldSignal, type HeldSignals, SIGNAL_EXIT_CODES, takeHeldSignal } from './exit-codes.js';
+import { defaultReviewFile, writeReview } from './review-file.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths, tableWidth } from './output.js';
 
 /**
@@ -26,6 +27,8 @@ export interface ConvertFlags {
   jobs?: number;
   json?: boolean;
   quiet?: boolean;
+  /** --review [file]: true for the default file (review.html in the output folder). */
+  review?: string | boolean;
 }
 
 /** `signals`: those held while the command loaded (bin/voiceprep.js): one that came then starts the batch stopped. */
@@ -82,6 +85,16 @@ export async function runConvert(inputs: string[], flags: ConvertFlags, io: CliI
     if (result.removedTempFiles.length > 0) {
       const paths = result.removedTempFiles.map((path) => oneLine(shownPath(path))).join(', ');
       io.stderr.write(`voiceprep: removed ${result.removedTempFiles.length} temp file(s) left by a run that was killed: ${paths}\n`);
+    }
+    if (flags.review && !signalled) {
+      const folders = flags.inPlace ? result.files.map((file) => dirname(file.output?.path ?? file.path)) : [flags.output as string];
+      const wanted = typeof flags.review === 'string' ? flags.review : defaultReviewFile(folders);
+      const written = await writeReview(result.files, wanted, settingsOf(flags).profile).catch((error: unknown) => {
+        io.stderr.write(`voiceprep: the review page could not be written: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+        return null;
+      });
+      if (written === null) return 1;
+      (flags.json ? io.stderr : io.stdout).write(`review page: ${oneLine(shownPath(written))}\n`);
     }
     if (result.interrupted && signalled) {
       io.stderr.write(`voiceprep: interrupted by ${signalled}: finished files were kept, partial ones removed\n`);

@@ -38,3 +38,12 @@ export function targetOption(text: string): string {
   if (!TARGET.acceptsValue(text)) throw new InvalidArgumentError(`expected ${TARGET.words} (voiceprep targets lists them)`);
   return targetNamed(text).id;
 }
+
+/**
+ * --review [file]: the page's name must end in .html, so that a file meant as an input (`--review a.wav b.wav`,
+ * where commander takes a.wav as the page) is never overwritten with HTML.
+ */
+export function reviewOption(text: string): string {
+  if (!/\.html?$/i.test(text)) throw new InvalidArgumentError(`expected a file name ending in .html (got '${text}'): give --review last, or as --review=review.html`);
+  return text;
+}

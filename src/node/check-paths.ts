@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { discoveryProblems, findInputs } from './find-inputs.js';
 import { isTempName } from './temp-files.js';
@@ -7,6 +7,7 @@ import { openFileSource } from './file-source.js';
 import { type CheckOptions, checkCheckOptions, checkSource, summarizeRecords } from '../check/check-bytes.js';
 import { type FileRecord, type Summary, failedRecord } from '../check/file-record.js';
 import { problemFrom } from '../check/problem-from.js';
+import { REVIEW_MARK } from '../review/review-page.js';
 
 export interface CheckResult {
   files: FileRecord[];
@@ -26,6 +27,10 @@ export async function checkFile(path: string, options: CheckOptions = {}): Promi
 
 async function checkAt(openPath: string, path: string, options: CheckOptions): Promise<FileRecord> {
   if (isTempName(basename(path))) return leftover(path, openPath);
+  if (/\.html?$/i.test(path) && (await isReviewPage(openPath))) {
+    const message = "voiceprep's review page (written by --review), not a playback file: listen with it, then leave it out of what you upload";
+    return { ...failedRecord(path, 'not-wav', message), bytes: (await stat(openPath).catch(() => null))?.size ?? null };
+  }
   let source;
   try {
     source = await openFileSource(openPath);
@@ -79,6 +84,21 @@ export async function checkPaths(args: string | readonly string[], given: CheckO
   }
   for (const { path, problem } of discoveryProblems(discovery, 'audio files')) records.push(failedRecord(path, problem.code, problem.message));
   return { files: records, summary: summarizeRecords(records) };
+}
+
+/** Whether the file begins as voiceprep's review pages do (their mark is in the first 300 bytes). */
+export async function isReviewPage(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (!handle) return false;
+  try {
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead).toString('utf8').includes(REVIEW_MARK);
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
+  }
 }
 
 async function leftover(path: string, openPath: string): Promise<FileRecord> {

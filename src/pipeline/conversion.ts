@@ -78,7 +78,7 @@ export async function openConversion(bytesOrSource: ByteSource | FileBytes, give
         if (passThrough) {
           const writer = new CanonicalWaveWriter(sink, outputSamples, output.layout);
           const result = await copySamples(audio, output, writer, options.signal);
-          return report(audio, input, output, await writer.finish(), true, result);
+          return report(audio, input, output, await writer.finish(), true, result, 0);
         }
         return await withKernels(async (kernels) => {
           const plan = adjusts ? await measureFirst(audio, kernels, output, maxSamples, options) : NO_ADJUSTMENT;
@@ -87,7 +87,7 @@ export async function openConversion(bytesOrSource: ByteSource | FileBytes, give
           if (audio.exactFrames && samples > options.limitSamples) throw tooLong(samples, options, output, true);
           const writer = new CanonicalWaveWriter(sink, audio.exactFrames ? samples : null, output.layout);
           const result = await transcode(audio, kernels, output, maxSamples, plan, options, writer);
-          return report(audio, input, output, await writer.finish(), false, result);
+          return report(audio, input, output, await writer.finish(), false, result, plan.window.start);
         });
       } finally {
         audio.close();
@@ -96,13 +96,19 @@ export async function openConversion(bytesOrSource: ByteSource | FileBytes, give
   };
 }
 
-function report(audio: AudioSource, input: InputDescription, output: Output, samples: number, passThrough: boolean, result: SampleResult): ConvertReport {
+/** `skipped`: output-rate samples the window left out before what was written (silence trimming). */
+function report(audio: AudioSource, input: InputDescription, output: Output, samples: number, passThrough: boolean, result: SampleResult, skipped: number): ConvertReport {
+  // A compressed file's header only estimates its length; a decode to the end counts it.
+  const heard = audio.exactFrames || result.frames === null ? input : { ...input, frames: result.frames, seconds: result.frames / audio.sampleRate };
+  const leadingSeconds = skipped / output.rate;
+  const outputSeconds = samples / output.rate;
   return {
-    // A compressed file's header only estimates its length; a decode to the end counts it.
-    input: audio.exactFrames || result.frames === null ? input : { ...input, frames: result.frames, seconds: result.frames / audio.sampleRate },
-    output: { samples, seconds: samples / output.rate, bytes: output.layout.fileSize(samples) },
+    input: heard,
+    output: { samples, seconds: outputSeconds, bytes: output.layout.fileSize(samples) },
     passThrough,
     trimmed: result.trimmed,
+    // to the millisecond: what is left after the output may be a rounding of the rate change, not a cut
+    cut: { leadingSeconds: roundMs(leadingSeconds), trailingSeconds: roundMs(Math.max(0, heard.seconds - leadingSeconds - outputSeconds)) },
     gainDb: result.gainDb,
     peakDbfs: toDbfs(result.peak),
     clippedSamples: result.clippedSamples,
@@ -110,4 +116,9 @@ function report(audio: AudioSource, input: InputDescription, output: Output, sam
     // read now: a compressed source adds what it met while decoding (damaged frames, a cut-off end)
     warnings: [...audio.warnings.map((warning): SourceWarning => ({ ...warning })), ...result.warnings],
   };
+}
+
+function roundMs(seconds: number): number {
+  const rounded = Math.round(seconds * 1000) / 1000;
+  return rounded <= 0.001 ? 0 : rounded;
 }

@@ -49,6 +49,11 @@ export interface ConvertReport {
   passThrough: boolean;
   /** The output was cut to fit `maxSamples`, with a fade-out. */
   trimmed: boolean;
+  /**
+   * Seconds of the input left out of the output: before it (silence trimming) and after it (silence trimming, or the
+   * cut of `maxSamples`); a review page draws them shaded beside the waveform. 0 and 0 when nothing was cut.
+   */
+  cut: { leadingSeconds: number; trailingSeconds: number };
   /** Gain applied by `normalize`, in dB (0 when not normalizing). */
   gainDb: number;
   /** Highest sample level before rounding, in dBFS (may exceed 0 when samples clipped; -Infinity for silence). */

@@ -30,11 +30,11 @@ const EMPTY_MODULES = /^@wasm-audio-decoders\/opus-ml$/;
 
 /**
  * All that the page's own bundle may hold: its modules, the name allocator, the platform's constants and output
- * profile, the registry of input formats (plain data: which extensions a folder pick keeps), and the zip writer.
+ * profile, the plain words for warnings and the waveform drawing (strings only), the registry of input formats (plain data: which extensions a folder pick keeps), and the zip writer.
  * The engine (and the WebAssembly it will carry) and the transliterators run in the workers: in the page's bundle
  * they would be parsed a second time, on the thread that must stay responsive.
  */
-const PAGE_MAY_USE = /^(src\/web\/page\/|src\/web\/prepared-file\.ts$|src\/formats\/(file-kinds|registry)\.ts$|src\/formats\/[^/]+\/format\.ts$|src\/profile\/|node_modules\/fflate\/)/;
+const PAGE_MAY_USE = /^(src\/web\/page\/|src\/web\/prepared-file\.ts$|src\/review\/(words|waveform-svg)\.ts$|src\/formats\/(file-kinds|registry)\.ts$|src\/formats\/[^/]+\/format\.ts$|src\/profile\/|node_modules\/fflate\/)/;
 
 const convertWorker = await bundle(`${here}worker/convert-worker.ts`);
 const namingWorker = await bundle(`${here}naming/naming-worker.ts`);

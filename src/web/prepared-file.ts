@@ -1,4 +1,5 @@
 import type { Problem, Warning } from '../core.js';
+import type { Waveform } from '../review/waveform.js';
 
 /**
  * What the page and its workers say to each other about a file. This module has no engine code in it (only types
@@ -43,6 +44,13 @@ export interface PreparedFile {
   gainDb: number;
   /** The active speech level before and after, in dBov, when it was measured (the level or silence option). */
   levelDbov: { before: number | null; after: number | null } | null;
+  /** What the input is ('MP4', 'AMR', 'MP3', ...), when it was recognized: a refusal names it. */
+  format: string | null;
+  /** The playback file decoded with its encoding's codec (what the phone plays), at `playbackRate`; null when failed. */
+  playback: Float32Array | null;
+  playbackRate: number;
+  /** The playback file's waveform; null when failed. */
+  waveform: Waveform | null;
 }
 
 /** A file that failed for `problems`, with nothing else known of it. */
@@ -61,5 +69,9 @@ export function failedFile(problems: Problem[]): PreparedFile {
     trimmed: false,
     gainDb: 0,
     levelDbov: null,
+    format: null,
+    playback: null,
+    playbackRate: 0,
+    waveform: null,
   };
 }

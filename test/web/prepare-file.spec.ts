@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkBytes } from '../../src/core.js';
+import { checkBytes, linear16FromAlaw } from '../../src/core.js';
 import type { PageOptions } from '../../src/web/prepared-file.js';
 import { prepareFile } from '../../src/web/worker/prepare-file.js';
 import { sine } from '../support/tone-analysis.js';
@@ -19,6 +19,19 @@ describe('prepareFile', () => {
     expect(prepared.size).toBe(prepared.bytes!.length);
     expect(prepared.seconds).toBeCloseTo(prepared.inputSeconds!, 3);
     expect(prepared.peakDbfs).toBeLessThan(0);
+  });
+
+  it('decodes the playback file it wrote, for the page to play and draw: exactly what the phone will play', async () => {
+    const prepared = await prepareFile(sample('welcome-stereo-44k.wav'), 'welcome-stereo-44k.wav', 'welcome-stereo-44k.wav', DEFAULTS);
+    const data = prepared.bytes!.subarray(58);
+    expect(prepared.playbackRate).toBe(8000);
+    expect(prepared.playback).toHaveLength(data.length);
+    // each sample is the A-law code's own value (G.711 expansion), not the signal before encoding
+    expect(Math.round(prepared.playback![100] * 32768)).toBe(linear16FromAlaw(data[100]));
+    expect(prepared.waveform?.seconds).toBeCloseTo(prepared.seconds!, 3);
+    expect(prepared.waveform?.activeDbov).not.toBeNull();
+    const failed = await prepareFile(asciiBytes('not audio at all, just text'), 'a.wav', 'a.wav', DEFAULTS);
+    expect(failed).toMatchObject({ verdict: 'failed', playback: null, waveform: null });
   });
 
   it('keeps a compliant file byte for byte, whatever its old name', async () => {

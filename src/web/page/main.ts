@@ -1,6 +1,7 @@
 import { byId } from './dom.js';
 import { showStaticTexts } from './language.js';
 import { OptionsPanel } from './options-panel.js';
+import { Player } from './player.js';
 import { NamingWorker } from './naming-client.js';
 import { droppedFiles, pickedFiles, pickedFolder, type PickedFile } from './pick-files.js';
 import { ResultsTable } from './results-table.js';
@@ -31,7 +32,19 @@ const announcement = byId<HTMLElement>('announcement');
 const downloadAll = byId<HTMLButtonElement>('download-all');
 const clearList = byId<HTMLButtonElement>('clear');
 
-const table = new ResultsTable(byId('result-table'), strings, saveOne);
+const playAll = byId<HTMLButtonElement>('play-all');
+const player = new Player({
+  changed(now) {
+    table.showSounding(now);
+    playAll.setAttribute('aria-pressed', String(player.playingAll));
+  },
+  position: (now, seconds) => table.showPosition(now, seconds),
+  cannotPlay: (entry) => table.cannotPlay(entry),
+});
+const table = new ResultsTable(byId('result-table'), strings, () => language, saveOne, {
+  toggle: (entry, kind) => void player.toggle(entry, kind),
+  playFrom: (entry, seconds) => void player.playFrom(entry, seconds),
+});
 const options = new OptionsPanel(byId('options'), (chosen) => session.setOptions(chosen));
 const session = new Session(pool, (names) => naming.compliantNames(names), options.options, {
   entryChanged(entry) {
@@ -39,7 +52,10 @@ const session = new Session(pool, (names) => naming.compliantNames(names), optio
     showProgress();
   },
   listChanged() {
-    if (session.entries.length === 0) table.clear();
+    if (session.entries.length === 0) {
+      player.stop();
+      table.clear();
+    }
     showProgress();
   },
 });
@@ -55,6 +71,7 @@ function showProgress(): void {
   overall.value = done;
   overallText.textContent = total === 0 ? strings().noFiles : strings().progress(done, total);
   downloadAll.disabled = state !== 'done' || readyFiles().length === 0;
+  playAll.disabled = !session.entries.some((entry) => entry.prepared?.playback);
   clearList.disabled = total === 0;
   // Screen readers hear the outcome once, not every file's progress.
   if (finishing) announcement.textContent = finishedText();
@@ -123,6 +140,11 @@ document.addEventListener('drop', (event) => {
 
 downloadAll.addEventListener('click', () => saveBytes(zipFiles(readyFiles()), strings().zipName, 'application/zip'));
 clearList.addEventListener('click', () => session.clear());
+playAll.addEventListener('click', () => void player.playAll(session.entries));
+// Escape stops whatever sounds, wherever the focus is.
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') player.stop();
+});
 languageSwitch.addEventListener('click', () => {
   language = language === 'en' ? 'zh-CN' : 'en';
   showLanguage();

@@ -30,19 +30,27 @@ export interface Strings {
   optionsApply: string;
   resultsHeading: string;
   noFiles: string;
-  columns: { input: string; output: string; duration: string; size: string; peak: string; verdict: string; save: string };
+  columns: { input: string; output: string; listen: string; duration: string; size: string; verdict: string; save: string };
   progress: (done: number, total: number) => string;
   finished: (ready: number, failed: number) => string;
   waiting: string;
   converting: string;
   kept: string;
   converted: string;
+  /** The verdict of a file that works but that a person should hear first (silent, quiet, clipped, ...). */
+  keptListen: string;
+  convertedListen: string;
   renamed: string;
+  playOriginal: string;
+  playConverted: string;
+  playAll: string;
+  cannotPlayOriginal: string;
+  waveform: (seconds: string, level: string, clipped: number) => string;
+  noSpeech: string;
+  peak: (dbfs: string) => string;
   problems: Record<ProblemCode, (facts: ProblemFacts) => string>;
   trimmed: (fromSeconds: string, toSeconds: string) => string;
   clipped: (samples: number) => string;
-  clippedSource: string;
-  levelLimited: (reached: string) => string;
   gain: (db: string) => string;
   level: (before: string, after: string) => string;
   details: string;
@@ -56,6 +64,8 @@ export interface Strings {
 
 /** The numbers a problem's plain words may quote, already formatted. */
 export interface ProblemFacts {
+  /** What the file is ('MP4', 'AMR', ...), or words for an unknown kind. */
+  format: string;
   seconds: string;
   fitSeconds: string;
   limit: string;
@@ -92,7 +102,7 @@ const en: Strings = {
   optionsApply: 'Changing an option converts every file again.',
   resultsHeading: 'Files',
   noFiles: 'No files yet.',
-  columns: { input: 'File', output: 'Playback file name', duration: 'Duration', size: 'Size', peak: 'Peak', verdict: 'Result', save: 'Save' },
+  columns: { input: 'File', output: 'Playback file name', listen: 'Listen', duration: 'Duration', size: 'Size', verdict: 'Result', save: 'Save' },
   progress: (done, total) => `${done} of ${total} files done`,
   finished: (ready, failed) =>
     `${ready} ${ready === 1 ? 'file' : 'files'} ready` + (failed ? `, ${failed} with a problem (see the table)` : ''),
@@ -100,7 +110,16 @@ const en: Strings = {
   converting: 'Converting…',
   kept: 'Already compliant: kept as it is',
   converted: 'Converted',
+  keptListen: 'Already compliant, but listen to it first:',
+  convertedListen: 'Converted, but listen to it first:',
   renamed: 'renamed for the platform',
+  playOriginal: 'Play original',
+  playConverted: 'Play converted',
+  playAll: 'Play all',
+  cannotPlayOriginal: 'This browser cannot play the original file (the converted one plays).',
+  waveform: (seconds, level, clipped) => `Waveform of the playback file: ${seconds}, speech level ${level}${clipped ? `, clipped in ${clipped} places` : ''}. Click to play from a point.`,
+  noSpeech: 'no speech',
+  peak: (dbfs) => `Peak ${dbfs}`,
   problems: {
     name: () => 'Its name is not allowed',
     'not-wav': () => 'Not an audio file this page can read',
@@ -114,7 +133,8 @@ const en: Strings = {
     length: () => "Longer than the platform's longest prompt",
     'not-found': () => 'The file was not found',
     unreadable: () => 'The file could not be read',
-    unsupported: () => 'Its format cannot be read here (see Details for how to convert it)',
+    unsupported: ({ format }) =>
+      `This kind of file (${format}) cannot be read here. Open it in the program that made it, save or export it as WAV or MP3, and add that file. (Details has a command that converts it.)`,
     level: () => 'Its speech level is off the target',
     clipping: () => 'The recording clipped',
     exists: () => 'Another file has this name',
@@ -125,9 +145,7 @@ const en: Strings = {
     leftover: () => 'A temp file of an interrupted conversion: delete it',
   },
   trimmed: (from, to) => `Cut from ${from} to ${to} to fit the size limit`,
-  clipped: (samples) => `${samples} samples clipped: tick "Normalize"`,
-  clippedSource: 'The recording had clipped (distorted) before it came here, which no conversion undoes: record it again if you can',
-  levelLimited: (reached) => `Speech level reached only ${reached} dBov: a click or a loud burst left no room to raise it without clipping`,
+  clipped: (samples) => `It clipped (distorted) in the conversion (${samples} samples): tick "Normalize"`,
   gain: (db) => `Level changed by ${db} dB`,
   level: (before, after) => `Speech level ${before} -> ${after} dBov`,
   details: 'Details',
@@ -170,14 +188,23 @@ const zh: Strings = {
   optionsApply: '更改选项后，所有文件会重新转换。',
   resultsHeading: '文件',
   noFiles: '尚未添加文件。',
-  columns: { input: '文件', output: '放音文件名', duration: '时长', size: '大小', peak: '峰值', verdict: '结果', save: '保存' },
+  columns: { input: '文件', output: '放音文件名', listen: '试听', duration: '时长', size: '大小', verdict: '结果', save: '保存' },
   progress: (done, total) => `已完成 ${done} / ${total} 个文件`,
   finished: (ready, failed) => `${ready} 个文件已就绪` + (failed ? `，${failed} 个文件有问题（见下表）` : ''),
   waiting: '等待中',
   converting: '正在转换…',
   kept: '已符合要求，原样保留',
   converted: '已转换',
+  keptListen: '已符合要求，但请先试听：',
+  convertedListen: '已转换，但请先试听：',
   renamed: '已按平台要求重命名',
+  playOriginal: '播放原文件',
+  playConverted: '播放转换后',
+  playAll: '全部播放',
+  cannotPlayOriginal: '本浏览器无法播放原文件（转换后的文件可以播放）。',
+  waveform: (seconds, level, clipped) => `放音文件的波形：${seconds}，语音电平 ${level}${clipped ? `，${clipped} 处削波` : ''}。点击可从该处开始播放。`,
+  noSpeech: '无语音',
+  peak: (dbfs) => `峰值 ${dbfs}`,
   problems: {
     name: () => '文件名不符合要求',
     'not-wav': () => '不是本页面能读取的音频文件',
@@ -191,7 +218,7 @@ const zh: Strings = {
     length: () => '时长超过平台允许的最长提示音',
     'not-found': () => '找不到该文件',
     unreadable: () => '无法读取该文件',
-    unsupported: () => '无法读取该格式（转换方法见详细信息）',
+    unsupported: ({ format }) => `本页面无法读取这类文件（${format}）。请用制作它的软件另存为或导出为 WAV 或 MP3，再添加该文件。（详细信息中有转换命令。）`,
     level: () => '语音电平偏离目标值',
     clipping: () => '录音有削波失真',
     exists: () => '已有同名文件',
@@ -201,9 +228,7 @@ const zh: Strings = {
     leftover: () => '中断的转换留下的临时文件：请删除',
   },
   trimmed: (from, to) => `已从 ${from} 截短为 ${to}，以符合大小上限`,
-  clipped: (samples) => `有 ${samples} 个采样点削波：请勾选“音量标准化”`,
-  clippedSource: '原录音在转换前已削波失真，转换无法修复：如有可能请重新录制',
-  levelLimited: (reached) => `语音电平只达到 ${reached} dBov：有咔嗒声或突发的大音量，无法在不削波的情况下继续提高`,
+  clipped: (samples) => `转换时削波失真（${samples} 个采样点）：请勾选“音量标准化”`,
   gain: (db) => `音量调整 ${db} dB`,
   level: (before, after) => `语音电平 ${before} -> ${after} dBov`,
   details: '详细信息',

@@ -17,5 +17,6 @@ withKernels(async () => undefined).catch(() => undefined);
 
 scope.onmessage = async ({ data: request }) => {
   const prepared = await prepareFile(new Uint8Array(request.bytes), request.inputName, request.outputName, request.options);
-  scope.postMessage({ id: request.id, prepared }, prepared.bytes ? [prepared.bytes.buffer] : []);
+  const transfer = [prepared.bytes?.buffer, prepared.playback?.buffer].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
+  scope.postMessage({ id: request.id, prepared }, transfer);
 };

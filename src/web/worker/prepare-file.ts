@@ -1,5 +1,7 @@
 import { OUTPUT_SAMPLE_RATE, maxSamplesForFileSize } from '../../core.js';
 import { prepare } from '../../check/prepare.js';
+import { DEFAULT_PROFILE } from '../../profile/profile.js';
+import { decodePlayback, waveformOf } from '../../review/waveform.js';
 import type { ConvertSettings } from '../../pipeline/settings.js';
 import { failedFile, type PageOptions, type PreparedFile } from '../prepared-file.js';
 
@@ -17,16 +19,25 @@ export async function prepareFile(input: Uint8Array, inputName: string, outputNa
     ...failedFile([]),
     sizeLimit: { bytes: options.maxBytes, fitSeconds: maxSamplesForFileSize(options.maxBytes) / OUTPUT_SAMPLE_RATE },
   };
-  const done = await prepare(input, inputName, outputName, settingsOf(options));
+  const settings = settingsOf(options);
+  const done = await prepare(input, inputName, outputName, settings);
   prepared.inputSeconds = done.asItIs?.seconds ?? null;
+  prepared.format = done.asItIs?.format?.container ?? null;
   if (done.kind === 'failed') {
     // what a failure's words quote: the audio's own length (a file too long is refused before it is converted)
     return { ...prepared, seconds: prepared.inputSeconds, problems: [done.problem] };
   }
   const { report } = done;
+  // What the phone will play, heard and drawn from the written bytes themselves.
+  const profile = settings.profile ?? DEFAULT_PROFILE;
+  const written = done.kind === 'kept' || done.result.ok ? await decodePlayback(done.bytes, profile) : null;
+  const heard = written
+    ? { playback: written.samples, playbackRate: written.sampleRate, waveform: waveformOf(written, profile, report.cut) }
+    : { playback: null, playbackRate: 0, waveform: null };
   if (done.kind === 'kept') {
     return {
       ...prepared,
+      ...heard,
       verdict: 'kept',
       bytes: done.bytes,
       warnings: done.asItIs.warnings,
@@ -38,6 +49,7 @@ export async function prepareFile(input: Uint8Array, inputName: string, outputNa
   const { bytes, result } = done;
   return {
     ...prepared,
+    ...heard,
     verdict: result.ok ? 'converted' : 'failed',
     bytes: result.ok ? bytes : null,
     problems: result.problems,

@@ -40,6 +40,8 @@ export class BrowserTab {
   /** Uncaught errors in the page, ever. */
   readonly errors: string[] = [];
   private url = '';
+  /** Further addresses let through besides the page's own (a review page's audio files beside it). */
+  private allowed: RegExp | null = null;
 
   private constructor(
     readonly context: BrowserContext,
@@ -52,7 +54,7 @@ export class BrowserTab {
     context.on('request', (request) => tab.requests.push(request.url()));
     await context.route('**/*', (route) => {
       const request = route.request().url();
-      if (request === tab.url || /^(blob|data):/.test(request)) return route.continue();
+      if (request === tab.url || /^(blob|data):/.test(request) || tab.allowed?.test(request)) return route.continue();
       tab.blocked.push(request);
       return route.abort();
     });
@@ -60,9 +62,15 @@ export class BrowserTab {
     return tab;
   }
 
+  /** Lets requests matching `pattern` through too, until the next `open`. */
+  allow(pattern: RegExp): void {
+    this.allowed = pattern;
+  }
+
   /** Opens `url` afresh, `width` pixels wide. */
   async open(url: string, width = 1280): Promise<Page> {
     this.url = url;
+    this.allowed = null;
     this.requests = [];
     await this.page.setViewportSize({ width, height: 900 });
     await this.page.goto(url);
