@@ -56,6 +56,7 @@ describe('a whole conversion against a high-precision reference resampler, after
     ['white noise', 48000, () => whiteNoise(48000, 2)],
     ['white noise', 96000, () => whiteNoise(96000, 3)],
     ['white noise', 16000, () => whiteNoise(16000, 4)],
+    ['white noise', 37800, () => whiteNoise(37800, 5)],
   ] as const)('%s at %d Hz agrees to 35 dB or better', async (what, rate, make) => {
     const db = await agreementDb(make(), rate);
     figures.push(`${what} at ${rate} Hz: ${db.toFixed(1)} dB`);
