@@ -1,7 +1,7 @@
 import { concat } from '../stage/chain.js';
 import type { Stage } from '../stage/stage.js';
 import type { Kernels } from '../wasm/kernels.js';
-import type { LowpassDesign } from './filter-bank.js';
+import { type LowpassDesign, designFilterBank } from './filter-bank.js';
 import { PolyphaseStage } from './polyphase-stage.js';
 
 /**
@@ -43,13 +43,16 @@ export function createResampler(kernels: Kernels, inputRate: number, outputRate:
   if (!OUTPUT_RATES.includes(outputRate)) throw new RangeError(`voiceprep resamples to ${OUTPUT_RATES.join(' or ')} Hz only`);
   if (!Number.isInteger(inputRate) || inputRate < 1) throw new RangeError(`invalid sample rate: ${inputRate}`);
   if (inputRate === outputRate) return new Passthrough();
+  const designs = planStages(inputRate, outputRate);
+  // Each stage reads `reach - 1` inputs before its first output's instant: the stage before it makes them.
+  const leads = designs.map((design) => designFilterBank(design).reach - 1);
   const stages: PolyphaseStage[] = [];
   let largest = maxBlock;
-  for (const design of planStages(inputRate, outputRate)) {
-    const stage = new PolyphaseStage(kernels, design, largest);
+  designs.forEach((design, i) => {
+    const stage = new PolyphaseStage(kernels, design, largest, i + 1 < designs.length ? -leads[i + 1] : 0, i > 0 ? leads[i] : 0);
     stages.push(stage);
     largest = stage.maxOutput;
-  }
+  });
   return new Cascade(stages, inputRate, outputRate);
 }
 
