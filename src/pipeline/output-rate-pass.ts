@@ -5,8 +5,8 @@ import { createResampler } from '../resample/create-resampler.js';
 import type { Kernels } from '../wasm/kernels.js';
 import type { Stage } from '../stage/stage.js';
 
-/** Input decoded past the last output needed: more than any filter reads ahead (26 ms at 1000 Hz, the slowest rate). */
-const LOOK_AHEAD_SECONDS = 0.05;
+/** Input decoded past the last output needed: more than any filter reads ahead (97 ms at 1000 Hz, the slowest rate). */
+const LOOK_AHEAD_SECONDS = 0.125;
 /** Small enough that a block and its float copies stay in the CPU's caches between stages. */
 export const DEFAULT_BLOCK_SAMPLES = 1 << 16;
 

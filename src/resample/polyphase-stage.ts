@@ -9,6 +9,10 @@ import { type FilterBank, type LowpassDesign, designFilterBank } from './filter-
  * reads has arrived; `drain` supplies the zeros after the end. Output k is centred on its own instant, k x down / up
  * in input samples, with zeros before the first sample, so the stage adds no delay, and since an output depends only
  * on the input (never on how it was split into blocks) the result is the same for any block size.
+ *
+ * In a cascade, a stage that feeds another starts at output `-lead` (outputs before the first instant, where its
+ * filter smears the first inputs), and the next stage takes its input `lead` samples early: so the next stage reads
+ * what came before the first instant as it is, not as zeros, and the cascade's first outputs are those of one filter.
  */
 export class PolyphaseStage implements Stage {
   private readonly bank: FilterBank;
@@ -21,31 +25,39 @@ export class PolyphaseStage implements Stage {
   private readonly outAddress: number;
   private readonly outLength: number;
   private received = 0;
-  private produced = 0;
+  private produced: number;
   /** The largest block `flow` takes; a block of this size yields at most `maxOutput` samples. */
   readonly maxInput: number;
   readonly maxOutput: number;
 
+  /**
+   * `firstOutput` (0 or less) is the index of the first output; `inputLead` says that input i lies at instant
+   * i - inputLead (the previous stage's `-firstOutput`).
+   */
   constructor(
     private readonly kernels: Kernels,
     design: LowpassDesign,
     maxInput: number,
+    firstOutput = 0,
+    private readonly inputLead = 0,
   ) {
     const bank = designFilterBank(design);
     this.bank = bank;
+    this.produced = firstOutput;
     // Draining appends up to a row's worth of zeros, and its outputs pass through the later stages: every block a
     // stage sees is at most this size.
     this.maxInput = Math.max(maxInput, 4 * bank.taps);
-    this.maxOutput = Math.ceil(((this.maxInput + bank.taps) * bank.up) / bank.down) + 2;
+    this.maxOutput = Math.ceil(((this.maxInput + bank.taps) * bank.up) / bank.down) + 2 - firstOutput;
     this.bankAddress = kernels.alloc(bank.coefficients.byteLength);
     kernels.f32(this.bankAddress, bank.coefficients.length).set(bank.coefficients);
-    // The history a row reads, one block, the zeros of the drain, and a padded row's reach past the last input.
-    this.bufferLength = this.maxInput + 3 * bank.taps + 8;
+    // The history a row reads, one block, the zeros of the drain, a padded row's reach past the last input, and the
+    // zeros before the first instant that outputs before it read.
+    this.bufferLength = this.maxInput + 3 * bank.taps + 8 + Math.ceil((-firstOutput * bank.down) / bank.up);
     this.bufferAddress = kernels.alloc(this.bufferLength * 4);
     kernels.f32(this.bufferAddress, this.bufferLength).fill(0);
     this.outLength = this.maxOutput;
     this.outAddress = kernels.alloc(this.outLength * 4);
-    this.base = Math.min(0, 1 - bank.reach);
+    this.base = Math.min(0, this.firstInput(firstOutput));
     this.filled = -this.base;
   }
 
@@ -56,7 +68,7 @@ export class PolyphaseStage implements Stage {
     return this.emit(this.outputsReady(this.received));
   }
 
-  /** Ends the input. `count`, when given, is the exact total number of outputs wanted; else the natural length. */
+  /** Ends the input. `count`, when given, is the index the outputs end at (exclusive); else the natural end. */
   drain(count = this.outputsTouching(this.received)): Float32Array {
     if (count <= this.produced) return this.kernels.f32(this.outAddress, 0);
     const zeros = this.firstInput(count - 1) + 2 * this.bank.reach - (this.base + this.filled);
@@ -66,17 +78,17 @@ export class PolyphaseStage implements Stage {
 
   /** The first input index that output `k` reads. */
   private firstInput(k: number): number {
-    return Math.floor((k * this.bank.down) / this.bank.up) - this.bank.reach + 1;
+    return Math.floor((k * this.bank.down) / this.bank.up) - this.bank.reach + 1 + this.inputLead;
   }
 
-  /** How many outputs have all their input once `received` inputs have arrived. */
+  /** Up to which output index all the input has arrived once `received` inputs have. */
   private outputsReady(received: number): number {
-    return Math.max(0, Math.ceil(((received - this.bank.reach) * this.bank.up) / this.bank.down));
+    return Math.max(this.produced, Math.ceil(((received - this.inputLead - this.bank.reach) * this.bank.up) / this.bank.down));
   }
 
-  /** How many outputs read any of the first `received` inputs: the stage's natural length at the end. */
+  /** Up to which output index outputs read any of the first `received` inputs: the stage's natural end. */
   private outputsTouching(received: number): number {
-    return Math.max(0, Math.ceil(((received + this.bank.reach - 1) * this.bank.up) / this.bank.down));
+    return Math.max(0, Math.ceil(((received - this.inputLead + this.bank.reach - 1) * this.bank.up) / this.bank.down));
   }
 
   private emit(upTo: number): Float32Array {
@@ -85,7 +97,7 @@ export class PolyphaseStage implements Stage {
     const { up, down, taps, interpolated, density } = this.bank;
     const from = this.produced;
     const start = this.firstInput(from) - this.base;
-    const phase = (from * down) % up;
+    const phase = (((from * down) % up) + up) % up;
     const whole = Math.floor(down / up);
     const part = down % up;
     const { exports } = this.kernels;
