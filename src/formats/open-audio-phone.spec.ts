@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CUT_AT, REFERENCES, decodeAll, fixture, onsetOf, snrAgainst } from '../../test/fixtures/compressed/reference.js';
 import { isVoiceprepError } from '../errors.js';
 import { aacReader } from './aac/aac-reader.js';
@@ -122,6 +122,19 @@ describe('hostile and damaged files', () => {
       .then((source) => decodeAll(source))
       .catch((error: unknown) => error);
     expect(isVoiceprepError(outcome)).toBe(true);
+  });
+
+  it('an MP4 whose sample description claims two billion entries: a clean outcome, and not a word on the console', async () => {
+    const bytes = fixture('speech.m4a').slice();
+    // stsd: its header, version and flags, then the entry count
+    new DataView(bytes.buffer).setUint32(Buffer.from(bytes).indexOf('stsd') + 8, 0x80000001);
+    const spies = (['log', 'info', 'warn', 'error'] as const).map((method) => vi.spyOn(console, method));
+    await mp4Reader
+      .open(bytesSource(bytes), {})
+      .then((source) => decodeAll(source))
+      .catch((error: unknown) => expect(isVoiceprepError(error)).toBe(true));
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    for (const spy of spies) spy.mockRestore();
   });
 
   it('an ADTS file of junk after its first frames keeps what it decoded, and ends', async () => {

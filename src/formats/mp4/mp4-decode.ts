@@ -1,4 +1,4 @@
-import { EncodedPacketSink, Input, type InputAudioTrack, MP4, QTFF, StreamSource } from 'mediabunny';
+import { EncodedPacketSink, Input, type InputAudioTrack, LogLevel, Logging, MP4, QTFF, StreamSource } from 'mediabunny';
 import { VoiceprepError } from '../../errors.js';
 import type { ByteSource } from '../../source/byte-source.js';
 
@@ -12,6 +12,11 @@ export interface Mp4AacTrack {
   /** Seconds of priming before the presentation starts (the edit list's start): FFmpeg drops them. */
   primingSeconds: number;
 }
+
+// mediabunny prints what it cannot parse ("Unsupported audio codec ...") to the console; voiceprep says what went
+// wrong in its own words, one line per file. (Logging is mediabunny's singleton: a program that also uses
+// mediabunny, and imports voiceprep's MP4 reader, gets it silent too.)
+Logging.level = LogLevel.Silent;
 
 /** The first audio track, when it is AAC; null when the file has audio of another codec, or none. */
 export async function findAacTrack(source: ByteSource): Promise<Mp4AacTrack | null> {
