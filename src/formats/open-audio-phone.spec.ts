@@ -76,6 +76,16 @@ describe('a file cut short', () => {
     if (file.endsWith('.aac')) expect(source.warnings.map((warning) => warning.code)).toContain('truncated');
   });
 
+  it('an MP4 whose index comes first (faststart): what is there is converted, and the cut is said', async () => {
+    const bytes = fixture('speech-faststart.m4a');
+    const whole = await decodeAll(await mp4Reader.open(bytesSource(bytes), {}));
+    const source = await mp4Reader.open(bytesSource(bytes.subarray(0, Math.floor(bytes.length * CUT_AT))), {});
+    const [decoded] = await decodeAll(source);
+    expect(decoded.length).toBeGreaterThan(0);
+    expect(decoded.length).toBeLessThan(whole[0].length);
+    expect(source.warnings.map((warning) => warning.code)).toEqual(['truncated']);
+  });
+
   it('an MP4 whose index (moov, written last) is cut off: a clean refusal, in words', async () => {
     for (const file of ['speech.m4a', 'speech-8k.3gp']) {
       const bytes = fixture(file);

@@ -65,6 +65,11 @@ export async function openFaad(asc: Uint8Array): Promise<FaadDecoder> {
 export interface AacPlacement {
   /** The encoder's priming that FFmpeg drops (an MP4 edit list's start), at the output rate; 0 for ADTS. */
   priming: number;
+  /**
+   * The length the container declares, at the output rate (an MP4's media duration), when it declares one: a
+   * pass that falls short of it by more than two frames met the end of a file cut short.
+   */
+  declaredFrames?: number;
 }
 
 /**
@@ -84,6 +89,7 @@ export async function* decodeAac(
   let decodedAny = false;
   let damaged = 0;
   let errorsInARow = 0;
+  let produced = lead;
   for await (const unit of units) {
     const { channels, failed } = faad.decode(unit);
     if (failed) {
@@ -95,6 +101,7 @@ export async function* decodeAac(
     const length = channels[0]?.length ?? 0;
     if (length === 0) continue;
     decodedAny = true;
+    produced += length;
     const dropped = Math.min(skip, length);
     skip -= dropped;
     if (dropped < length) yield channels.map((samples) => samples.subarray(dropped));
@@ -104,6 +111,11 @@ export async function* decodeAac(
   }
   if (damaged > 0) context.warn('damaged-frames', `${damaged} damaged AAC frame(s) were skipped`);
   if (faad.heldBack > 0) yield silence(faad.channels, faad.heldBack);
+  const declared = placement.declaredFrames ?? 0;
+  if (produced - placement.priming + faad.heldBack < declared - 2 * faad.withheld) {
+    const seconds = (frames: number) => (frames / faad.sampleRate).toFixed(1);
+    context.warn('truncated', `the file is cut short: ${seconds(produced - placement.priming)} s of the ${seconds(declared)} s it declares are there, and converted`);
+  }
 }
 
 function silence(channels: number, frames: number): DecodedChunk {

@@ -78,7 +78,10 @@ export const mp4Reader: AudioFormatReader = {
       frames: Math.round((track.seconds ?? 0) * sampleRate),
       exactFrames: false,
       warnings: [],
-      pass: (context) => decodeAac(aac.asc, aacUnits(source), { priming: Math.round(aac.primingSeconds * sampleRate) }, context),
+      pass: (context) => {
+        const placement = { priming: Math.round(aac.primingSeconds * sampleRate), declaredFrames: Math.round((track.seconds ?? 0) * sampleRate) };
+        return decodeAac(aac.asc, aacUnits(source), placement, context);
+      },
     });
   },
 };
