@@ -10,7 +10,14 @@ import { VoiceprepError } from '../../errors.js';
 function refusal(): VoiceprepError {
   return new VoiceprepError(
     'unsupported-encoding',
-    'this browser cannot decode this recording, and the page carries no decoder of its own for it; convert it with the voiceprep command (npx voiceprep convert), or in a browser that plays it (Chrome, Edge, Safari)',
+    'this browser cannot decode this AAC recording, and the page carries no decoder of its own for it; open the page in Chrome, Edge or Safari, or convert it with the voiceprep command (npx voiceprep convert)',
+  );
+}
+
+function amrRefusal(): VoiceprepError {
+  return new VoiceprepError(
+    'unsupported-encoding',
+    'an AMR phone recording, which no browser decodes and the page carries no decoder for; convert it with the voiceprep command (npx voiceprep convert)',
   );
 }
 
@@ -34,5 +41,5 @@ export async function* aacUnits(): AsyncGenerator<never> {
 
 // eslint-disable-next-line require-yield
 export async function* decodeAmr(): AsyncGenerator<never> {
-  throw refusal();
+  throw amrRefusal();
 }
