@@ -33,7 +33,8 @@ export interface AudioFormat extends FormatFacts, FormatReading {}
  * Each format's signature and reader, by its name in the registry (a format without its line here does not
  * compile). WAV's and VOX's readers are small and loaded with this module; the others are imported only when a
  * file of theirs is opened (importing them all costs a conversion's start ~10 ms, bundled), and load their
- * WebAssembly decoders (~85 ms for those of MP3, FLAC, Vorbis and Opus together) only then, so that checking headers, and converting WAV, never pay.
+ * WebAssembly decoders (~85 ms for those of MP3, FLAC, Vorbis and Opus together) only then, so that checking
+ * headers, and converting WAV, never pay.
  */
 const READING: { readonly [name in FormatName]: FormatReading } = {
   WAV: { recognizes: recognizesWave, load: async () => waveReader },
