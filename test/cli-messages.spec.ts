@@ -15,7 +15,7 @@ beforeAll(async () => {
   await copyFile(alac, join(root, "rec dir/memo's take.caf"));
   // another format under a .wav name: the command must not write over the file it reads
   await copyFile(alac, join(root, 'rec dir/memo.wav'));
-  await copyFile(new URL('./fixtures/compressed/speech.aac', import.meta.url), join(root, 'rec dir/$HOME.aac'));
+  await copyFile(new URL('./fixtures/compressed/speech.webm', import.meta.url), join(root, 'rec dir/$HOME.webm'));
 });
 
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -48,7 +48,7 @@ function expectRunnable(words: string[], inputs: readonly string[]): void {
 }
 
 describe('the ffmpeg command a refusal suggests', () => {
-  const inputs = ["rec dir/memo's take.caf", 'rec dir/memo.wav', 'rec dir/$HOME.aac'];
+  const inputs = ["rec dir/memo's take.caf", 'rec dir/memo.wav', 'rec dir/$HOME.webm'];
 
   it('convert: names each file by its path as given, quoted for the shell, and writes beside it', async () => {
     const run = await runCli(['convert', 'rec dir', '-o', 'out'], { cwd: root });

@@ -27,7 +27,18 @@ function reach(entry: string): { modules: string[]; outside: string[] } {
  * The only packages the core may import: the WebAssembly audio decoders (and the parser one of them is built on), made
  * to run in browsers and Node alike. Their browser bundle is checked in src/formats/open-audio-compressed.spec.ts.
  */
-const BROWSER_SAFE_PACKAGES = ['@wasm-audio-decoders/flac', '@wasm-audio-decoders/ogg-vorbis', 'codec-parser', 'mpg123-decoder', 'opus-decoder'];
+const BROWSER_SAFE_PACKAGES = [
+  // AAC (FAAD2) and AMR (opencore-amr) in WebAssembly, and mediabunny's MP4 demuxer: made for browsers too (the page
+  // leaves them out for its size, not because they need Node: build-page.mjs)
+  '@audio/decode-aac',
+  '@audio/decode-amr',
+  '@wasm-audio-decoders/flac',
+  '@wasm-audio-decoders/ogg-vorbis',
+  'codec-parser',
+  'mediabunny',
+  'mpg123-decoder',
+  'opus-decoder',
+];
 
 describe('voiceprep/core', () => {
   it('imports nothing outside src/ but the browser-safe audio decoders: no fs, no worker_threads, so it runs in a browser', () => {

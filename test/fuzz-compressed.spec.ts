@@ -35,7 +35,7 @@ const LIMITS = { ms: CASE_LIMIT_MS, allocationBytes: ALLOCATION_LIMIT_BYTES };
 const MAX_DECODED_FRAMES = 2_000_000;
 
 /** Every fixture FFmpeg decodes (those with a reference), and those voiceprep only recognizes. */
-const SEEDS = [...Object.keys(REFERENCES), 'speech.aac', 'speech.m4a', 'tone.aiff', 'tone-float.aifc', 'tone-alaw.au', 'tone-stereo.au', 'tone-s16le.caf', 'tone-float.caf', 'tone-alac.caf', 'speech.webm'];
+const SEEDS = [...new Set([...Object.keys(REFERENCES), 'speech.aac', 'speech.m4a'])].concat(['tone.aiff', 'tone-float.aifc', 'tone-alaw.au', 'tone-stereo.au', 'tone-s16le.caf', 'tone-float.caf', 'tone-alac.caf', 'speech.webm']);
 
 const integer = (random: Random, below: number) => Math.floor(random() * below);
 const pick = <T>(random: Random, items: readonly T[]): T => items[integer(random, items.length)];
@@ -218,7 +218,22 @@ const OGG: Record<string, Mutation> = {
   }, firstPage),
 };
 
+/** MP4 boxes whose sizes and counts a demuxer trusts: the box's own size, or one of the fields after its header. */
+const MP4_BOXES = ['moov', 'trak', 'mdia', 'minf', 'stbl', 'stsd', 'mp4a', 'esds', 'stts', 'stsc', 'stsz', 'stco', 'elst', 'mdhd', 'mdat'];
+const MP4: Record<string, Mutation> = {
+  'box size or count': (file, random) => {
+    const at = find(file, pick(random, MP4_BOXES));
+    if (at < 4) return null;
+    const copy = file.slice();
+    const field = pick(random, [-4, 4, 8, 12, 16]);
+    if (at + field + 4 > copy.length) return null;
+    new DataView(copy.buffer).setUint32(at + field, absurd(random, 32));
+    return copy;
+  },
+};
+
 function mutationsFor(file: string): Record<string, Mutation> {
+  if (/\.(m4a|3gp)$/.test(file)) return { ...GENERIC, ...MP4 };
   if (/\.(mp[123]|aac)$/.test(file)) return { ...GENERIC, ...MP3 };
   if (file.endsWith('.flac')) return { ...GENERIC, ...FLAC };
   if (/\.(ogg|oga|opus)$/.test(file)) return { ...GENERIC, ...OGG };

@@ -18,8 +18,8 @@ describe('planOutputs', () => {
     expect(plan.map((p) => p.renamed)).toEqual([true, false, true]);
   });
 
-  it('gives a name to a file it will refuse (an .m4a) only after the files it converts', () => {
-    const plan = planOutputs([found('speech.m4a'), found('speech.opus'), found('speech.vox')], { kind: 'folder', folder: 'out' }, false, cwd);
+  it('gives a name to a file it will refuse (a .webm) only after the files it converts', () => {
+    const plan = planOutputs([found('speech.webm'), found('speech.opus'), found('speech.vox')], { kind: 'folder', folder: 'out' }, false, cwd);
     expect(plan.map((p) => p.output)).toEqual(['speech-3.wav', 'speech.wav', 'speech-2.wav'].map((name) => join(cwd, 'out', name)));
   });
 

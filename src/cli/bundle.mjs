@@ -22,7 +22,9 @@ await build({
   sourcemap: 'linked',
   // Loaded only when needed (a pool, a glob, a progress bar, a wide table, a name to transliterate), or they start
   // worker threads from files of their own: they stay separate packages.
-  external: ['piscina', 'pinyin-pro', 'transliteration', 'fast-glob', 'cli-progress', 'string-width'],
+  // @audio/decode-aac (FAAD2) is GPL-2.0: it stays its own package, loaded from node_modules when an AAC file is
+  // opened, and is never copied into voiceprep's own files.
+  external: ['piscina', 'pinyin-pro', 'transliteration', 'fast-glob', 'cli-progress', 'string-width', '@audio/decode-aac'],
   // commander is CommonJS and requires node: modules, which an ES module bundle can only do through createRequire.
   banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
 });

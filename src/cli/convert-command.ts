@@ -32,10 +32,11 @@ export function registerConvert(program: Command, io: CliIo, setExitCode: (code:
       'after',
       `
 Reads WAV (PCM, float, A-law, mu-law, IMA and Microsoft ADPCM, GSM 6.10, MP3; RIFF, RF64, BW64, RIFX),
-AIFF, AU and CAF (PCM, float, A-law, mu-law), MP3 (layers I-III, gapless), FLAC, Ogg Vorbis, Opus and
-Dialogic VOX, whatever the file is named: the content decides.
+AIFF, AU and CAF (PCM, float, A-law, mu-law), MP3 (layers I-III, gapless), FLAC, Ogg Vorbis, Opus,
+phone recordings (M4A/MP4/3GP and ADTS AAC: AAC-LC, HE-AAC; AMR and AMR-WB) and Dialogic VOX,
+whatever the file is named: the content decides.
 Folders are searched for ${CONVERTIBLE_EXTENSIONS.join(' ')}
-(and AAC, M4A, AMR..., which are refused with the fix).
+(and WebM, WMA..., which are refused with the fix).
 A Dialogic .vox file has no header: it is known by its .vox name alone, and its rate from --vox-rate.
 
 Examples:

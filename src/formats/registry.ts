@@ -1,10 +1,13 @@
-import { aacFormat, amrFormat, matroskaFormat, mp4Format } from './refused/format.js';
+import { aacFormat } from './aac/format.js';
 import { aiffFormat } from './aiff/format.js';
+import { amrFormat } from './amr/format.js';
 import { auFormat } from './au/format.js';
 import { cafFormat } from './caf/format.js';
 import { flacFormat } from './flac/format.js';
 import type { FormatFacts } from './common/format-facts.js';
+import { matroskaFormat } from './refused/format.js';
 import { mp3Format } from './mp3/format.js';
+import { mp4Format } from './mp4/format.js';
 import { oggFormat } from './ogg/format.js';
 import { voxFormat } from './vox/format.js';
 import { waveFormat } from './wave/format.js';

@@ -8,6 +8,7 @@
 // text into U+FFFD, which broke every one of them (their CRC check failed) until the code was encoded.
 // The build fails when the file outgrows its budget.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -27,6 +28,12 @@ const TARGET = ['chrome91', 'edge91', 'firefox89', 'safari16.4'];
  * its 4 MB machine-learning decoder dynamically, for an option voiceprep does not use.
  */
 const EMPTY_MODULES = /^@wasm-audio-decoders\/opus-ml$/;
+/**
+ * The readers' modules that load the AAC, MP4 and AMR decoders (~1 MB of WebAssembly), replaced in the converter by
+ * one that refuses in words: the page is one file, so a decoder in it is a cost to everyone, and the page has the
+ * browser's own decoder make M4A and AAC into WAV before the converter sees them (page/browser-decode.ts).
+ */
+const DECODED_ELSEWHERE = /[\\/]formats[\\/](common[\\/]aac-decode|mp4[\\/]mp4-decode|amr[\\/]amr-decode)\.js$/;
 
 /**
  * All that the page's own bundle may hold: its modules, the name allocator, the platform's constants and output
@@ -80,6 +87,9 @@ async function bundle(entry) {
         name: 'voiceprep-page',
         setup(build) {
           build.onResolve({ filter: EMPTY_MODULES }, (args) => ({ path: args.path, namespace: 'empty' }));
+          build.onResolve({ filter: /-decode\.js$/ }, (args) =>
+            DECODED_ELSEWHERE.test(resolve(args.resolveDir, args.path)) ? { path: `${here}worker/decoders-elsewhere.ts` } : undefined,
+          );
           build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {}', loader: 'js' }));
         },
       },

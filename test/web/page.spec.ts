@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compliantName } from '../../src/batch/compliant-name.js';
+import { linear16FromAlaw } from '../../src/codecs/g711-expand.js';
 import { checkBytes, convertBytes, isCompliantName } from '../../src/core.js';
 import { BrowserTab, PAGE_FILE_URL, downloadZip, launchChromium, results, servePage, waitUntilDone } from './support/page-browser.js';
 
@@ -85,6 +86,26 @@ describe('the page, in Chromium', () => {
       const name = compliantName(input.split('/').pop() as string);
       const cli = await convertBytes(new Uint8Array(readFileSync(fixture(input))), { name: input.split('/').pop() });
       expect(zip[name], input).toEqual(cli.bytes);
+    }
+  });
+
+  it("converts phone recordings (M4A, AAC) with the browser's own decoder, to the CLI's sound; AMR is refused in words", async () => {
+    const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/compressed/${name}`, import.meta.url));
+    const page = await english.open(PAGE_FILE_URL);
+    await page.locator('input[type="file"][multiple]').setInputFiles(['speech.m4a', 'speech-44k.aac', 'speech.amr'].map(fixture));
+    await waitUntilDone(page);
+    expect(await page.locator('tbody tr', { hasText: 'speech.amr' }).textContent()).toContain('voiceprep command');
+    const zip = await downloadZip(page, page.getByRole('button', { name: /Download/ }));
+    expect(Object.keys(zip).sort()).toEqual(['speech-44k.wav', 'speech.wav']);
+    for (const [input, name] of [['speech.m4a', 'speech.wav'], ['speech-44k.aac', 'speech-44k.wav']]) {
+      const cli = await convertBytes(new Uint8Array(readFileSync(fixture(input))), { name: input });
+      expect(await checkBytes(zip[name], name), name).toMatchObject({ ok: true });
+      // Chromium's AAC decoder is FFmpeg's, the CLI's FAAD2: the same onset and speech. Chromium ends an MP4 where its
+      // edit list does; the CLI, as FFmpeg 5.1, lets out the last frame's padding too (at most a frame: 1024 samples).
+      const [page8k, cli8k] = [alawSamples(zip[name]), alawSamples(cli.bytes)];
+      expect(cli8k.length - page8k.length, input).toBeGreaterThanOrEqual(-1);
+      expect(cli8k.length - page8k.length, input).toBeLessThanOrEqual(Math.ceil((1024 * 8000) / 22050));
+      expect(snrDb(cli8k, page8k), input).toBeGreaterThan(25);
     }
   });
 
@@ -254,4 +275,20 @@ async function watchState(page: Page): Promise<() => Promise<string[]>> {
 
 function focusedName(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? null);
+}
+
+/** The samples of a canonical A-law playback file (its data starts at byte 58: RIFF, fmt with cbSize, fact, data). */
+function alawSamples(wave: Uint8Array): Float64Array {
+  const data = Buffer.from(wave).indexOf('data') + 8;
+  return Float64Array.from(wave.subarray(data), (code) => linear16FromAlaw(code) / 32768);
+}
+
+function snrDb(reference: Float64Array, other: Float64Array): number {
+  let signal = 0;
+  let noise = 0;
+  for (let i = 0; i < Math.min(reference.length, other.length); i++) {
+    signal += reference[i] ** 2;
+    noise += (reference[i] - other[i]) ** 2;
+  }
+  return 10 * Math.log10(signal / noise);
 }

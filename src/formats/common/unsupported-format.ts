@@ -6,7 +6,7 @@ import type { OpenOptions } from '../../source/audio-source.js';
  * What voiceprep reads, as the refusals say it. The registry (formats/registry.ts) derives the same words from its
  * formats, but sits above the readers that refuse; registry.spec.ts fails when the two differ.
  */
-export const READ_FORMATS = 'WAV, AIFF, AU, CAF, MP3, FLAC, Ogg Vorbis and Opus, and Dialogic VOX';
+export const READ_FORMATS = 'WAV, AIFF, AU, CAF, MP3, FLAC, Ogg Vorbis and Opus, M4A/MP4 (AAC), ADTS AAC (.aac), AMR, and Dialogic VOX';
 
 /** What a file voiceprep does not read is best made into: what the refusals and `check` advise. */
 export const CONVERT_FIRST_TO = 'WAV, MP3 or FLAC';

@@ -5,5 +5,5 @@ export const voxFormat = {
   name: 'VOX',
   called: 'Dialogic VOX',
   extensions: ['.vox'],
-  listed: 8,
+  listed: 11,
 } as const satisfies FormatFacts;

@@ -81,7 +81,7 @@ const en: Strings = {
   privacy: 'Everything happens in this browser: no file leaves your computer, and this page makes no network request.',
   chooseFiles: 'Choose files',
   chooseFolder: 'Choose a folder',
-  dropHint: 'or drop files and folders anywhere on this page. Folders are searched for audio files (WAV, AIFF, AU, CAF, MP3, FLAC, Ogg, Opus, VOX).',
+  dropHint: 'or drop files and folders anywhere on this page. Folders are searched for audio files (WAV, AIFF, AU, CAF, MP3, FLAC, Ogg, Opus, M4A, AAC, VOX).',
   dropHere: 'Drop to add these files',
   optionsHeading: 'Options',
   options: {
@@ -167,7 +167,7 @@ const zh: Strings = {
   privacy: '所有处理都在本浏览器中完成：文件不会离开您的电脑，本页面不发出任何网络请求。',
   chooseFiles: '选择文件',
   chooseFolder: '选择文件夹',
-  dropHint: '也可以把文件或文件夹拖放到本页面任意位置。文件夹中查找音频文件（WAV、AIFF、AU、CAF、MP3、FLAC、Ogg、Opus、VOX）。',
+  dropHint: '也可以把文件或文件夹拖放到本页面任意位置。文件夹中查找音频文件（WAV、AIFF、AU、CAF、MP3、FLAC、Ogg、Opus、M4A、AAC、VOX）。',
   dropHere: '松开鼠标即可添加这些文件',
   optionsHeading: '选项',
   options: {

@@ -1,5 +1,6 @@
 import type { PrepareRequest, PrepareResponse } from '../protocol.js';
 import { failedFile, type PageOptions, type PreparedFile } from '../prepared-file.js';
+import { decodedByBrowser } from './browser-decode.js';
 
 interface Job {
   id: number;
@@ -93,7 +94,13 @@ export class WorkerPool {
       this.finish(worker, job.id, failedFile([{ code: 'unreadable', message: error instanceof Error ? error.message : String(error) }]));
       return;
     }
-    const inputName = job.file instanceof File ? job.file.name : job.outputName;
+    let inputName = job.file instanceof File ? job.file.name : job.outputName;
+    const decoded = await decodedByBrowser(bytes);
+    if (decoded) {
+      // The converter reads the browser's WAV: by a .wav name, so that it does not warn that the name says otherwise.
+      bytes = decoded;
+      inputName = `${inputName.replace(/\.[^.]*$/, '')}.wav`;
+    }
     const request: PrepareRequest = { id: job.id, bytes, inputName, outputName: job.outputName, options: job.options };
     worker.postMessage(request, [bytes]);
   }

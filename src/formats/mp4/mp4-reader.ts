@@ -1,14 +1,17 @@
 import { mp4Format } from './format.js';
 import { recognizesMp4 } from './signature.js';
-import type { AudioFormatReader, OpenOptions, ProbedFormat } from '../../source/audio-source.js';
+import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat } from '../../source/audio-source.js';
 import type { ByteSource } from '../../source/byte-source.js';
+import { DecodedSource } from '../common/decoded-source.js';
 import type { FormatSummary } from '../../source/format-summary.js';
+import { VoiceprepError } from '../../errors.js';
 import { printable } from '../common/sniff.js';
-import { refuseToDecode } from '../common/unsupported-format.js';
+import { toWavCommand } from '../common/unsupported-format.js';
 
 /**
- * MP4, M4A, MOV and 3GP files (ISO/IEC 14496-12 boxes, 'ftyp' first), recognized and described but not decoded:
- * their audio is nearly always AAC. The box walk reads box headers only, and the few small boxes that describe
+ * MP4, M4A, MOV and 3GP files (ISO/IEC 14496-12 boxes, 'ftyp' first): their audio is nearly always AAC, which is
+ * decoded (mediabunny demuxes, FAAD2 decodes, both loaded only when such a file is opened); other codecs are
+ * described and refused. The description's box walk reads box headers only, and the few small boxes that describe
  * the first audio track; a box's declared size moves the walk but never sizes a read beyond what is there.
  */
 
@@ -46,28 +49,54 @@ interface AudioTrack {
 
 export const mp4Reader: AudioFormatReader = {
   name: mp4Format.name,
-  decodes: false,
   recognizes: recognizesMp4,
 
   async probe(source: ByteSource): Promise<ProbedFormat> {
     const track = await findAudioTrack(source);
-    const format: FormatSummary = {
-      container: 'MP4',
-      encoding: track?.codec ?? (track ? 'unknown' : 'no audio'),
-      formatTag: null,
-      extensible: false,
-      sampleRate: track?.sampleRate ?? 0,
-      channels: track?.channels ?? 0,
-      bitsPerSample: null,
-    };
-    return { format, seconds: track?.seconds ?? null };
+    return { format: summarize(track), seconds: track?.seconds ?? null };
   },
 
-  async open(source: ByteSource, options: OpenOptions) {
+  async open(source: ByteSource, options: OpenOptions): Promise<AudioSource> {
     const track = await findAudioTrack(source);
-    throw refuseToDecode(`an MP4/M4A file${track?.codec ? ` of ${track.codec} audio` : ''}`, 'm4a', options);
+    if (!track) throw new VoiceprepError('malformed', 'the MP4 file holds no sound track (a video without sound, or a file cut short before its index)');
+    if (track.codec !== 'AAC') {
+      throw new VoiceprepError(
+        'unsupported-encoding',
+        `an MP4 file of ${track.codec ?? 'unknown'} audio, which voiceprep does not decode (MP4 with AAC it does); ` +
+          `convert it to WAV first, for example: ${toWavCommand(options, 'm4a')}`,
+      );
+    }
+    const [{ findAacTrack, aacUnits }, { openFaad, decodeAac }] = await Promise.all([import('./mp4-decode.js'), import('../common/aac-decode.js')]);
+    const aac = await findAacTrack(source);
+    if (!aac) throw new VoiceprepError('malformed', "the MP4 file's AAC track has no decoder configuration (esds box)");
+    // The output's rate and channels are FAAD2's (HE-AAC comes out at twice its core rate).
+    const faad = await openFaad(aac.asc);
+    const { sampleRate, channels } = faad;
+    faad.free();
+    return new DecodedSource({
+      format: { ...summarize(track), sampleRate, channels },
+      frames: Math.round((track.seconds ?? 0) * sampleRate),
+      exactFrames: false,
+      warnings: [],
+      pass: (context) => {
+        const placement = { priming: Math.round(aac.primingSeconds * sampleRate), declaredFrames: Math.round((track.seconds ?? 0) * sampleRate) };
+        return decodeAac(aac.asc, aacUnits(source), placement, context);
+      },
+    });
   },
 };
+
+function summarize(track: AudioTrack | null): FormatSummary {
+  return {
+    container: 'MP4',
+    encoding: track?.codec ?? (track ? 'unknown' : 'no audio'),
+    formatTag: null,
+    extensible: false,
+    sampleRate: track?.sampleRate ?? 0,
+    channels: track?.channels ?? 0,
+    bitsPerSample: null,
+  };
+}
 
 interface Box {
   type: string;
