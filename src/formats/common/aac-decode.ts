@@ -1,4 +1,3 @@
-import { decoder as createFaad } from '@audio/decode-aac';
 import { VoiceprepError } from '../../errors.js';
 import type { DecodedChunk, PassContext } from '../common/decoded-source.js';
 
@@ -40,8 +39,28 @@ export interface FaadDecoder {
   free(): void;
 }
 
+type FaadModule = typeof import('@audio/decode-aac');
+
+/** The words of a refusal when @audio/decode-aac is not installed: what to run, and why it is not there already. */
+export const FAAD_MISSING =
+  'decoding AAC needs the @audio/decode-aac package (FAAD2, licensed GPL-2.0, so voiceprep leaves the choice to you): install it with "npm install @audio/decode-aac", or export the recording as WAV or MP3';
+
+/**
+ * @audio/decode-aac, loaded when an AAC stream is first decoded. It is an optional peer dependency, not a dependency:
+ * FAAD2 is GPL-2.0, and an MIT package that pulled it in would hand that licence to every script that installs
+ * voiceprep. Installed beside it (`npm install @audio/decode-aac`), it is found; else the file is refused in words.
+ */
+export async function loadFaad(importer: () => Promise<FaadModule> = () => import('@audio/decode-aac')): Promise<FaadModule> {
+  try {
+    return await importer();
+  } catch {
+    throw new VoiceprepError('unsupported-encoding', FAAD_MISSING);
+  }
+}
+
 /** A decoder for the stream that `asc` (ISO/IEC 14496-3 AudioSpecificConfig) describes; refuses one FAAD2 cannot take. */
 export async function openFaad(asc: Uint8Array): Promise<FaadDecoder> {
+  const { decoder: createFaad } = await loadFaad();
   const faad = await createFaad({ asc }).catch((error: unknown) => {
     throw new VoiceprepError('unsupported-encoding', `its AAC configuration cannot be decoded (${error instanceof Error ? error.message : String(error)})`);
   });
