@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { DEFAULT_PROFILE } from '../profile/profile.js';
+import type { CliIo } from './output.js';
+import type { RefsOptions } from './refs-run.js';
+import { type HeldSignals, takeHeldSignal } from './exit-codes.js';
+
+interface RefsFlags {
+  prompts: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export function registerRefs(program: Command, io: CliIo, setExitCode: (code: number) => void, signals?: HeldSignals): void {
+  program
+    .command('refs')
+    .description('prove that every playback file the code names exists in the prompts folder and complies (a missing one fails a call with 1010002)')
+    .argument('<sources...>', 'code and request files, folders (searched recursively, node_modules left out) and globs: JSON, YAML, JavaScript, TypeScript, Java, Python, Go, PHP, C#')
+    .requiredOption('--prompts <folder>', 'the folder that holds the playback files the code names')
+    .option('--json', 'print one JSON document: {"names": [...], "warnings": [...], "sources": [...], "summary": {...}} (schema in the README)')
+    .option('-q, --quiet', 'list only the names with problems, then the summary')
+    .option('--no-color', 'no colour')
+    .addHelpText(
+      'after',
+      `
+It reads the values of the API's playback keys (waitVoice, preVoice, lastMinVoice, recordHintTone, notifyVoice,
+preTone, posTone) as JSON and YAML keys, object literals, assignments, keyword arguments, setters and Map puts.
+A name built at run time is a warning with its place, never a guess. Problems: missing, non-compliant (check's
+problems), bad-name; warnings: case, dynamic, unused.
+
+Examples:
+  voiceprep refs src config --prompts prompts
+  voiceprep refs 'api/**/*.json' --prompts prompts --json | jq '.names[] | select(.ok | not) | .name'
+
+Exit codes: 0 every name is a compliant prompt, 1 some name has a problem (or a source cannot be read), 2 usage error
+(also a --prompts folder that is not there).`,
+    )
+    .action(async (sources: string[], flags: RefsFlags) => {
+      takeHeldSignal(signals); // refs stops nothing under way: a later signal ends it as usual
+      // the options the run reads; `profile` is where a --target will plug in
+      const options: RefsOptions = { prompts: flags.prompts, json: flags.json, quiet: flags.quiet, profile: DEFAULT_PROFILE };
+      const { runRefs } = await import('./refs-run.js');
+      setExitCode(await runRefs(sources, options, io));
+    });
+}
