@@ -31,8 +31,13 @@ export function unquote(body: string, raw: boolean): string {
 /** Punctuation of two or three characters that means something else than its parts: `==` is no `=`, `=>` no `=`. */
 const LONG_PUNCT = ['===', '!==', '...', '?.', '??', '==', '!=', '<=', '>=', '=>', '->', '::', ':=', '+=', '-=', '&&', '||', '?:'];
 
+/** The characters a long punctuation starts with: any other is one character alone, without a search. */
+const LONG_STARTS = new Set(LONG_PUNCT.map((punct) => punct[0]));
+
 /** The punctuation that starts at `at`. */
 export function punctAt(text: string, at: number): string {
+  const ch = text[at];
+  if (!LONG_STARTS.has(ch)) return ch;
   for (const punct of LONG_PUNCT) if (text.startsWith(punct, at)) return punct;
-  return text[at];
+  return ch;
 }
