@@ -50,6 +50,8 @@ describe('voiceprep checklist', () => {
   it('is a usage error for a folder or a descriptions file that is not there, or an unknown language', async () => {
     expect(await runCli(['checklist', 'nowhere'], { cwd: root })).toMatchObject({ code: 2, stdout: '', stderr: 'voiceprep checklist: the prompts folder nowhere cannot be searched (it does not exist)\n' });
     expect(await runCli(['checklist', 'upload', '--descriptions', 'none.csv'], { cwd: root })).toMatchObject({ code: 2, stdout: '' });
+    await mkdir(join(root, 'empty'));
+    expect(await runCli(['checklist', 'empty'], { cwd: root })).toMatchObject({ code: 2, stdout: '', stderr: 'voiceprep checklist: the folder empty holds no file to upload\n' });
     expect(await runCli(['checklist', 'upload', '--lang', 'fr'], { cwd: root })).toMatchObject({ code: 2, stderr: expect.stringContaining("Allowed choices are zh, en") });
   });
 });

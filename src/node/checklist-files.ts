@@ -32,7 +32,7 @@ const MEASURED_AGAINST = -26;
 /**
  * The upload checklist of a folder of playback files: every file below it (as `check` finds them), its description
  * from the CSV, its duration, size and active speech level, and check's verdict (with `level`, the level's too).
- * Rows are in name order. A folder that is not there, or a descriptions CSV that cannot be read or parsed, throws
+ * Rows are in name order. A folder that is not there or holds no file, or a descriptions CSV that cannot be read or parsed, throws
  * (`not-found`, `invalid-argument`).
  */
 export async function checklist(folder: string, options: ChecklistOptions = {}, cwd = process.cwd()): Promise<Checklist> {
@@ -45,6 +45,10 @@ export async function checklist(folder: string, options: ChecklistOptions = {}, 
   }
   const descriptions = given.descriptions === undefined ? new Map<string, string>() : await readDescriptions(given.descriptions, cwd);
   const { files } = await checkPaths([folder], { profile: given.profile, level: given.level ?? MEASURED_AGAINST }, cwd);
+  // check's record of a folder with nothing in it is no file to upload
+  if (files.length === 1 && files[0].path === folder && files[0].problems[0]?.code === 'not-found') {
+    throw new VoiceprepError('not-found', `the folder ${folder} holds no file to upload`);
+  }
   const rows = files.map((record) => {
     // without a target the level is a figure to read, not a verdict
     if (given.level === undefined) {

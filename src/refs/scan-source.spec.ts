@@ -122,6 +122,11 @@ describe('scanSource', () => {
     expect(names(yaml, 'calls.yaml')).toEqual(['waitVoice=wait.wav@2:14', 'notifyVoice=n1.wav@4:20', 'notifyVoice=n2.wav@5:21', 'preTone=?@7:12']);
   });
 
+  it('reads the escapes of a string, so that a name is judged as the platform receives it', () => {
+    const found = scanSource('{"waitVoice": "a\\u0020b.wav", "preVoice": "c\\\\d.wav", "posTone": "\\x41\\n.wav"}', 'a.json');
+    expect(found.map((ref) => ref.name)).toEqual(['a b.wav', 'c\\d.wav', 'A\n.wav']);
+  });
+
   it('reads no file of another language, and none that names no key', () => {
     expect(scanSource('waitVoice: "wait.wav"', 'notes.md')).toEqual([]);
     expect(scanSource('const a = "wait.wav";', 'a.ts')).toEqual([]);

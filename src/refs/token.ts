@@ -22,10 +22,14 @@ export function isDigitCode(code: number): boolean {
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0' };
 
-/** A quoted string's value: backslash escapes read (a file name needs no more), or none in a raw string. */
+/** A quoted string's value: backslash escapes read (`\n`, `\u001b`, `\x41`, `\"`), or none in a raw string. */
 export function unquote(body: string, raw: boolean): string {
   if (raw || !body.includes('\\')) return body;
-  return body.replace(/\\(.)/gs, (_, ch: string) => ESCAPES[ch] ?? ch);
+  return body.replace(/\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(.))/gs, (_, braced?: string, unicode?: string, hex?: string, ch?: string) => {
+    const code = braced ?? unicode ?? hex;
+    if (code !== undefined) return String.fromCodePoint(Math.min(parseInt(code, 16), 0x10ffff));
+    return ESCAPES[ch ?? ''] ?? ch ?? '';
+  });
 }
 
 /** Punctuation of two or three characters that means something else than its parts: `==` is no `=`, `=>` no `=`. */
