@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOURCE_EXTENSIONS } from '../src/refs/scan-source.js';
 import { BIN } from './support/run-cli.js';
 import { canonicalAlawFile } from './support/wav-builder.js';
 
@@ -64,6 +65,13 @@ beforeAll(async () => {
 afterAll(() => rm(repo, { recursive: true, force: true }));
 
 describe('the voiceprep-refs hook in a real git repository', () => {
+  it("runs on every kind of file refs reads (in any case), and on no prompt or other file", async () => {
+    const { files, exclude } = await hookFromYaml('voiceprep-refs');
+    for (const extension of SOURCE_EXTENSIONS) expect(files.test(`src/a${extension.toUpperCase()}`) && files.test(`a${extension}`), extension).toBe(true);
+    for (const other of ['prompts/a.wav', 'README.md', 'a.jsonl', 'a.c', 'Makefile']) expect(files.test(other), other).toBe(false);
+    expect(exclude.test('node_modules/x/a.json') && exclude.test('web/node_modules/x/a.js') && !exclude.test('src/a.ts')).toBe(true);
+  });
+
   it('blocks a commit that names a missing prompt, and passes once the prompt is added', async () => {
     await mkdir(join(repo, 'src'));
     await writeFile(join(repo, 'src/call.ts'), "export const body = { waitVoice: 'welcome.wav', lastMinVoice: 'last_minute.wav' };\n");
