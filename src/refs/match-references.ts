@@ -13,6 +13,8 @@ export interface FoundReference {
   expression?: string;
 }
 
+/** What a key written after these is not given a value: `case 'waitVoice':`, `a ? waitVoice : b`, `== "waitVoice":`. */
+const NOT_A_KEY_AFTER = new Set(['case', '?', '==', '===', '!=', '!==', 'in', 'is', 'not']);
 /** Values that name no file: the parameter is left out. */
 const NO_VALUE = new Set(['null', 'None', 'nil', 'undefined', 'NULL', 'true', 'false', 'True', 'False']);
 /** Type names: `waitVoice: string` declares a field, `wait_voice: str = "x"` annotates an assignment. */
@@ -52,7 +54,8 @@ function valueAfterKey(tokens: readonly Token[], i: number): { key: string; inde
   const before = tokens[i - 1];
   const after = tokens[i + 1];
   if (!after) return null;
-  if (before && (before.text === 'case' || before.text === '?')) return null; // a switch label, a ternary's branch
+  // a switch label, a ternary's branch, a comparison (Python's `if key == "waitVoice":` opens a block, gives no value)
+  if (before && NOT_A_KEY_AFTER.has(before.text)) return null;
   if (token.kind === 'string') {
     const key = keyNamed(token.value ?? '');
     if (!key) return null;

@@ -38,6 +38,7 @@ describe('scanSource', () => {
       'class A { setWaitVoice(name: string) { this.waitVoice = name; } }',
       "const re = /waitVoice: 'r.wav'/;",
       "const done = { waitVoice: null, posTone: undefined };",
+      'if (key === "waitVoice") { return 1; }',
     ].join('\n');
     const found = scanSource(code, 'a.ts');
     expect(found.filter((ref) => ref.name !== null)).toEqual([]);
@@ -86,6 +87,8 @@ describe('scanSource', () => {
       '    last_min_voice = "last.wav"',
       "    call(record_hint_tone='hint.wav', pre_tone=r'pre.wav', posTone=f'pos.wav')",
       '    wait_voice: str = "typed.wav"',
+      '    if key == "waitVoice":',
+      '        return key',
     ].join('\n');
     expect(names(code, 'send.py')).toEqual([
       'waitVoice=default.wav@1:23',
@@ -97,6 +100,7 @@ describe('scanSource', () => {
       'posTone=pos.wav@5:68',
       'waitVoice=typed.wav@6:23',
     ]);
+    expect(scanSource(code, 'send.py').filter((ref) => ref.name === null).map((ref) => ref.line)).toEqual([3]);
   });
 
   it('reads Go, C# and PHP', () => {
