@@ -1,6 +1,6 @@
 // The layering of src/ as rules that fail `npm test` (test/dependency-rules.spec.ts runs them; `npm run deps`
 // prints the same report). A file travels formats -> mix -> resample -> adjust -> encode -> write, driven by
-// pipeline; check, node, web, batch and cli sit on top. Each folder may import only the folders below it in LAYERS,
+// pipeline; check, refs, node, web, batch and cli sit on top. Each folder may import only the folders below it in LAYERS,
 // and no import may close a loop (type-only imports and import() count: they are loops for a reader too).
 // Specs may import anything (a reader's spec converts and checks whole files); the AssemblyScript kernels are a
 // program of their own (compiled by src/wasm/build-kernels.mjs), and so are the build scripts (*.mjs).
@@ -26,6 +26,9 @@ const LAYERS = [
   { name: 'check', path: '^src/check/' },
   // what people see and hear of records: waveforms, plain words for warnings, the review page (browser-safe)
   { name: 'review', path: '^src/review/' },
+  // the scanning of source code for the playback files it names (`voiceprep refs`), and the upload checklist:
+  // plain text in, findings out, judged by check's rules; the file system is node/'s
+  { name: 'refs', path: '^src/refs/' },
   { name: 'core', path: '^src/core\\.ts$' },
   { name: 'node', path: '^src/node/' },
   { name: 'web', path: '^src/web/' },

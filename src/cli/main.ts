@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check-command.js';
 import { registerConvert } from './convert-command.js';
 import { registerTargets } from './targets-command.js';
+import { registerRefs } from './refs-command.js';
+import { registerChecklist } from './checklist-command.js';
 import { type CliIo, processIo } from './output.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type HeldSignals, SIGNAL_EXIT_CODES } from './exit-codes.js';
 
@@ -33,6 +35,8 @@ Examples:
   voiceprep convert prompts --in-place             replace each file once its compliant version is complete
   voiceprep check upload                           prove every file in upload/ complies (exit 1 if not)
   voiceprep check upload --level -26               ... and that every prompt's speech is at -26 dBov
+  voiceprep refs src --prompts prompts             every prompt the code names exists and complies
+  voiceprep checklist upload > upload.md           the list to work through in the console's upload page
 
 Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error, 130/143 interrupted.`,
     );
@@ -44,6 +48,8 @@ Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error, 130
   registerConvert(program, io, setExitCode, signals);
   registerCheck(program, io, setExitCode, signals);
   registerTargets(program, io);
+  registerRefs(program, io, setExitCode, signals);
+  registerChecklist(program, io, setExitCode, signals);
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

@@ -20,6 +20,8 @@ const KEYS = {
   trim: (value: unknown) => flag(value),
   trimSilence: (value: unknown) => flag(value),
   normalize: (value: unknown) => flag(value),
+  /** refs: the folder of the playback files the code names (relative to the working folder, as --prompts is). */
+  prompts: (value: unknown) => text(value),
 } as const;
 
 export type ProjectDefaults = { -readonly [K in keyof typeof KEYS]?: ReturnType<(typeof KEYS)[K]> };

@@ -57,6 +57,8 @@ export interface SearchOptions {
    * upload must not hold them. Otherwise (convert) they are passed over as what they are, not audio.
    */
   reportMacMetadata?: boolean;
+  /** Folders a folder search does not enter, by name (`refs`: node_modules, whose code is not the project's). */
+  skipFolder?: (name: string) => boolean;
   /** How folders are read: tests, run as root, cannot make a folder unreadable otherwise. */
   readFolder?: ReadFolder;
 }
@@ -112,7 +114,7 @@ export async function findInputs(args: readonly string[], options: SearchOptions
           discovery.skipped.push({ path: arg, code: 'unreadable', message: `could not be opened (${fsWords(stats)})` });
         }
       } else if (stats.isDirectory()) {
-        const { files, problems } = await searchFolder(resolve(cwd, arg), isWanted, options.readFolder);
+        const { files, problems } = await searchFolder(resolve(cwd, arg), isWanted, options.readFolder, options.skipFolder);
         discovery.skipped.push(...problems.map((problem) => ({ ...problem, path: problem.path === '' ? arg : join(arg, problem.path) })));
         const found = files.map((path) => ({ path: join(arg, path), relativePath: path }));
         if (!takeFound(found) && problems.length === 0) discovery.empty.push(passedOver(arg, files));

@@ -24,12 +24,13 @@ const readFolder: ReadFolder = (path) => readdir(path, { withFileTypes: true });
 /**
  * Every regular file below `folder`, relative to it. Links are followed, to files and to folders; a folder already
  * searched (by device and inode) is not searched again, so a link loop cannot make the search endless, and folders
- * reached through links are searched last, so that a file is listed under its own path rather than a link's. A
+ * reached through links are searched last, so that a file is listed under its own path rather than a link's. Folders `skipFolder` names (by
+ * their name) are not entered. A
  * folder that cannot be read, and a name `isWanted` takes that is not a regular file, are problems, so that nothing
  * is passed over in silence. A plain walk rather than fast-glob: loading fast-glob alone (45 ms) takes longer than
  * searching a folder of prompts. `read` is there for tests, which run as root and so cannot make a folder unreadable.
  */
-export async function searchFolder(folder: string, isWanted: (name: string) => boolean, read = readFolder): Promise<FolderSearch> {
+export async function searchFolder(folder: string, isWanted: (name: string) => boolean, read = readFolder, skipFolder?: (name: string) => boolean): Promise<FolderSearch> {
   const files: string[] = [];
   const problems: SearchProblem[] = [];
   const searched = new Set<string>();
@@ -59,11 +60,13 @@ export async function searchFolder(folder: string, isWanted: (name: string) => b
           continue;
         }
         if (kind.isDirectory()) {
-          linked.push(relative);
+          if (!skipFolder?.(entry.name)) linked.push(relative);
           continue;
         }
       }
-      if (kind.isDirectory()) real.push(relative);
+      if (kind.isDirectory()) {
+        if (!skipFolder?.(entry.name)) real.push(relative);
+      }
       else if (kind.isFile()) files.push(relative);
       else if (isWanted(entry.name)) problems.push({ path: relative, code: 'unreadable', message: `${notRegular(kind)}: skipped, never read` });
     }
