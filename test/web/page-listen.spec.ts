@@ -21,7 +21,8 @@ const BROKEN = join(work, 'broken.wav');
 writeFileSync(SILENT, waveFile({ format: 's16', channels: 1, sampleRate: 16000, samples: new Float32Array(16000 * 3) }));
 writeFileSync(CLIPPED, waveFile({ format: 'f32', channels: 1, sampleRate: 8000, samples: Float32Array.from({ length: 8000 }, (_, i) => 1.6 * Math.sin(i / 4)) }));
 writeFileSync(BROKEN, 'a text file that was renamed to .wav');
-const M4A = fileURLToPath(new URL('../fixtures/compressed/speech.m4a', import.meta.url));
+// WebM: a format the page still refuses (M4A it decodes, with the browser's own AAC decoder)
+const WEBM = fileURLToPath(new URL('../fixtures/compressed/speech.webm', import.meta.url));
 const BATCH = ['wait_voice1.wav', 'welcome-stereo-44k.wav', 'press-two.vox', 'thanks.mp3', 'important-48k-24bit.wav'].map(samplePath);
 
 describe('the page: hear and see every prompt', () => {
@@ -105,13 +106,13 @@ describe('the page: hear and see every prompt', () => {
 
   it('plays all converted prompts in list order, highlighting each, and says in words what needs an ear', async () => {
     const page = await english.open(PAGE_FILE_URL);
-    await page.locator('input[type="file"][multiple]').setInputFiles([samplePath('wait_voice1.wav'), SILENT, BROKEN, CLIPPED, M4A]);
+    await page.locator('input[type="file"][multiple]').setInputFiles([samplePath('wait_voice1.wav'), SILENT, BROKEN, CLIPPED, WEBM]);
     await waitUntilDone(page);
     // a format the page does not read: what to do, in words, before any command
-    expect(await page.locator('tbody tr', { hasText: 'speech.m4a' }).locator('.bad').textContent()).toBe(
-      'This kind of file (MP4) cannot be read here. Open it in the program that made it, save or export it as WAV or MP3, and add that file. (Details has a command that converts it.)',
+    expect(await page.locator('tbody tr', { hasText: 'speech.webm' }).locator('.bad').textContent()).toBe(
+      'This kind of file (WebM) cannot be read here. Open it in the program that made it, save or export it as WAV or MP3, and add that file. (Details has a command that converts it.)',
     );
-    expect(await page.locator('tbody tr', { hasText: 'speech.m4a' }).locator('details').textContent()).toContain('ffmpeg -i speech.m4a');
+    expect(await page.locator('tbody tr', { hasText: 'speech.webm' }).locator('details').textContent()).toContain('ffmpeg -i speech.webm');
 
     const silent = await page.locator('tbody tr', { hasText: 'silent.wav' }).locator('td.verdict').textContent();
     expect(silent).toContain('Converted, but listen to it first:');
