@@ -1,4 +1,5 @@
 import { gainToPeak } from '../adjust/gain.js';
+import { HighpassStage } from '../adjust/highpass.js';
 import { LevelAnalyzer, type Levels } from '../adjust/level-analyzer.js';
 import { QUIETEST_SPEECH_DBOV, gainForLevel, peakCeilingDbfs } from '../adjust/level-gain.js';
 import { SampleWindowStage } from '../adjust/sample-window.js';
@@ -76,7 +77,14 @@ export class RecordedSignal {
  * and MAX_TRIMMED_SILENCE_SECONDS more), and one sample more tells a file that cannot fit: without a cut it is
  * refused there, before the rest of it is decoded.
  */
-export async function measureFirst(audio: AudioSource, kernels: Kernels, output: Output, maxSamples: number, options: ResolvedConvertOptions): Promise<Adjustment> {
+export async function measureFirst(
+  audio: AudioSource,
+  kernels: Kernels,
+  output: Output,
+  maxSamples: number,
+  options: ResolvedConvertOptions,
+  highpassHz: number | null = null,
+): Promise<Adjustment> {
   const keepable = Math.min(maxSamples, options.limitSamples);
   const measured = options.trimSilence ? keepable + trimmedSilenceSamples(output) : keepable;
   const analyzer = new LevelAnalyzer(output.rate, output.rail);
@@ -84,7 +92,7 @@ export async function measureFirst(audio: AudioSource, kernels: Kernels, output:
   let seen = 0;
   let total = 0;
   const pass = new OutputRatePass(audio, kernels, output, measured + 1, options.blockSamples, options.signal);
-  await pass.run((block) => {
+  await runFiltered(pass, highpassHz, output.rate, (block) => {
     const kept = block.subarray(0, Math.max(0, Math.min(block.length, measured - seen)));
     analyzer.push(kept);
     // all of it: a replay must run past a cut, for the cut to be faded and reported
@@ -110,7 +118,7 @@ export async function measureFirst(audio: AudioSource, kernels: Kernels, output:
   }
   // The level is promised for what is written: with silence trimmed, that is the window alone, up to the cut.
   const written = options.trimSilence
-    ? await measureWindow(audio, kernels, output, kept, { start: window.start, end: Math.min(window.end, window.start + maxSamples) }, options)
+    ? await measureWindow(audio, kernels, output, kept, { start: window.start, end: Math.min(window.end, window.start + maxSamples) }, options, highpassHz)
     : levels;
   const { gainDb, limitedByPeak, reachedDbov } = gainForLevel(written, options.level, peakCeilingDbfs(output.rail));
   const warnings: SourceWarning[] = [];
@@ -137,6 +145,7 @@ async function measureWindow(
   recording: RecordedSignal | null,
   window: SampleRange,
   options: ResolvedConvertOptions,
+  highpassHz: number | null,
 ): Promise<Levels> {
   const analyzer = new LevelAnalyzer(output.rate, output.rail);
   if (recording) {
@@ -144,7 +153,19 @@ async function measureWindow(
   } else {
     kernels.reset();
     const inWindow = new SampleWindowStage(window.start, window.end);
-    await new OutputRatePass(audio, kernels, output, window.end, options.blockSamples, options.signal).run((block) => analyzer.push(inWindow.flow(block)));
+    const pass = new OutputRatePass(audio, kernels, output, window.end, options.blockSamples, options.signal);
+    await runFiltered(pass, highpassHz, output.rate, (block) => analyzer.push(inWindow.flow(block)));
   }
   return analyzer.result();
+}
+
+/**
+ * A pass through the high-pass, when one is asked for: the first pass measures (and records) what will be written,
+ * rumble and DC removed. The filter holds back its look-ahead and drains it, so the samples are as many.
+ */
+async function runFiltered(pass: OutputRatePass, highpassHz: number | null, rate: number, consume: (block: Float32Array) => void | Promise<void>): Promise<void> {
+  if (highpassHz === null) return pass.run(consume);
+  const filter = new HighpassStage(highpassHz, rate);
+  await pass.run((block) => consume(filter.flow(block)));
+  await consume(filter.drain());
 }

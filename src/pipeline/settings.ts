@@ -18,6 +18,12 @@ export interface ConvertSettings {
   /** Bring the active speech level to this many dBov. Not together with `normalize`. */
   level?: number;
   trimSilence?: boolean;
+  /** Even the level inside each prompt (quiet phrases up, loud ones down), before any `level`. */
+  even?: boolean;
+  /** Remove DC and rumble below this cutoff, Hz (true: 100 Hz). */
+  highpass?: boolean | number;
+  /** Seconds of silence added at both ends, or [start, end], after any silence trimming; inside the size limit. */
+  pad?: number | readonly [number, number];
   /** Sample rate of Dialogic VOX inputs. */
   voxRate?: number;
 }
