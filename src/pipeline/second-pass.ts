@@ -1,4 +1,5 @@
 import { FadeOutStage } from '../adjust/fade-out.js';
+import { EvenStage } from '../adjust/even-gain.js';
 import { FaultMeter } from '../adjust/fault-meter.js';
 import { GainStage } from '../adjust/gain.js';
 import { HighpassStage } from '../adjust/highpass.js';
@@ -111,6 +112,8 @@ export async function transcode(
   const stages: Stage[] = [];
   // a recording of the first pass was filtered as it was recorded
   if (shape.highpassHz !== null && !recording) stages.push(new HighpassStage(shape.highpassHz, output.rate));
+  // the curve is laid on the stream it was measured on: before the window cuts it
+  if (plan.even) stages.push(new EvenStage(plan.even.gains, plan.even.frameLength));
   if (plan.window.start > 0 || Number.isFinite(plan.window.end)) stages.push(new SampleWindowStage(plan.window.start, plan.window.end));
   if (plan.gain !== 1) stages.push(new GainStage(plan.gain));
   const fade = Number.isFinite(maxSamples) ? new FadeOutStage(maxSamples, Math.round(TRIM_FADE_SECONDS * output.rate)) : null;

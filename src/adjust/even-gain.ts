@@ -1,0 +1,166 @@
+import type { Stage } from '../stage/stage.js';
+import { QUIETEST_SPEECH_DBOV } from './level-gain.js';
+
+/**
+ * `--even`: levelling inside a prompt, so that its quiet phrases come up and its loud ones down towards the prompt's
+ * own active level (P.56). Not a compressor: the gain is a slow curve decided with the whole prompt in view, which
+ * the first pass of a conversion measures (the energy and the peak of every 10 ms), and which the second pass applies
+ * sample by sample, interpolated between 10 ms points: a look-ahead of the whole prompt, and no delay.
+ *
+ * The curve, in dB, frame by frame:
+ * 1. The local speech level: the mean power of the speech frames (those within 20 dB of the active level, and clear
+ *    of the noise floor) under a 1.6 s Hann window, so a word's stress is averaged with its neighbours'.
+ * 2. The gain that brings it to the active level, less a dead band of 1 dB (an even prompt is left as it is), within
+ *    +/-12 dB (a ceiling on the gain: what is 12 dB down is brought up 12 dB, no more).
+ * 3. Times the speech around the frame: held 150 ms past each speech frame and eased in and out over 100 ms, so that
+ *    pauses keep their own level (the noise floor is not raised) and short gaps inside a phrase are not pumped.
+ * 4. Never over the peak ceiling: each frame's gain is kept under what would take its peak, or its neighbours', past
+ *    the ceiling, by a running minimum then a running mean of equal width, which stays under every limit it smooths.
+ */
+
+const FRAME_SECONDS = 0.01;
+/** Half the width of the window the local level is taken over, frames (0.8 s). */
+const LEVEL_HALF_WIDTH = 80;
+const SPEECH_BELOW_ACTIVE_DB = 20;
+const SPEECH_ABOVE_NOISE_DB = 8;
+const DEAD_BAND_DB = 1.5;
+export const MAX_EVEN_GAIN_DB = 12;
+/** How long the gain holds after (and before) speech, frames; then how long it eases, frames (half-width). */
+const HOLD_FRAMES = 15;
+const EASE_HALF_WIDTH = 5;
+/** Half the width of the peak limit's running minimum and mean, frames. */
+const LIMIT_HALF_WIDTH = 5;
+
+/** Records the energy and the peak of every 10 ms of a stream, for the curve. */
+export class EvenMeter {
+  readonly frameLength: number;
+  private readonly energies: number[] = [];
+  private readonly peaks: number[] = [];
+  private energy = 0;
+  private peak = 0;
+  private filled = 0;
+
+  constructor(readonly sampleRate: number) {
+    this.frameLength = Math.round(FRAME_SECONDS * sampleRate);
+  }
+
+  push(block: Float32Array): void {
+    let { energy, peak, filled } = this;
+    for (let i = 0; i < block.length; i++) {
+      const x = block[i];
+      energy += x * x;
+      const magnitude = Math.abs(x);
+      if (magnitude > peak) peak = magnitude;
+      if (++filled === this.frameLength) {
+        this.energies.push(energy / filled);
+        this.peaks.push(peak);
+        energy = 0;
+        peak = 0;
+        filled = 0;
+      }
+    }
+    this.energy = energy;
+    this.peak = peak;
+    this.filled = filled;
+  }
+
+  /**
+   * The gain of every frame (linear), for a prompt whose active level is `activeDbov` over a noise floor of
+   * `noiseFloorDbov` (null: digital silence), never taking a peak past `ceilingDbfs`. Null when there is no speech.
+   */
+  curve(activeDbov: number | null, noiseFloorDbov: number | null, ceilingDbfs: number): Float32Array | null {
+    if (activeDbov === null || activeDbov < QUIETEST_SPEECH_DBOV || this.energies.length + this.filled === 0) return null;
+    const energies = this.filled > 0 ? [...this.energies, this.energy / this.filled] : this.energies;
+    const peaks = this.filled > 0 ? [...this.peaks, this.peak] : this.peaks;
+    const count = energies.length;
+    const threshold = Math.max(activeDbov - SPEECH_BELOW_ACTIVE_DB, (noiseFloorDbov ?? -Infinity) + SPEECH_ABOVE_NOISE_DB);
+    const speech = energies.map((energy) => (energy > 0 && 10 * Math.log10(energy) >= threshold ? 1 : 0));
+    // the prompt's own level, measured as the local ones are: the mean power of all its speech frames (P.56's active
+    // level counts the 200 ms after each word too, and would read a prompt that is even as 1 or 2 dB too loud)
+    const speechEnergies = energies.filter((_, k) => speech[k]);
+    if (speechEnergies.length === 0) return null;
+    const ownDb = 10 * Math.log10(speechEnergies.reduce((sum, energy) => sum + energy, 0) / speechEnergies.length);
+    const hann = Array.from({ length: 2 * LEVEL_HALF_WIDTH + 1 }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * (i + 1)) / (2 * LEVEL_HALF_WIDTH + 2)));
+    const gainDb = new Float64Array(count);
+    for (let k = 0; k < count; k++) {
+      let power = 0;
+      let weight = 0;
+      for (let j = Math.max(0, k - LEVEL_HALF_WIDTH); j <= Math.min(count - 1, k + LEVEL_HALF_WIDTH); j++) {
+        if (!speech[j]) continue;
+        const w = hann[j - k + LEVEL_HALF_WIDTH];
+        power += w * energies[j];
+        weight += w;
+      }
+      if (weight === 0) continue;
+      const off = ownDb - 10 * Math.log10(power / weight);
+      // none inside the dead band, all of it from twice the dead band out, and a ramp between: no step in the curve
+      const share = Math.max(0, Math.min(1, (Math.abs(off) - DEAD_BAND_DB) / DEAD_BAND_DB));
+      gainDb[k] = Math.max(-MAX_EVEN_GAIN_DB, Math.min(MAX_EVEN_GAIN_DB, off * share));
+    }
+    const near = runningMean(runningExtreme(Float64Array.from(speech), HOLD_FRAMES, Math.max), EASE_HALF_WIDTH);
+    const limit = new Float64Array(count);
+    for (let k = 0; k < count; k++) {
+      const peak = Math.max(peaks[k - 1] ?? 0, peaks[k], peaks[k + 1] ?? 0);
+      limit[k] = Math.min(gainDb[k] * near[k], peak > 0 ? ceilingDbfs - 20 * Math.log10(peak) : Infinity);
+    }
+    const smooth = runningMean(runningExtreme(limit, LIMIT_HALF_WIDTH, Math.min), LIMIT_HALF_WIDTH);
+    return Float32Array.from(smooth, (db) => 10 ** (db / 20));
+  }
+}
+
+/** The largest (or smallest) value within `half` frames of each. */
+function runningExtreme(values: Float64Array, half: number, pick: (a: number, b: number) => number): Float64Array {
+  return values.map((_, k) => {
+    let extreme = values[k];
+    for (let j = Math.max(0, k - half); j <= Math.min(values.length - 1, k + half); j++) extreme = pick(extreme, values[j]);
+    return extreme;
+  });
+}
+
+/** The mean of the values within `half` frames of each (fewer at the ends). */
+function runningMean(values: Float64Array, half: number): Float64Array {
+  return values.map((_, k) => {
+    const from = Math.max(0, k - half);
+    const to = Math.min(values.length - 1, k + half);
+    let sum = 0;
+    for (let j = from; j <= to; j++) sum += values[j];
+    return sum / (to - from + 1);
+  });
+}
+
+/**
+ * Applies a curve: the gain of each sample is interpolated between the centres of the 10 ms frames around it (held
+ * flat before the first centre and after the last). Same samples out as in, no delay.
+ */
+export class EvenStage implements Stage {
+  private buffer = new Float32Array(0);
+
+  /** `position`: where in the stream the curve was measured on the first block comes from. */
+  constructor(
+    private readonly curve: Float32Array,
+    private readonly frameLength: number,
+    private position = 0,
+  ) {}
+
+  flow(block: Float32Array): Float32Array {
+    if (this.buffer.length < block.length) this.buffer = new Float32Array(block.length);
+    const out = this.buffer.subarray(0, block.length);
+    const { curve, frameLength } = this;
+    const last = curve.length - 1;
+    for (let i = 0; i < block.length; i++) {
+      const t = (this.position + i + 0.5) / frameLength - 0.5;
+      const k = Math.floor(t);
+      let gain: number;
+      if (k < 0) gain = curve[0];
+      else if (k >= last) gain = curve[last];
+      else gain = curve[k] + (curve[k + 1] - curve[k]) * (t - k);
+      out[i] = block[i] * gain;
+    }
+    this.position += block.length;
+    return out;
+  }
+
+  drain(): Float32Array {
+    return new Float32Array(0);
+  }
+}
