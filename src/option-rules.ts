@@ -83,3 +83,9 @@ export function padSeconds(pad: number | readonly [number, number] | undefined):
   if (pad === undefined) return [0, 0];
   return typeof pad === 'number' ? [pad, pad] : [pad[0], pad[1]];
 }
+
+/** The length of a silent prompt (`voiceprep silence`), seconds; what the size limit holds is checked when it is made. */
+export const SILENCE_SECONDS: NumberRule = {
+  words: 'seconds above 0, such as 1',
+  accepts: (value) => Number.isFinite(value) && value > 0,
+};

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check-command.js';
 import { registerConvert } from './convert-command.js';
+import { registerSilence } from './silence-command.js';
 import { type CliIo, processIo } from './output.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type HeldSignals, SIGNAL_EXIT_CODES } from './exit-codes.js';
 
@@ -32,6 +33,7 @@ Examples:
   voiceprep convert prompts --in-place             replace each file once its compliant version is complete
   voiceprep check upload                           prove every file in upload/ complies (exit 1 if not)
   voiceprep check upload --level -26               ... and that every prompt's speech is at -26 dBov
+  voiceprep silence 1 -o upload/empty.wav          a prompt of 1 s of silence
 
 Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error, 130/143 interrupted.`,
     );
@@ -42,6 +44,7 @@ Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error, 130
   };
   registerConvert(program, io, setExitCode, signals);
   registerCheck(program, io, setExitCode, signals);
+  registerSilence(program, io, setExitCode, signals);
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

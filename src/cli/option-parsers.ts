@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { JOBS, LEVEL, LEVEL_TOLERANCE, type NumberRule, VOX_RATE } from '../option-rules.js';
+import { HIGHPASS_HZ, JOBS, LEVEL, LEVEL_TOLERANCE, type NumberRule, PAD_SECONDS, VOX_RATE } from '../option-rules.js';
 import { SIZE } from '../pipeline/output-rules.js';
 import { parseSize } from './parse-size.js';
 
@@ -31,3 +31,17 @@ export const levelOption = numberOption(LEVEL);
 export const toleranceOption = numberOption(LEVEL_TOLERANCE);
 /** --vox-rate: a sample rate in Hz. */
 export const rateOption = numberOption(VOX_RATE);
+/** --highpass [hz]: a cutoff in Hz (commander gives true when the flag comes alone). */
+export const highpassOption = numberOption(HIGHPASS_HZ);
+
+/** --pad <seconds> or --pad <start>,<end>: seconds of silence at both ends, or at each. */
+export function padOption(text: string): number | [number, number] {
+  const parts = text.split(',');
+  const parse = numberOption(PAD_SECONDS);
+  if (parts.length > 2) throw new InvalidArgumentError(`expected ${PAD_SECONDS.words}, or <start>,<end> such as 0.5,0.2`);
+  try {
+    return parts.length === 1 ? parse(parts[0]) : [parse(parts[0]), parse(parts[1])];
+  } catch {
+    throw new InvalidArgumentError(`expected ${PAD_SECONDS.words}, or <start>,<end> such as 0.5,0.2`);
+  }
+}

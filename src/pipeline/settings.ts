@@ -37,6 +37,11 @@ export function gainConflict(settings: { level?: unknown; normalize?: unknown },
   return `${named('level')} and ${named('normalize')} both set the gain: give one of them`;
 }
 
+/** Whether the settings change the sound (a compliant file is then converted all the same, not kept as it is). */
+export function changesSound(settings: ConvertSettings): boolean {
+  return Boolean(settings.normalize || settings.level !== undefined || settings.trimSilence || settings.even || settings.highpass || settings.pad);
+}
+
 /** The largest output, in samples, that `settings.maxBytes` holds in the profile's layout. */
 export function samplesThatFit(settings: ConvertSettings): number {
   const profile = settings.profile ?? DEFAULT_PROFILE;

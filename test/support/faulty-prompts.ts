@@ -30,13 +30,16 @@ export function unevenPrompt(seed: number, dropDb = 12, sampleRate = 8000, speec
   return { samples: Float32Array.from(speech, (x, n) => x + noise[n]), sampleRate, speech, half: first.samples.length };
 }
 
-/** `made` with a sine of `hz` and its odd harmonics at `levelDbov` (a sine's level) added throughout. */
-export function withHum(made: Made, hz = 50, levelDbov = -50): Made {
+/**
+ * `made` with a sine of `hz` at `levelDbov` (a sine's level) added throughout, and its 3rd and 5th harmonics at
+ * `harmonics` and its square relative to it (0: a pure tone).
+ */
+export function withHum(made: Made, hz = 50, levelDbov = -50, harmonics = 0.5): Made {
   const amplitude = Math.SQRT2 * 10 ** (levelDbov / 20);
   const rate = made.sampleRate;
   const samples = Float32Array.from(made.samples, (x, n) => {
     const t = (2 * Math.PI * hz * n) / rate;
-    return x + amplitude * (Math.sin(t) + 0.5 * Math.sin(3 * t) + 0.25 * Math.sin(5 * t));
+    return x + amplitude * (Math.sin(t) + harmonics * Math.sin(3 * t) + harmonics ** 2 * Math.sin(5 * t));
   });
   return { ...made, samples };
 }
