@@ -9,7 +9,7 @@ import { QUIETEST_SPEECH_DBOV } from './level-gain.js';
  *
  * The curve, in dB, frame by frame:
  * 1. The local speech level: the mean power of the speech frames (those within 20 dB of the active level, and clear
- *    of the noise floor) under a 1.6 s Hann window, so a word's stress is averaged with its neighbours'.
+ *    of the noise floor) under a triangular window 1.6 s wide, so a word's stress is averaged with its neighbours'.
  * 2. The gain that brings it to the active level, less a dead band of 1 dB (an even prompt is left as it is), within
  *    +/-12 dB (a ceiling on the gain: what is 12 dB down is brought up 12 dB, no more).
  * 3. Times the speech around the frame: held 150 ms past each speech frame and eased in and out over 100 ms, so that
@@ -70,62 +70,73 @@ export class EvenMeter {
    */
   curve(activeDbov: number | null, noiseFloorDbov: number | null, ceilingDbfs: number): Float32Array | null {
     if (activeDbov === null || activeDbov < QUIETEST_SPEECH_DBOV || this.energies.length + this.filled === 0) return null;
-    const energies = this.filled > 0 ? [...this.energies, this.energy / this.filled] : this.energies;
-    const peaks = this.filled > 0 ? [...this.peaks, this.peak] : this.peaks;
+    const energies = Float64Array.from(this.filled > 0 ? [...this.energies, this.energy / this.filled] : this.energies);
+    const peaks = Float64Array.from(this.filled > 0 ? [...this.peaks, this.peak] : this.peaks);
     const count = energies.length;
     const threshold = Math.max(activeDbov - SPEECH_BELOW_ACTIVE_DB, (noiseFloorDbov ?? -Infinity) + SPEECH_ABOVE_NOISE_DB);
-    const speech = energies.map((energy) => (energy > 0 && 10 * Math.log10(energy) >= threshold ? 1 : 0));
+    const below = 10 ** (threshold / 10);
+    const speech = energies.map((energy) => (energy > 0 && energy >= below ? 1 : 0));
     // the prompt's own level, measured as the local ones are: the mean power of all its speech frames (P.56's active
     // level counts the 200 ms after each word too, and would read a prompt that is even as 1 or 2 dB too loud)
     const speechEnergies = energies.filter((_, k) => speech[k]);
     if (speechEnergies.length === 0) return null;
     const ownDb = 10 * Math.log10(speechEnergies.reduce((sum, energy) => sum + energy, 0) / speechEnergies.length);
-    const hann = Array.from({ length: 2 * LEVEL_HALF_WIDTH + 1 }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * (i + 1)) / (2 * LEVEL_HALF_WIDTH + 2)));
+    // the local level: a triangular window (a running mean of a running mean), over the speech frames alone
+    const spoken = triangle(energies.map((energy, k) => energy * speech[k]));
+    const weights = triangle(speech);
     const gainDb = new Float64Array(count);
     for (let k = 0; k < count; k++) {
-      let power = 0;
-      let weight = 0;
-      for (let j = Math.max(0, k - LEVEL_HALF_WIDTH); j <= Math.min(count - 1, k + LEVEL_HALF_WIDTH); j++) {
-        if (!speech[j]) continue;
-        const w = hann[j - k + LEVEL_HALF_WIDTH];
-        power += w * energies[j];
-        weight += w;
-      }
-      if (weight === 0) continue;
+      const weight = weights[k];
+      const power = spoken[k];
+      if (!(weight > 1e-9)) continue;
       const off = ownDb - 10 * Math.log10(power / weight);
       // none inside the dead band, all of it from twice the dead band out, and a ramp between: no step in the curve
       const share = Math.max(0, Math.min(1, (Math.abs(off) - DEAD_BAND_DB) / DEAD_BAND_DB));
       gainDb[k] = Math.max(-MAX_EVEN_GAIN_DB, Math.min(MAX_EVEN_GAIN_DB, off * share));
     }
-    const near = runningMean(runningExtreme(Float64Array.from(speech), HOLD_FRAMES, Math.max), EASE_HALF_WIDTH);
+    const near = runningMean(runningMaximum(speech, HOLD_FRAMES), EASE_HALF_WIDTH);
     const limit = new Float64Array(count);
     for (let k = 0; k < count; k++) {
-      const peak = Math.max(peaks[k - 1] ?? 0, peaks[k], peaks[k + 1] ?? 0);
+      const peak = Math.max(k > 0 ? peaks[k - 1] : 0, peaks[k], k + 1 < count ? peaks[k + 1] : 0);
       limit[k] = Math.min(gainDb[k] * near[k], peak > 0 ? ceilingDbfs - 20 * Math.log10(peak) : Infinity);
     }
-    const smooth = runningMean(runningExtreme(limit, LIMIT_HALF_WIDTH, Math.min), LIMIT_HALF_WIDTH);
+    const smooth = runningMean(runningMinimum(limit, LIMIT_HALF_WIDTH), LIMIT_HALF_WIDTH);
     return Float32Array.from(smooth, (db) => 10 ** (db / 20));
   }
 }
 
-/** The largest (or smallest) value within `half` frames of each. */
-function runningExtreme(values: Float64Array, half: number, pick: (a: number, b: number) => number): Float64Array {
-  return values.map((_, k) => {
-    let extreme = values[k];
-    for (let j = Math.max(0, k - half); j <= Math.min(values.length - 1, k + half); j++) extreme = pick(extreme, values[j]);
-    return extreme;
-  });
+/** A running mean of a running mean, each LEVEL_HALF_WIDTH / 2 frames either side: a triangle 1.6 s wide. */
+function triangle(values: Float64Array): Float64Array {
+  return runningMean(runningMean(values, LEVEL_HALF_WIDTH / 2), LEVEL_HALF_WIDTH / 2);
+}
+
+/** The largest value within `half` frames of each. */
+function runningMaximum(values: Float64Array, half: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) {
+    let extreme = -Infinity;
+    for (let j = Math.max(0, k - half); j <= Math.min(values.length - 1, k + half); j++) if (values[j] > extreme) extreme = values[j];
+    out[k] = extreme;
+  }
+  return out;
+}
+
+/** The smallest value within `half` frames of each. */
+function runningMinimum(values: Float64Array, half: number): Float64Array {
+  return runningMaximum(values.map((value) => -value), half).map((value) => -value);
 }
 
 /** The mean of the values within `half` frames of each (fewer at the ends). */
 function runningMean(values: Float64Array, half: number): Float64Array {
-  return values.map((_, k) => {
+  const sums = new Float64Array(values.length + 1);
+  for (let k = 0; k < values.length; k++) sums[k + 1] = sums[k] + values[k];
+  const out = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) {
     const from = Math.max(0, k - half);
     const to = Math.min(values.length - 1, k + half);
-    let sum = 0;
-    for (let j = from; j <= to; j++) sum += values[j];
-    return sum / (to - from + 1);
-  });
+    out[k] = (sums[to + 1] - sums[from]) / (to - from + 1);
+  }
+  return out;
 }
 
 /**

@@ -101,7 +101,7 @@ export async function measureFirst(
   let seen = 0;
   let total = 0;
   const pass = new OutputRatePass(audio, kernels, output, measured + 1, options.blockSamples, options.signal);
-  await runFiltered(pass, highpassHz, output.rate, (block) => {
+  await runFiltered(pass, kernels, highpassHz, output.rate, (block) => {
     const kept = block.subarray(0, Math.max(0, Math.min(block.length, measured - seen)));
     analyzer.push(kept);
     evenMeter?.push(kept);
@@ -171,7 +171,7 @@ async function measureWindow(
     const inWindow = new SampleWindowStage(window.start, window.end);
     const pass = new OutputRatePass(audio, kernels, output, window.end, options.blockSamples, options.signal);
     const evened = even && new EvenStage(even.gains, even.frameLength);
-    await runFiltered(pass, highpassHz, output.rate, (block) => analyzer.push(inWindow.flow(evened ? evened.flow(block) : block)));
+    await runFiltered(pass, kernels, highpassHz, output.rate, (block) => analyzer.push(inWindow.flow(evened ? evened.flow(block) : block)));
   }
   return analyzer.result();
 }
@@ -180,9 +180,14 @@ async function measureWindow(
  * A pass through the high-pass, when one is asked for: the first pass measures (and records) what will be written,
  * rumble and DC removed. The filter holds back its look-ahead and drains it, so the samples are as many.
  */
-async function runFiltered(pass: OutputRatePass, highpassHz: number | null, rate: number, consume: (block: Float32Array) => void | Promise<void>): Promise<void> {
+async function runFiltered(
+  pass: OutputRatePass,
+  kernels: Kernels,
+  highpassHz: number | null,
+  rate: number,
+  consume: (block: Float32Array) => void | Promise<void>): Promise<void> {
   if (highpassHz === null) return pass.run(consume);
-  const filter = new HighpassStage(highpassHz, rate);
+  const filter = new HighpassStage(kernels, highpassHz, rate);
   await pass.run((block) => consume(filter.flow(block)));
   await consume(filter.drain());
 }

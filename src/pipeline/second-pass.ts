@@ -111,7 +111,7 @@ export async function transcode(
   const { recording } = plan;
   const stages: Stage[] = [];
   // a recording of the first pass was filtered as it was recorded
-  if (shape.highpassHz !== null && !recording) stages.push(new HighpassStage(shape.highpassHz, output.rate));
+  if (shape.highpassHz !== null && !recording) stages.push(new HighpassStage(kernels, shape.highpassHz, output.rate));
   // the curve is laid on the stream it was measured on: before the window cuts it
   if (plan.even) stages.push(new EvenStage(plan.even.gains, plan.even.frameLength));
   if (plan.window.start > 0 || Number.isFinite(plan.window.end)) stages.push(new SampleWindowStage(plan.window.start, plan.window.end));
