@@ -158,14 +158,22 @@ export class EvenStage implements Stage {
     const out = this.buffer.subarray(0, block.length);
     const { curve, frameLength } = this;
     const last = curve.length - 1;
-    for (let i = 0; i < block.length; i++) {
-      const t = (this.position + i + 0.5) / frameLength - 0.5;
-      const k = Math.floor(t);
-      let gain: number;
-      if (k < 0) gain = curve[0];
-      else if (k >= last) gain = curve[last];
-      else gain = curve[k] + (curve[k + 1] - curve[k]) * (t - k);
-      out[i] = block[i] * gain;
+    // frame centre k lies at k·frameLength + centre; between two centres the gain moves by a fixed step a sample
+    const centre = (frameLength - 1) / 2;
+    for (let i = 0; i < block.length; ) {
+      const at = this.position + i;
+      const k = Math.floor((at - centre) / frameLength);
+      // up to the next centre, the gain is a line (flat before the first centre and after the last)
+      const nextCentre = Math.ceil((k + 1) * frameLength + centre);
+      const end = Math.min(block.length, i + Math.max(1, nextCentre - at));
+      if (k < 0 || k >= last) {
+        const gain = curve[k < 0 ? 0 : last];
+        for (; i < end; i++) out[i] = block[i] * gain;
+        continue;
+      }
+      const step = (curve[k + 1] - curve[k]) / frameLength;
+      let gain = curve[k] + step * (this.position + i - (k * frameLength + centre));
+      for (; i < end; i++, gain += step) out[i] = block[i] * gain;
     }
     this.position += block.length;
     return out;

@@ -120,6 +120,7 @@ export class ResultsTable {
     if (prepared.clippedSamples > 0) notes.push(strings.clipped(prepared.clippedSamples));
     const warned = new Set(prepared.warnings.map((warning) => warning.code));
     if (warned.has('clipped-source')) notes.push(strings.clippedSource);
+    for (const [code, words] of Object.entries(strings.promptFaults)) if (warned.has(code)) notes.push(words);
     if (warned.has('level-limited') && prepared.levelDbov?.after != null) notes.push(strings.levelLimited(prepared.levelDbov.after.toFixed(1)));
     if (prepared.levelDbov) {
       const shown = (dbov: number | null) => (dbov === null ? '-' : dbov.toFixed(1));

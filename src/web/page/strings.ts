@@ -42,6 +42,8 @@ export interface Strings {
   trimmed: (fromSeconds: string, toSeconds: string) => string;
   clipped: (samples: number) => string;
   clippedSource: string;
+  /** What a recording got wrong (src/pipeline/prompt-warnings.ts), by its warning's code. */
+  promptFaults: Record<'silent' | 'quiet' | 'dc-offset' | 'hum' | 'uneven', string>;
   levelLimited: (reached: string) => string;
   gain: (db: string) => string;
   level: (before: string, after: string) => string;
@@ -83,6 +85,13 @@ const en: Strings = {
       hint: 'Bring every prompt to the same speech level (ITU-T P.56), so that prompts played one after another sound equally loud. Never clips.',
     },
     trimSilence: { label: 'Trim silence', hint: 'Cut silence at the start and end, keeping 0.1 s before the speech and 0.2 s after it.' },
+    even: {
+      label: 'Even out loud and quiet parts',
+      hint: 'Bring quiet words up and loud ones down inside each prompt, gently, so that callers hear every part. Pauses stay quiet; never clips.',
+    },
+    highpass: { label: 'Remove rumble and hum', hint: 'Take out the low rumble, mains hum and offset below 100 Hz that home and office recordings pick up. The voice is not touched.' },
+    padStartMs: { label: 'Silence before', unit: 's', hint: 'Add this much silence at the start (after trimming), so the first word is not lost while the call connects: 0.5 s is the usual advice.' },
+    padEndMs: { label: 'Silence after', unit: 's', hint: 'Add this much silence at the end. Silence counts in the size limit too.' },
     voxRate: {
       label: 'Sample rate of .vox files',
       unit: 'Hz',
@@ -126,6 +135,13 @@ const en: Strings = {
   trimmed: (from, to) => `Cut from ${from} to ${to} to fit the size limit`,
   clipped: (samples) => `${samples} samples clipped: tick "Normalize"`,
   clippedSource: 'The recording had clipped (distorted) before it came here, which no conversion undoes: record it again if you can',
+  promptFaults: {
+    silent: 'There is no speech in it: callers would hear nothing',
+    quiet: 'The speech is very quiet: tick "Match speech levels"',
+    'dc-offset': 'The waveform sits off centre: tick "Remove rumble and hum"',
+    hum: 'Mains hum can be heard in the pauses: tick "Remove rumble and hum", or record again away from power cables',
+    uneven: 'Some parts are much quieter than others: tick "Even out loud and quiet parts"',
+  },
   levelLimited: (reached) => `Speech level reached only ${reached} dBov: a click or a loud burst left no room to raise it without clipping`,
   gain: (db) => `Level changed by ${db} dB`,
   level: (before, after) => `Speech level ${before} -> ${after} dBov`,
@@ -160,6 +176,10 @@ const zh: Strings = {
       hint: '按 ITU-T P.56 把每段提示音调到相同的语音电平，连续播放时音量一致。不会削波。',
     },
     trimSilence: { label: '去除首尾静音', hint: '剪去开头和结尾的静音，保留语音前 0.1 秒、语音后 0.2 秒。' },
+    even: { label: '均衡音量起伏', hint: '在每段提示音内部平缓地提升轻声、压低大声，让来电者听清每一部分。停顿保持安静，不会削波。' },
+    highpass: { label: '去除低频噪声和交流声', hint: '去掉家庭和办公室录音中 100 Hz 以下的低频隆隆声、电源交流声和直流偏移，不影响人声。' },
+    padStartMs: { label: '开头静音', unit: '秒', hint: '在开头（去除静音之后）加入这么长的静音，避免通话接通时丢掉第一个字：通常建议 0.5 秒。' },
+    padEndMs: { label: '结尾静音', unit: '秒', hint: '在结尾加入这么长的静音。静音也计入大小上限。' },
     voxRate: {
       label: '.vox 文件的采样率',
       unit: 'Hz',
@@ -201,6 +221,13 @@ const zh: Strings = {
   trimmed: (from, to) => `已从 ${from} 截短为 ${to}，以符合大小上限`,
   clipped: (samples) => `有 ${samples} 个采样点削波：请勾选“音量标准化”`,
   clippedSource: '原录音在转换前已削波失真，转换无法修复：如有可能请重新录制',
+  promptFaults: {
+    silent: '其中没有语音：来电者什么也听不到',
+    quiet: '语音很轻：请勾选“统一语音电平”',
+    'dc-offset': '波形偏离中心（直流偏移）：请勾选“去除低频噪声和交流声”',
+    hum: '停顿中能听到电源交流声：请勾选“去除低频噪声和交流声”，或远离电源线重新录制',
+    uneven: '有些部分比其他部分轻很多：请勾选“均衡音量起伏”',
+  },
   levelLimited: (reached) => `语音电平只达到 ${reached} dBov：有咔嗒声或突发的大音量，无法在不削波的情况下继续提高`,
   gain: (db) => `音量调整 ${db} dB`,
   level: (before, after) => `语音电平 ${before} -> ${after} dBov`,
