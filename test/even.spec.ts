@@ -86,4 +86,11 @@ describe('convert --even', () => {
       for (const move of moves) expect(Math.abs(move)).toBeLessThanOrEqual(0.5);
     }
   });
+
+  it('reaches --level on the file as written, padding included', async () => {
+    const tone = Float32Array.from({ length: 8000 }, (_, n) => 0.1 * Math.sin(n / 3));
+    const levelled = await converted({ samples: tone, sampleRate: 8000, speech: tone }, { level: -26, pad: [1, 1] });
+    expect(levelled.length).toBe(24000);
+    expect(Math.abs(activeDbov(levelled) + 26)).toBeLessThanOrEqual(0.1);
+  });
 });

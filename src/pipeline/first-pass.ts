@@ -1,6 +1,7 @@
 import { gainToPeak } from '../adjust/gain.js';
 import { HighpassStage } from '../adjust/highpass.js';
 import { EvenMeter, EvenStage } from '../adjust/even-gain.js';
+import { padSeconds } from '../option-rules.js';
 import { LevelAnalyzer, type Levels } from '../adjust/level-analyzer.js';
 import { QUIETEST_SPEECH_DBOV, gainForLevel, peakCeilingDbfs } from '../adjust/level-gain.js';
 import { SampleWindowStage } from '../adjust/sample-window.js';
@@ -133,7 +134,7 @@ export async function measureFirst(
     const gain = options.normalize ? gainToPeak(peak, NORMALIZE_TARGET_DBFS) : 1;
     return { gain, window, before, warnings: [], recording: kept, sourceClippedSamples, even };
   }
-  const written = options.trimSilence || even ? await measureWritten() : levels;
+  const written = options.trimSilence || even || options.pad !== undefined ? await measureWritten() : levels;
   const { gainDb, limitedByPeak, reachedDbov } = gainForLevel(written, options.level, peakCeilingDbfs(output.rail));
   const warnings: SourceWarning[] = [];
   if (reachedDbov === null) {
@@ -149,8 +150,8 @@ export async function measureFirst(
 }
 
 /**
- * The levels of just the samples that silence trimming keeps: P.56's measure of a short prompt moves by tenths of a
- * dB with the silence around it, and the level is promised for the file that is written.
+ * The levels of just the samples that are written: those silence trimming keeps, evened, padded. P.56's measure of a
+ * short prompt moves by tenths of a dB with the silence around it, and the level is promised for the file written.
  */
 async function measureWindow(
   audio: AudioSource,
@@ -163,6 +164,9 @@ async function measureWindow(
   even: EvenCurve | null,
 ): Promise<Levels> {
   const analyzer = new LevelAnalyzer(output.rate, output.rail);
+  // the padding is written too, and P.56's measure of a short prompt moves with the silence around it
+  const [padStart, padEnd] = padSeconds(options.pad).map((seconds) => new Float32Array(Math.round(seconds * output.rate)));
+  analyzer.push(padStart);
   if (recording) {
     const evened = even && new EvenStage(even.gains, even.frameLength, window.start);
     await recording.replay((block) => analyzer.push(evened ? evened.flow(block) : block), window.start, window.end);
@@ -173,6 +177,7 @@ async function measureWindow(
     const evened = even && new EvenStage(even.gains, even.frameLength);
     await runFiltered(pass, kernels, highpassHz, output.rate, (block) => analyzer.push(inWindow.flow(evened ? evened.flow(block) : block)));
   }
+  analyzer.push(padEnd);
   return analyzer.result();
 }
 
