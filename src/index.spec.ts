@@ -26,6 +26,7 @@ import {
   openConversion,
   probeAudio,
   readWaveHeader,
+  silenceBytes,
   summarizeRecords,
 } from './index.js';
 
@@ -143,6 +144,8 @@ describe('every exported function refuses arguments of the wrong kind with a Voi
     ['linear16FromMulaw(256)', () => linear16FromMulaw(256), /^code: expected a mu-law byte/],
     ["canonicalFileSize('a')", () => canonicalFileSize('a' as never), /^samples: /],
     ['maxSamplesForFileSize(null)', () => maxSamplesForFileSize(null as never), /^maxBytes: /],
+    ["silenceBytes('1')", () => silenceBytes('1' as never), /^seconds: expected seconds above 0, such as 1, not "1"$/],
+    ['silenceBytes(1, { profile: 5 })', () => silenceBytes(1, { profile: 5 } as never), /^profile: expected an output profile/],
     ['summarizeRecords(null)', () => summarizeRecords(null as never), /^records: /],
     ['judgeHeader(null, ...)', () => judgeHeader(null as never, 100, 2097152, () => ''), /^header: expected a WaveHeader/],
     ['judgeHeader(header, size, NaN, fix)', async () => judgeHeader(await readWaveHeader(WAV), WAV.length, NaN, () => ''), /^maxBytes: expected at least 60 bytes/],
@@ -195,6 +198,7 @@ describe('every exported function refuses arguments of the wrong kind with a Voi
         'openFileSource',
         'probeAudio',
         'readWaveHeader',
+        'silenceBytes',
         'summarizeRecords',
         'writeFileAtomically',
       ].sort(),

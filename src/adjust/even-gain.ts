@@ -94,7 +94,9 @@ export class EvenMeter {
       const share = Math.max(0, Math.min(1, (Math.abs(off) - DEAD_BAND_DB) / DEAD_BAND_DB));
       gainDb[k] = Math.max(-MAX_EVEN_GAIN_DB, Math.min(MAX_EVEN_GAIN_DB, off * share));
     }
-    const near = runningMean(runningMaximum(speech, HOLD_FRAMES), EASE_HALF_WIDTH);
+    // 1 within HOLD_FRAMES of a speech frame (a count of them over the span, from a running mean), then eased
+    const held = runningMean(speech, HOLD_FRAMES).map((share) => (share > 0 ? 1 : 0));
+    const near = runningMean(held, EASE_HALF_WIDTH);
     const limit = new Float64Array(count);
     for (let k = 0; k < count; k++) {
       const peak = Math.max(k > 0 ? peaks[k - 1] : 0, peaks[k], k + 1 < count ? peaks[k + 1] : 0);
@@ -110,20 +112,15 @@ function triangle(values: Float64Array): Float64Array {
   return runningMean(runningMean(values, LEVEL_HALF_WIDTH / 2), LEVEL_HALF_WIDTH / 2);
 }
 
-/** The largest value within `half` frames of each. */
-function runningMaximum(values: Float64Array, half: number): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let k = 0; k < values.length; k++) {
-    let extreme = -Infinity;
-    for (let j = Math.max(0, k - half); j <= Math.min(values.length - 1, k + half); j++) if (values[j] > extreme) extreme = values[j];
-    out[k] = extreme;
-  }
-  return out;
-}
-
 /** The smallest value within `half` frames of each. */
 function runningMinimum(values: Float64Array, half: number): Float64Array {
-  return runningMaximum(values.map((value) => -value), half).map((value) => -value);
+  const out = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) {
+    let least = Infinity;
+    for (let j = Math.max(0, k - half); j <= Math.min(values.length - 1, k + half); j++) if (values[j] < least) least = values[j];
+    out[k] = least;
+  }
+  return out;
 }
 
 /** The mean of the values within `half` frames of each (fewer at the ends). */
