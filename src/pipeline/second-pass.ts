@@ -1,4 +1,5 @@
 import { FadeOutStage } from '../adjust/fade-out.js';
+import { ActiveSpeechLevelMeter } from '../adjust/active-speech-level.js';
 import { EvenStage } from '../adjust/even-gain.js';
 import { FaultMeter } from '../adjust/fault-meter.js';
 import { GainStage } from '../adjust/gain.js';
@@ -55,15 +56,19 @@ export interface Shape {
  * quiet, off centre, humming or uneven is told so in the report's warnings (src/pipeline/prompt-warnings.ts).
  */
 class WrittenMeter {
-  readonly levels: LevelAnalyzer;
+  /** The levels the report gives (with `level` or `trimSilence`); else only the P.56 meter the warnings need. */
+  readonly levels: LevelAnalyzer | null;
+  private readonly speech: ActiveSpeechLevelMeter | null;
   private readonly faults: FaultMeter;
   private decoded: Float32Array;
 
   constructor(
     private readonly output: Output,
     maxBlock: number,
+    reported: boolean,
   ) {
-    this.levels = new LevelAnalyzer(output.rate, output.rail);
+    this.levels = reported ? new LevelAnalyzer(output.rate, output.rail) : null;
+    this.speech = reported ? null : new ActiveSpeechLevelMeter(output.rate);
     this.faults = new FaultMeter(output.rate);
     this.decoded = new Float32Array(maxBlock);
   }
@@ -71,12 +76,13 @@ class WrittenMeter {
   push(encoded: Uint8Array): void {
     if (this.decoded.length < encoded.length) this.decoded = new Float32Array(encoded.length);
     const samples = this.decoded.subarray(0, this.output.codec.decode(encoded, this.decoded));
-    this.levels.push(samples);
+    this.levels?.push(samples);
+    this.speech?.push(samples);
     this.faults.push(samples);
   }
 
   warnings(asked: { highpass?: unknown; even?: unknown; level?: unknown }, told: readonly SourceWarning[]): SourceWarning[] {
-    const { activeDbov } = this.levels.result();
+    const { activeDbov } = (this.levels ?? (this.speech as ActiveSpeechLevelMeter)).result();
     const found = promptWarnings(activeDbov, this.faults.result(activeDbov), convertFix(asked));
     // --level has already said there is no speech to bring to its level
     return told.some((warning) => warning.code === 'no-speech') ? found.filter((warning) => warning.code !== 'silent') : found;
@@ -87,7 +93,7 @@ class WrittenMeter {
 export async function copySamples(audio: AudioSource, output: Output, writer: CanonicalWaveWriter, signal?: StopSignal): Promise<SampleResult> {
   let peak = 0;
   let frames = 0;
-  const written = new WrittenMeter(output, 0);
+  const written = new WrittenMeter(output, 0, false);
   for await (const bytes of (audio.stored as NonNullable<AudioSource['stored']>).bytes()) {
     signal?.throwIfAborted();
     peak = Math.max(peak, output.codec.peak(bytes));
@@ -126,7 +132,7 @@ export async function transcode(
   const pass = recording ? null : new OutputRatePass(audio, kernels, output, needed, options.blockSamples, options.signal);
   const maxBlock = OutputRatePass.maxBlock(audio, output.rate, options.blockSamples);
   const encoder = output.codec.createEncoder(kernels, maxBlock);
-  const after = new WrittenMeter(output, maxBlock);
+  const after = new WrittenMeter(output, maxBlock, plan.before !== null);
   const limit = Math.min(maxSamples, options.limitSamples) + shape.pad[0] + shape.pad[1];
   let written = 0;
 
@@ -162,7 +168,7 @@ export async function transcode(
     gainDb: toDbfs(plan.gain),
     frames: pass ? (pass.cutShort ? null : pass.frames) : (recording?.frames ?? null),
     trimmed: fade?.passedCut ?? false,
-    levels: plan.before ? { before: summarizeLevels(plan.before), after: summarizeLevels(after.levels.result()) } : null,
+    levels: plan.before && after.levels ? { before: summarizeLevels(plan.before), after: summarizeLevels(after.levels.result()) } : null,
     warnings: [...warnings, ...after.warnings(options, warnings)],
   };
 }
