@@ -42,8 +42,9 @@ export class FaultMeter {
   private readonly frameLength: number;
   private readonly window: Float64Array;
   private readonly frame: Float64Array;
-  /** Goertzel's 2·cos(2π f / rate) for each hum line, then each floor line. */
+  /** Goertzel's 2·cos(2π f / (rate / 2)) for each hum line, then each floor line: see endFrame. */
   private readonly coefficients: Float64Array;
+  private readonly pairs: Float64Array;
   private filled = 0;
   private sum = 0;
   private samples = 0;
@@ -58,7 +59,8 @@ export class FaultMeter {
     this.frameLength = Math.round(FRAME_SECONDS * sampleRate);
     this.window = Float64Array.from({ length: this.frameLength }, (_, n) => 0.5 - 0.5 * Math.cos((2 * Math.PI * (n + 0.5)) / this.frameLength));
     this.frame = new Float64Array(this.frameLength);
-    this.coefficients = Float64Array.from([...HUM_FREQUENCIES, ...FLOOR_FREQUENCIES], (hz) => 2 * Math.cos((2 * Math.PI * hz) / sampleRate));
+    this.coefficients = Float64Array.from([...HUM_FREQUENCIES, ...FLOOR_FREQUENCIES], (hz) => 2 * Math.cos((4 * Math.PI * hz) / sampleRate));
+    this.pairs = new Float64Array(this.frameLength >> 1);
     this.stretchLength = Math.round(STRETCH_SECONDS * sampleRate);
     this.stretch = new ActiveSpeechLevelMeter(sampleRate);
   }
@@ -109,6 +111,12 @@ export class FaultMeter {
       energy += x * x;
       frame[i] = x * window[i];
     }
+    // The lines lie below 350 Hz: the windowed frame is summed in pairs (at 8 kHz that is 0.05 dB down at 320 Hz, and
+    // what folds down from near half the rate is 18 dB down and was not speech), and the lines are read at half the
+    // rate, for half the cost. A pair's sum reads a line as the samples themselves do, so the scale is unchanged.
+    const pairs = this.pairs;
+    const half = pairs.length;
+    for (let i = 0; i < half; i++) pairs[i] = frame[2 * i] + frame[2 * i + 1];
     const coefficients = this.coefficients;
     const lines = coefficients.length;
     const record = new Float64Array(1 + lines);
@@ -120,8 +128,8 @@ export class FaultMeter {
       const c2 = coefficients[Math.min(j + 2, lines - 1)];
       const c3 = coefficients[Math.min(j + 3, lines - 1)];
       let a1 = 0, a2 = 0, b1 = 0, b2 = 0, d1 = 0, d2 = 0, e1 = 0, e2 = 0; // prettier-ignore
-      for (let i = 0; i < n; i++) {
-        const x = frame[i];
+      for (let i = 0; i < half; i++) {
+        const x = pairs[i];
         const a0 = x + c0 * a1 - a2;
         const b0 = x + c1 * b1 - b2;
         const d0 = x + c2 * d1 - d2;
