@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: voiceprep measured side by side with sox (and ffmpeg for MP3) on the same files in one run,
 // printed as ratios against the issues' bars. Speed targets live here, not in timed tests. sox and ffmpeg are
-// installed with apt-get if they are missing (as root). `--quick` takes 3 runs of each instead of 9; `--only refs`
-// (or a comma-separated list of the parts' function names) runs only those parts.
+// installed with apt-get if they are missing (as root). `--quick` takes 3 runs of each instead of 9; `--only <parts>`
+// (the parts' function names, comma-separated, or `refs`, `levels`) runs only those parts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,10 +28,14 @@ mkdirSync(work, { recursive: true });
 const ratios = [];
 const limits = [];
 const parts = { inProcess, longFileVersusSox, batchVersusSoxLoop, pageVersusCli, mp3VersusFfmpeg, levelCosts, checkThousandFiles, reviewThousandFiles, refsTenThousandFiles, peakMemory };
-// --review-only is --only reviewThousandFiles
+// --review-only is --only reviewThousandFiles; --only levels and --only refs name the parts by their subject
 const chosen = reviewOnly ? ['reviewThousandFiles'] : only;
+const aliases = { refs: 'refsTenThousandFiles', levels: 'levelCosts' };
+const wanted = chosen?.map((name) => aliases[name] ?? name);
+// the level costs are measured on the batch's 40 files, which batchVersusSoxLoop makes when it runs
+if (wanted?.includes('levelCosts') && !wanted.includes('batchVersusSoxLoop')) makeBatch();
 for (const [name, part] of Object.entries(parts)) {
-  if (!chosen || chosen.includes(name) || (chosen.includes('refs') && name === 'refsTenThousandFiles')) await part();
+  if (!wanted || wanted.includes(name)) await part();
 }
 printTables();
 rmSync(work, { recursive: true, force: true });
@@ -58,13 +62,19 @@ async function longFileVersusSox() {
   rmSync(file);
 }
 
-async function batchVersusSoxLoop() {
+/** 40 files of 10 s, 44.1 and 48 kHz stereo: the batch several measures share. */
+function makeBatch() {
   const folder = join(work, 'batch');
   mkdirSync(folder);
   for (let i = 0; i < 40; i++) {
     const rate = i % 2 === 0 ? 44100 : 48000;
     writeFileSync(join(folder, `prompt-${String(i).padStart(2, '0')}-${rate}.wav`), pcm16Wave(rate, 2, 10, i));
   }
+  return folder;
+}
+
+async function batchVersusSoxLoop() {
+  const folder = makeBatch();
   const out = join(work, 'out-batch');
   const soxOut = join(work, 'sox-batch');
   const ours = await median(RUNS, () => {
@@ -150,6 +160,12 @@ async function levelCosts() {
     return timeProcess(process.execPath, [cli, 'convert', folder, '-o', out, '--quiet', '--level', '-26', '--trim-silence']);
   });
   limits.push({ what: '--level -26 --trim-silence on the 40 files, relative to a plain convert (CPU)', value: levelled.cpu / plain.cpu, unit: 'x', bar: 2 });
+  // issue 22: evening (a first pass and a gain curve) and the high-pass (a 215-tap FIR at 8 kHz) together
+  const evened = await median(RUNS, () => {
+    rmSync(out, { recursive: true, force: true });
+    return timeProcess(process.execPath, [cli, 'convert', folder, '-o', out, '--quiet', '--even', '--highpass']);
+  });
+  limits.push({ what: '--even --highpass on the 40 files, relative to a plain convert (CPU)', value: evened.cpu / plain.cpu, unit: 'x', bar: 1.5 });
 }
 
 async function checkThousandFiles() {

@@ -19,6 +19,7 @@ export {
   type ConvertOptions,
 } from './pipeline/conversion.js';
 export { convertBytes, type ConvertResult } from './pipeline/convert-bytes.js';
+export { silenceBytes } from './pipeline/silence.js';
 export type { ConvertReport, InputDescription } from './pipeline/report.js';
 export {
   CANONICAL_HEADER_BYTES,

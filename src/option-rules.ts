@@ -51,3 +51,41 @@ export const STOP_SIGNAL: ValueRule = {
   acceptsValue: (value) =>
     typeof value === 'object' && value !== null && typeof (value as { throwIfAborted?: unknown }).throwIfAborted === 'function' && 'aborted' in value,
 };
+
+/** A high-pass cutoff in Hz (`--highpass [hz]`): low enough to leave the voice alone, high enough to reach the hum. */
+export const HIGHPASS_HZ: NumberRule = {
+  words: 'a cutoff in Hz from 20 to 300, such as 100',
+  accepts: (value) => Number.isFinite(value) && value >= 20 && value <= 300,
+};
+
+/** `highpass` in the library: true for the default cutoff, or a cutoff (false or absent: none). */
+export const HIGHPASS: ValueRule = {
+  words: `true, or ${HIGHPASS_HZ.words}`,
+  acceptsValue: (value) => typeof value === 'boolean' || (typeof value === 'number' && HIGHPASS_HZ.accepts(value)),
+};
+
+/** Seconds of silence at one end (`--pad`). */
+export const PAD_SECONDS: NumberRule = {
+  words: 'seconds from 0 to 30, such as 0.5',
+  accepts: (value) => Number.isFinite(value) && value >= 0 && value <= 30,
+};
+
+/** `pad` in the library: seconds at both ends, or [start, end]. */
+export const PAD: ValueRule = {
+  words: `${PAD_SECONDS.words} (both ends), or [start, end]`,
+  acceptsValue: (value) =>
+    (typeof value === 'number' && PAD_SECONDS.accepts(value)) ||
+    (Array.isArray(value) && value.length === 2 && value.every((end) => typeof end === 'number' && PAD_SECONDS.accepts(end))),
+};
+
+/** The seconds of silence at each end that a checked `pad` asks for. */
+export function padSeconds(pad: number | readonly [number, number] | undefined): [number, number] {
+  if (pad === undefined) return [0, 0];
+  return typeof pad === 'number' ? [pad, pad] : [pad[0], pad[1]];
+}
+
+/** The length of a silent prompt (`voiceprep silence`), seconds; what the size limit holds is checked when it is made. */
+export const SILENCE_SECONDS: NumberRule = {
+  words: 'seconds above 0, such as 1',
+  accepts: (value) => Number.isFinite(value) && value > 0,
+};

@@ -1,3 +1,4 @@
+import { FaultMeter, type Faults } from '../adjust/fault-meter.js';
 import { LevelAnalyzer, type Levels } from '../adjust/level-analyzer.js';
 import { QUIETEST_SPEECH_DBOV, peakCeilingDbfs } from '../adjust/level-gain.js';
 import { OutputRatePass } from '../pipeline/output-rate-pass.js';
@@ -10,6 +11,7 @@ import { withKernels } from '../wasm/kernels.js';
 import type { Problem, Warning } from './file-record.js';
 import { overLimitWords } from '../pipeline/conversion-messages.js';
 import { outputOf } from '../pipeline/output-target.js';
+import { promptWarnings } from '../pipeline/prompt-warnings.js';
 
 /** Leading or trailing silence longer than this makes an IVR feel slow (SPEC.md, "Speech level"). */
 export const LONG_SILENCE_SECONDS = 0.5;
@@ -26,7 +28,7 @@ export async function measureLevels(
   source: ByteSource,
   options: OpenOptions & { maxSamples?: number } = {},
   profile: OutputProfile = DEFAULT_PROFILE,
-): Promise<Levels> {
+): Promise<Levels & { faults: Faults }> {
   const maxSamples = options.maxSamples ?? Infinity;
   const { maxSamples: _limit, ...open } = options;
   const audio = await openAudio(source, open);
@@ -36,6 +38,7 @@ export async function measureLevels(
     return await withKernels(async (kernels) => {
       const output = outputOf(profile);
       const analyzer = new LevelAnalyzer(output.rate, output.rail);
+      const faults = new FaultMeter(output.rate);
       const pass = new OutputRatePass(audio, kernels, output, maxSamples + 1);
       let seen = 0;
       // one sample past the limit is enough to know the file is over it
@@ -43,8 +46,10 @@ export async function measureLevels(
         seen += block.length;
         if (seen > maxSamples) throw tooLong(null, maxSamples, profile.sampleRate);
         analyzer.push(block);
+        faults.push(block);
       });
-      return { ...analyzer.result(), clippedSamples: pass.sourcePeaks.result().clippedSamples };
+      const levels = analyzer.result();
+      return { ...levels, clippedSamples: pass.sourcePeaks.result().clippedSamples, faults: faults.result(levels.activeDbov) };
     });
   } finally {
     audio.close();
@@ -61,9 +66,12 @@ export interface LevelVerdict {
   warnings: Warning[];
 }
 
-/** What is wrong with a prompt's levels against a target active level and a tolerance (both in dB). */
+/**
+ * What is wrong with a prompt's levels against a target active level and a tolerance (both in dB); with its `faults`,
+ * the warnings of what its recording got wrong (src/pipeline/prompt-warnings.ts).
+ */
 export function judgeLevels(
-  levels: Levels,
+  levels: Levels & { faults?: Faults },
   targetDbov: number,
   toleranceDb: number,
   fix: (extra: string) => string,
@@ -105,5 +113,6 @@ export function judgeLevels(
       }
     }
   }
+  if (levels.faults) warnings.push(...promptWarnings(activeDbov, levels.faults, (flag) => fix(` ${flag}`)));
   return { problems, warnings };
 }

@@ -2,7 +2,7 @@ import type { FileBytes } from '../arguments.js';
 import { conversionOptions } from '../pipeline/convert-options.js';
 import { convertBytes } from '../pipeline/convert-bytes.js';
 import type { ConvertReport } from '../pipeline/report.js';
-import type { ConvertSettings } from '../pipeline/settings.js';
+import { type ConvertSettings, changesSound } from '../pipeline/settings.js';
 import { checkBytes } from './check-bytes.js';
 import type { FileRecord, Problem } from './file-record.js';
 import { problemFrom } from './problem-from.js';
@@ -17,7 +17,7 @@ export type Preparation =
 /**
  * Makes one file (held in memory, picked as `inputName`) a playback file named `outputName`: a file that already
  * complies under that name is kept byte for byte (converting it again could only rewrite its container), unless the
- * settings ask to change its sound (level, silence, normalize); any other is converted as `settings` ask, and the
+ * settings ask to change its sound (level, silence, normalize, even, high-pass, padding); any other is converted as `settings` ask, and the
  * result checked, so that what is handed on is proved, not assumed. A failure is a problem, never an exception.
  */
 export async function prepare(input: FileBytes, inputName: string, outputName: string, settings: ConvertSettings): Promise<Preparation> {
@@ -25,8 +25,7 @@ export async function prepare(input: FileBytes, inputName: string, outputName: s
   let asItIs: FileRecord | null = null;
   try {
     asItIs = await checkBytes(input, outputName, checks);
-    const adjusts = settings.normalize || settings.level !== undefined || settings.trimSilence;
-    if (asItIs.ok && !adjusts) {
+    if (asItIs.ok && !changesSound(settings)) {
       // Decoded only to measure the peak, which a report shows for every file.
       const { report } = await convertBytes(input, { profile: settings.profile });
       return { kind: 'kept', asItIs, bytes: bytesOf(input), report };

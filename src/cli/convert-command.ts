@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CONVERTIBLE_EXTENSIONS } from '../formats/file-kinds.js';
 import { gainConflict } from '../pipeline/settings.js';
-import { jobsOption, levelOption, rateOption, reviewOption, sizeOption, targetOption } from './option-parsers.js';
+import { highpassOption, jobsOption, levelOption, padOption, rateOption, reviewOption, sizeOption, targetOption } from './option-parsers.js';
 import { CONFIG_FILE, ConfigError, findProjectConfig, withDefaults } from './project-config.js';
 import type { CliIo } from './output.js';
 import type { ConvertFlags } from './convert-run.js';
@@ -22,6 +22,9 @@ export function registerConvert(program: Command, io: CliIo, setExitCode: (code:
     .option('--normalize', 'scale each file so its peak is at -1 dBFS (the remedy for clipping)')
     .option('--level <dBov>', 'bring each file\'s active speech level (ITU-T P.56) to this, e.g. -26; never clips', levelOption)
     .option('--trim-silence', 'cut leading and trailing silence, keeping 0.1 s before the speech and 0.2 s after')
+    .option('--even', 'even the level inside each prompt: quiet phrases up, loud ones down, slowly; pauses left alone, never clips')
+    .option('--pad <seconds>', 'add this much silence at both ends (or <start>,<end>, e.g. 0.5,0.2), after --trim-silence; counts in --max-size', padOption)
+    .option('--highpass [hz]', 'remove DC offset, rumble and mains hum below this (default 100 Hz), without moving the speech', highpassOption)
     .option('--vox-rate <hz>', 'sample rate of Dialogic .vox files (default 8000; 6000 is the other common one)', rateOption)
     .option('-j, --jobs <n>', 'files converted at once (default and most: one per core, fewer if memory is short)', jobsOption)
     .option('--review [file]', 'write review.html (or this file) in the output folder: every playback file with its player, waveform and verdict, to listen to before uploading', reviewOption)
@@ -44,6 +47,8 @@ Examples:
   voiceprep convert a.mp3 'b/**/*.WAV' -o out -j 4     files and globs, four at a time
   voiceprep convert prompts -o upload --level -26 --trim-silence
                                                        at one speech level, without dead air
+  voiceprep convert takes -o upload --even --highpass --pad 0.5
+                                                       even, without rumble, 0.5 s of silence each end
   voiceprep convert old-ivr -o upload --vox-rate 6000  an old IVR library of 6 kHz .vox prompts
   voiceprep convert prompts --in-place --trim          in place, cutting anything over 2 MiB
   voiceprep convert prompts -o out --json > report.json

@@ -23,6 +23,9 @@ export interface ConvertFlags {
   normalize?: boolean;
   level?: number;
   trimSilence?: boolean;
+  even?: boolean;
+  pad?: number | [number, number];
+  highpass?: boolean | number;
   voxRate?: number;
   jobs?: number;
   json?: boolean;
@@ -116,6 +119,9 @@ export function settingsOf(flags: ConvertFlags): ConvertSettings {
     normalize: flags.normalize,
     level: flags.level,
     trimSilence: flags.trimSilence,
+    even: flags.even,
+    pad: flags.pad,
+    highpass: flags.highpass,
     voxRate: flags.voxRate,
   };
 }

@@ -4,6 +4,7 @@ import { registerConvert } from './convert-command.js';
 import { registerTargets } from './targets-command.js';
 import { registerRefs } from './refs-command.js';
 import { registerChecklist } from './checklist-command.js';
+import { registerSilence } from './silence-command.js';
 import { type CliIo, processIo } from './output.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type HeldSignals, SIGNAL_EXIT_CODES } from './exit-codes.js';
 
@@ -37,6 +38,7 @@ Examples:
   voiceprep check upload --level -26               ... and that every prompt's speech is at -26 dBov
   voiceprep refs src --prompts prompts             every prompt the code names exists and complies
   voiceprep checklist upload > upload.md           the list to work through in the console's upload page
+  voiceprep silence 1 -o upload/empty.wav          a prompt of 1 s of silence
 
 Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error, 130/143 interrupted.`,
     );
@@ -50,6 +52,7 @@ Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error, 130
   registerTargets(program, io);
   registerRefs(program, io, setExitCode, signals);
   registerChecklist(program, io, setExitCode, signals);
+  registerSilence(program, io, setExitCode, signals);
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { JOBS, LEVEL, LEVEL_TOLERANCE, type NumberRule, VOX_RATE } from '../option-rules.js';
+import { HIGHPASS_HZ, JOBS, LEVEL, LEVEL_TOLERANCE, type NumberRule, PAD_SECONDS, VOX_RATE } from '../option-rules.js';
 import { SIZE, TARGET } from '../pipeline/output-rules.js';
 import { targetNamed } from '../profile/profiles.js';
 import { parseSize } from './parse-size.js';
@@ -46,4 +46,19 @@ export function targetOption(text: string): string {
 export function reviewOption(text: string): string {
   if (!/\.html?$/i.test(text)) throw new InvalidArgumentError(`expected a file name ending in .html (got '${text}'): give --review last, or as --review=review.html`);
   return text;
+}
+
+/** --highpass [hz]: a cutoff in Hz (commander gives true when the flag comes alone). */
+export const highpassOption = numberOption(HIGHPASS_HZ);
+
+/** --pad <seconds> or --pad <start>,<end>: seconds of silence at both ends, or at each. */
+export function padOption(text: string): number | [number, number] {
+  const parts = text.split(',');
+  const parse = numberOption(PAD_SECONDS);
+  if (parts.length > 2) throw new InvalidArgumentError(`expected ${PAD_SECONDS.words}, or <start>,<end> such as 0.5,0.2`);
+  try {
+    return parts.length === 1 ? parse(parts[0]) : [parse(parts[0]), parse(parts[1])];
+  } catch {
+    throw new InvalidArgumentError(`expected ${PAD_SECONDS.words}, or <start>,<end> such as 0.5,0.2`);
+  }
 }

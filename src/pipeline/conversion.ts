@@ -5,6 +5,8 @@ import type { FormatSummary } from '../source/format-summary.js';
 import { openAudio } from '../formats/open-audio.js';
 import { withKernels } from '../wasm/kernels.js';
 import { DEFAULT_PROFILE } from '../profile/profile.js';
+import { padSeconds } from '../option-rules.js';
+import { DEFAULT_HIGHPASS_HZ } from '../adjust/highpass.js';
 import { type ByteSink, CanonicalWaveWriter } from '../write/wave-writer.js';
 import { type ConvertOptions, resolveConvertOptions } from './convert-options.js';
 import { tooLong } from './conversion-messages.js';
@@ -51,12 +53,17 @@ export async function openConversion(bytesOrSource: ByteSource | FileBytes, give
   const options = resolveConvertOptions(given);
   const audio = await openAudio(source, { name: options.name, path: options.path, voxRate: options.voxRate });
   const output = outputOf(options.profile ?? DEFAULT_PROFILE);
+  // the padding is part of the output, so it counts in the cut and the limit: the audio gets what is left
+  const [padStart, padEnd] = padSeconds(options.pad).map((seconds) => Math.round(seconds * output.rate));
+  const padding = padStart + padEnd;
+  const audioOptions = padding > 0 ? { ...options, limitSamples: Math.max(0, options.limitSamples - padding) } : options;
+  const shape = { pad: [padStart, padEnd] as const, highpassHz: options.highpass === true ? DEFAULT_HIGHPASS_HZ : options.highpass || null };
   const fullSamples = Math.round((audio.frames * output.rate) / audio.sampleRate);
-  const maxSamples = Math.max(0, Math.floor(options.maxSamples ?? Infinity));
+  const maxSamples = Math.max(0, Math.floor(options.maxSamples ?? Infinity) - padding);
   const trimmed = fullSamples > maxSamples;
-  const outputSamples = trimmed ? maxSamples : fullSamples;
-  const adjusts = options.normalize || options.level !== undefined || options.trimSilence;
-  const passThrough = storedAsOutput(audio, output.profile) && !trimmed && !adjusts;
+  const outputSamples = (trimmed ? maxSamples : fullSamples) + padding;
+  const adjusts = options.normalize || options.level !== undefined || options.trimSilence || options.even;
+  const passThrough = storedAsOutput(audio, output.profile) && !trimmed && !adjusts && shape.highpassHz === null && padding === 0;
   const input: InputDescription = { ...audio.format, frames: audio.frames, seconds: audio.frames / audio.sampleRate, bytes: source.size };
 
   return {
@@ -81,12 +88,12 @@ export async function openConversion(bytesOrSource: ByteSource | FileBytes, give
           return report(audio, input, output, await writer.finish(), true, result, 0);
         }
         return await withKernels(async (kernels) => {
-          const plan = adjusts ? await measureFirst(audio, kernels, output, maxSamples, options) : NO_ADJUSTMENT;
+          const plan = adjusts ? await measureFirst(audio, kernels, output, maxSamples, audioOptions, shape.highpassHz) : NO_ADJUSTMENT;
           kernels.reset();
-          const samples = keptSamples(fullSamples, plan.window, maxSamples);
+          const samples = keptSamples(fullSamples, plan.window, maxSamples) + padding;
           if (audio.exactFrames && samples > options.limitSamples) throw tooLong(samples, options, output, true);
           const writer = new CanonicalWaveWriter(sink, audio.exactFrames ? samples : null, output.layout);
-          const result = await transcode(audio, kernels, output, maxSamples, plan, options, writer);
+          const result = await transcode(audio, kernels, output, maxSamples, plan, audioOptions, writer, shape);
           return report(audio, input, output, await writer.finish(), false, result, plan.window.start);
         });
       } finally {

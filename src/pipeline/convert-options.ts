@@ -2,7 +2,7 @@ import { type OptionRule, bytesArgument, checkOptions, pathArgument } from '../a
 
 export type { FileBytes } from '../arguments.js';
 import { VoiceprepError } from '../errors.js';
-import { BLOCK_SAMPLES, LEVEL, SAMPLE_COUNT, STOP_SIGNAL, VOX_RATE } from '../option-rules.js';
+import { BLOCK_SAMPLES, HIGHPASS, LEVEL, PAD, SAMPLE_COUNT, STOP_SIGNAL, VOX_RATE } from '../option-rules.js';
 import { PROFILE, TARGET, withTargetProfile } from './output-rules.js';
 import type { StopSignal } from './output-rate-pass.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../profile/platform-rules.js';
@@ -35,6 +35,19 @@ export interface ConvertOptions {
   level?: number;
   /** Cut leading and trailing silence, keeping 0.1 s before the speech and 0.2 s after it. A second pass too. */
   trimSilence?: boolean;
+  /**
+   * Even the level inside the prompt: quiet phrases up and loud ones down towards its own active level, slowly (a
+   * gain curve with look-ahead, src/adjust/even-gain.ts), never in its pauses, never clipping. Before `level`, which
+   * is then reached on the evened prompt. A second pass too.
+   */
+  even?: boolean;
+  /** Remove DC and rumble below this cutoff in Hz (true: 100 Hz), without shifting the speech (src/adjust/highpass.ts). */
+  highpass?: boolean | number;
+  /**
+   * Seconds of digital silence added at both ends, or [start, end], after any silence trimming. They count in
+   * `maxSamples` and `limitSamples` like every other sample of the output.
+   */
+  pad?: number | readonly [number, number];
   /** About how many input samples (frames x channels) are held in memory at once. */
   blockSamples?: number;
   /** The input's file name: the only way to recognize a headerless Dialogic VOX file (`.vox`). */
@@ -63,6 +76,9 @@ const RULES: { readonly [K in keyof Required<ConvertOptions>]: OptionRule } = {
   normalize: 'boolean',
   level: LEVEL,
   trimSilence: 'boolean',
+  even: 'boolean',
+  highpass: HIGHPASS,
+  pad: PAD,
   blockSamples: BLOCK_SAMPLES,
   name: 'string',
   path: 'string',
@@ -103,6 +119,9 @@ export function conversionOptions(settings: ConvertSettings, file: { name?: stri
     normalize: settings.normalize,
     level: settings.level,
     trimSilence: settings.trimSilence,
+    even: settings.even,
+    highpass: settings.highpass,
+    pad: settings.pad,
     voxRate: settings.voxRate,
     name: file.name,
     path: file.path,

@@ -1,4 +1,7 @@
 import { gainToPeak } from '../adjust/gain.js';
+import { HighpassStage } from '../adjust/highpass.js';
+import { EvenMeter, EvenStage } from '../adjust/even-gain.js';
+import { padSeconds } from '../option-rules.js';
 import { LevelAnalyzer, type Levels } from '../adjust/level-analyzer.js';
 import { QUIETEST_SPEECH_DBOV, gainForLevel, peakCeilingDbfs } from '../adjust/level-gain.js';
 import { SampleWindowStage } from '../adjust/sample-window.js';
@@ -29,9 +32,16 @@ export interface Adjustment {
   recording: RecordedSignal | null;
   /** Samples in flat tops in the input's own samples, as the first pass found them (a replay decodes nothing). */
   sourceClippedSamples: number;
+  /** With `even`: the gain of every frame of the measured stream (src/adjust/even-gain.ts); null without speech. */
+  even: EvenCurve | null;
 }
 
-export const NO_ADJUSTMENT: Adjustment = { gain: 1, window: { start: 0, end: Infinity }, before: null, warnings: [], recording: null, sourceClippedSamples: 0 };
+export interface EvenCurve {
+  gains: Float32Array;
+  frameLength: number;
+}
+
+export const NO_ADJUSTMENT: Adjustment = { gain: 1, window: { start: 0, end: Infinity }, before: null, warnings: [], recording: null, sourceClippedSamples: 0, even: null };
 
 /**
  * The 8 kHz samples of a first pass, kept in memory when they come to at most RECORDING_LIMIT (a prompt is seconds
@@ -76,17 +86,26 @@ export class RecordedSignal {
  * and MAX_TRIMMED_SILENCE_SECONDS more), and one sample more tells a file that cannot fit: without a cut it is
  * refused there, before the rest of it is decoded.
  */
-export async function measureFirst(audio: AudioSource, kernels: Kernels, output: Output, maxSamples: number, options: ResolvedConvertOptions): Promise<Adjustment> {
+export async function measureFirst(
+  audio: AudioSource,
+  kernels: Kernels,
+  output: Output,
+  maxSamples: number,
+  options: ResolvedConvertOptions,
+  highpassHz: number | null = null,
+): Promise<Adjustment> {
   const keepable = Math.min(maxSamples, options.limitSamples);
   const measured = options.trimSilence ? keepable + trimmedSilenceSamples(output) : keepable;
   const analyzer = new LevelAnalyzer(output.rate, output.rail);
   const recording = new RecordedSignal();
+  const evenMeter = options.even ? new EvenMeter(output.rate) : null;
   let seen = 0;
   let total = 0;
   const pass = new OutputRatePass(audio, kernels, output, measured + 1, options.blockSamples, options.signal);
-  await pass.run((block) => {
+  await runFiltered(pass, kernels, highpassHz, output.rate, (block) => {
     const kept = block.subarray(0, Math.max(0, Math.min(block.length, measured - seen)));
     analyzer.push(kept);
+    evenMeter?.push(kept);
     // all of it: a replay must run past a cut, for the cut to be faded and reported
     recording.keep(block);
     seen += kept.length;
@@ -103,15 +122,19 @@ export async function measureFirst(audio: AudioSource, kernels: Kernels, output:
   const window = options.trimSilence ? { ...trimRange(levels), ...(over ? { end: Infinity } : {}) } : NO_ADJUSTMENT.window;
   // A replay must reach past the cut (to fade it); a recording of a part of the file may end before.
   const kept = recording.overflowed || (over && total <= window.start + maxSamples) ? null : recording;
+  const gains = evenMeter?.curve(levels.activeDbov, levels.noiseFloorDbov, peakCeilingDbfs(output.rail));
+  const even = gains ? { gains, frameLength: (evenMeter as EvenMeter).frameLength } : null;
+  // The level (and the peak) is promised for what is written: evened, and with silence trimmed, the window alone, up
+  // to the cut.
+  const measureWritten = () =>
+    measureWindow(audio, kernels, output, kept, { start: window.start, end: Math.min(window.end, window.start + maxSamples) }, options, highpassHz, even);
   if (options.level === undefined) {
-    const peak = levels.peakDbfs === null ? 0 : 10 ** (levels.peakDbfs / 20);
+    const peakDbfs = options.normalize && even ? (await measureWritten()).peakDbfs : levels.peakDbfs;
+    const peak = peakDbfs === null ? 0 : 10 ** (peakDbfs / 20);
     const gain = options.normalize ? gainToPeak(peak, NORMALIZE_TARGET_DBFS) : 1;
-    return { gain, window, before, warnings: [], recording: kept, sourceClippedSamples };
+    return { gain, window, before, warnings: [], recording: kept, sourceClippedSamples, even };
   }
-  // The level is promised for what is written: with silence trimmed, that is the window alone, up to the cut.
-  const written = options.trimSilence
-    ? await measureWindow(audio, kernels, output, kept, { start: window.start, end: Math.min(window.end, window.start + maxSamples) }, options)
-    : levels;
+  const written = options.trimSilence || even || options.pad !== undefined ? await measureWritten() : levels;
   const { gainDb, limitedByPeak, reachedDbov } = gainForLevel(written, options.level, peakCeilingDbfs(output.rail));
   const warnings: SourceWarning[] = [];
   if (reachedDbov === null) {
@@ -123,12 +146,12 @@ export async function measureFirst(audio: AudioSource, kernels: Kernels, output:
       message: `its peaks stop the gain short of ${options.level} dBov without clipping: it reaches ${(reachedDbov as number).toFixed(1)} dBov`,
     });
   }
-  return { gain: 10 ** (gainDb / 20), window, before, warnings, recording: kept, sourceClippedSamples };
+  return { gain: 10 ** (gainDb / 20), window, before, warnings, recording: kept, sourceClippedSamples, even };
 }
 
 /**
- * The levels of just the samples that silence trimming keeps: P.56's measure of a short prompt moves by tenths of a
- * dB with the silence around it, and the level is promised for the file that is written.
+ * The levels of just the samples that are written: those silence trimming keeps, evened, padded. P.56's measure of a
+ * short prompt moves by tenths of a dB with the silence around it, and the level is promised for the file written.
  */
 async function measureWindow(
   audio: AudioSource,
@@ -137,14 +160,39 @@ async function measureWindow(
   recording: RecordedSignal | null,
   window: SampleRange,
   options: ResolvedConvertOptions,
+  highpassHz: number | null,
+  even: EvenCurve | null,
 ): Promise<Levels> {
   const analyzer = new LevelAnalyzer(output.rate, output.rail);
+  // the padding is written too, and P.56's measure of a short prompt moves with the silence around it
+  const [padStart, padEnd] = padSeconds(options.pad).map((seconds) => new Float32Array(Math.round(seconds * output.rate)));
+  analyzer.push(padStart);
   if (recording) {
-    await recording.replay((block) => analyzer.push(block), window.start, window.end);
+    const evened = even && new EvenStage(even.gains, even.frameLength, window.start);
+    await recording.replay((block) => analyzer.push(evened ? evened.flow(block) : block), window.start, window.end);
   } else {
     kernels.reset();
     const inWindow = new SampleWindowStage(window.start, window.end);
-    await new OutputRatePass(audio, kernels, output, window.end, options.blockSamples, options.signal).run((block) => analyzer.push(inWindow.flow(block)));
+    const pass = new OutputRatePass(audio, kernels, output, window.end, options.blockSamples, options.signal);
+    const evened = even && new EvenStage(even.gains, even.frameLength);
+    await runFiltered(pass, kernels, highpassHz, output.rate, (block) => analyzer.push(inWindow.flow(evened ? evened.flow(block) : block)));
   }
+  analyzer.push(padEnd);
   return analyzer.result();
+}
+
+/**
+ * A pass through the high-pass, when one is asked for: the first pass measures (and records) what will be written,
+ * rumble and DC removed. The filter holds back its look-ahead and drains it, so the samples are as many.
+ */
+async function runFiltered(
+  pass: OutputRatePass,
+  kernels: Kernels,
+  highpassHz: number | null,
+  rate: number,
+  consume: (block: Float32Array) => void | Promise<void>): Promise<void> {
+  if (highpassHz === null) return pass.run(consume);
+  const filter = new HighpassStage(kernels, highpassHz, rate);
+  await pass.run((block) => consume(filter.flow(block)));
+  await consume(filter.drain());
 }

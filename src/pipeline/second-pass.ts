@@ -1,6 +1,11 @@
 import { FadeOutStage } from '../adjust/fade-out.js';
+import { ActiveSpeechLevelMeter } from '../adjust/active-speech-level.js';
+import { EvenStage } from '../adjust/even-gain.js';
+import { FaultMeter } from '../adjust/fault-meter.js';
 import { GainStage } from '../adjust/gain.js';
+import { HighpassStage } from '../adjust/highpass.js';
 import { LevelAnalyzer } from '../adjust/level-analyzer.js';
+import { PadStage } from '../adjust/pad.js';
 import { SampleWindowStage } from '../adjust/sample-window.js';
 import type { SampleRange } from '../adjust/trim-range.js';
 import type { AudioSource, SourceWarning } from '../source/audio-source.js';
@@ -14,6 +19,7 @@ import type { Adjustment } from './first-pass.js';
 import { OutputRatePass, type StopSignal } from './output-rate-pass.js';
 import type { Output } from './output-target.js';
 import { type LevelSummary, summarizeLevels, toDbfs } from './report.js';
+import { convertFix, promptWarnings } from './prompt-warnings.js';
 
 /**
  * The pass that writes: the chain of stages (the window silence trimming keeps, the gain, the fade of a cut) from the
@@ -39,17 +45,63 @@ export function keptSamples(total: number, window: SampleRange, maxSamples: numb
   return Math.min(maxSamples, Math.max(0, Math.min(total, window.end) - window.start));
 }
 
+/** What every conversion adds to the ones below: seconds of silence at the ends, a high-pass (src/adjust). */
+export interface Shape {
+  pad: readonly [number, number];
+  highpassHz: number | null;
+}
+
+/**
+ * Listens to what is written, decoded as the platform plays it: whatever was asked, a prompt that comes out silent,
+ * quiet, off centre, humming or uneven is told so in the report's warnings (src/pipeline/prompt-warnings.ts).
+ */
+class WrittenMeter {
+  /** The levels the report gives (with `level` or `trimSilence`); else only the P.56 meter the warnings need. */
+  readonly levels: LevelAnalyzer | null;
+  private readonly speech: ActiveSpeechLevelMeter | null;
+  private readonly faults: FaultMeter;
+  private decoded: Float32Array;
+
+  constructor(
+    private readonly output: Output,
+    maxBlock: number,
+    reported: boolean,
+  ) {
+    this.levels = reported ? new LevelAnalyzer(output.rate, output.rail) : null;
+    this.speech = reported ? null : new ActiveSpeechLevelMeter(output.rate);
+    this.faults = new FaultMeter(output.rate);
+    this.decoded = new Float32Array(maxBlock);
+  }
+
+  push(encoded: Uint8Array): void {
+    if (this.decoded.length < encoded.length) this.decoded = new Float32Array(encoded.length);
+    const samples = this.decoded.subarray(0, this.output.codec.decode(encoded, this.decoded));
+    this.levels?.push(samples);
+    this.speech?.push(samples);
+    this.faults.push(samples);
+  }
+
+  warnings(asked: { highpass?: unknown; even?: unknown; level?: unknown }, told: readonly SourceWarning[]): SourceWarning[] {
+    const { activeDbov } = (this.levels ?? (this.speech as ActiveSpeechLevelMeter)).result();
+    const found = promptWarnings(activeDbov, this.faults.result(activeDbov), convertFix(asked));
+    // --level has already said there is no speech to bring to its level
+    return told.some((warning) => warning.code === 'no-speech') ? found.filter((warning) => warning.code !== 'silent') : found;
+  }
+}
+
 /** Input stored as the output is (A-law, 8000 Hz, mono for Huawei): the samples are copied, not re-encoded. */
 export async function copySamples(audio: AudioSource, output: Output, writer: CanonicalWaveWriter, signal?: StopSignal): Promise<SampleResult> {
   let peak = 0;
   let frames = 0;
+  const written = new WrittenMeter(output, 0, false);
   for await (const bytes of (audio.stored as NonNullable<AudioSource['stored']>).bytes()) {
     signal?.throwIfAborted();
     peak = Math.max(peak, output.codec.peak(bytes));
+    written.push(bytes);
     await writer.write(bytes);
     frames += bytes.length / output.layout.bytesPerSample;
   }
-  return { peak, clippedSamples: 0, gainDb: 0, frames, trimmed: false, levels: null, warnings: [] };
+  return { peak, clippedSamples: 0, gainDb: 0, frames, trimmed: false, levels: null, warnings: written.warnings({}, []) };
 }
 
 export async function transcode(
@@ -60,22 +112,28 @@ export async function transcode(
   plan: Adjustment,
   options: ResolvedConvertOptions,
   writer: CanonicalWaveWriter,
+  shape: Shape = { pad: [0, 0], highpassHz: null },
 ): Promise<SampleResult> {
+  const { recording } = plan;
   const stages: Stage[] = [];
+  // a recording of the first pass was filtered as it was recorded
+  if (shape.highpassHz !== null && !recording) stages.push(new HighpassStage(kernels, shape.highpassHz, output.rate));
+  // the curve is laid on the stream it was measured on: before the window cuts it
+  if (plan.even) stages.push(new EvenStage(plan.even.gains, plan.even.frameLength));
   if (plan.window.start > 0 || Number.isFinite(plan.window.end)) stages.push(new SampleWindowStage(plan.window.start, plan.window.end));
   if (plan.gain !== 1) stages.push(new GainStage(plan.gain));
   const fade = Number.isFinite(maxSamples) ? new FadeOutStage(maxSamples, Math.round(TRIM_FADE_SECONDS * output.rate)) : null;
   if (fade) stages.push(fade);
+  // last, so that a cut fades the audio and the silence comes after it
+  if (shape.pad[0] > 0 || shape.pad[1] > 0) stages.push(new PadStage(shape.pad[0], shape.pad[1]));
   const chain = new StageChain(stages);
-  const { recording } = plan;
   const needed = Math.min(plan.window.end, plan.window.start + maxSamples);
   // a recording of the first pass is replayed: then nothing is decoded again
   const pass = recording ? null : new OutputRatePass(audio, kernels, output, needed, options.blockSamples, options.signal);
   const maxBlock = OutputRatePass.maxBlock(audio, output.rate, options.blockSamples);
   const encoder = output.codec.createEncoder(kernels, maxBlock);
-  const after = plan.before ? new LevelAnalyzer(output.rate, output.rail) : null;
-  const decoded = new Float32Array(after ? maxBlock : 0);
-  const limit = Math.min(maxSamples, options.limitSamples);
+  const after = new WrittenMeter(output, maxBlock, plan.before !== null);
+  const limit = Math.min(maxSamples, options.limitSamples) + shape.pad[0] + shape.pad[1];
   let written = 0;
 
   const emit = async (block: Float32Array) => {
@@ -84,10 +142,8 @@ export async function transcode(
       const count = piece.length;
       if (written + count > limit) throw tooLong(written + count, options, output, false);
       const encoded = encoder.encode(piece);
-      if (after) {
-        // the level after is measured on what is written: the encoded samples, decoded
-        after.push(decoded.subarray(0, output.codec.decode(encoded, decoded)));
-      }
+      // the level after is measured on what is written: the encoded samples, decoded
+      after.push(encoded);
       await writer.write(encoded);
       written += count;
     }
@@ -112,7 +168,7 @@ export async function transcode(
     gainDb: toDbfs(plan.gain),
     frames: pass ? (pass.cutShort ? null : pass.frames) : (recording?.frames ?? null),
     trimmed: fade?.passedCut ?? false,
-    levels: plan.before && after ? { before: summarizeLevels(plan.before), after: summarizeLevels(after.result()) } : null,
-    warnings,
+    levels: plan.before && after.levels ? { before: summarizeLevels(plan.before), after: summarizeLevels(after.levels.result()) } : null,
+    warnings: [...warnings, ...after.warnings(options, warnings)],
   };
 }

@@ -18,6 +18,12 @@ export interface ConvertSettings {
   /** Bring the active speech level to this many dBov. Not together with `normalize`. */
   level?: number;
   trimSilence?: boolean;
+  /** Even the level inside each prompt (quiet phrases up, loud ones down), before any `level`. */
+  even?: boolean;
+  /** Remove DC and rumble below this cutoff, Hz (true: 100 Hz). */
+  highpass?: boolean | number;
+  /** Seconds of silence added at both ends, or [start, end], after any silence trimming; inside the size limit. */
+  pad?: number | readonly [number, number];
   /** Sample rate of Dialogic VOX inputs. */
   voxRate?: number;
 }
@@ -29,6 +35,11 @@ export interface ConvertSettings {
 export function gainConflict(settings: { level?: unknown; normalize?: unknown }, named: (option: 'level' | 'normalize') => string = (option) => option): string | null {
   if (settings.level === undefined || !settings.normalize) return null;
   return `${named('level')} and ${named('normalize')} both set the gain: give one of them`;
+}
+
+/** Whether the settings change the sound (a compliant file is then converted all the same, not kept as it is). */
+export function changesSound(settings: ConvertSettings): boolean {
+  return Boolean(settings.normalize || settings.level !== undefined || settings.trimSilence || settings.even || settings.highpass || settings.pad);
 }
 
 /**

@@ -14,6 +14,13 @@ export interface PageOptions {
   /** Bring the active speech level to -26 dBov (convert --level -26). */
   level: boolean;
   trimSilence: boolean;
+  /** Even the level inside each prompt (convert --even). */
+  even: boolean;
+  /** Remove DC, rumble and hum below 100 Hz (convert --highpass). */
+  highpass: boolean;
+  /** Milliseconds of silence added before and after (convert --pad <start>,<end>); 0 for none. */
+  padStartMs: number;
+  padEndMs: number;
   /** The sample rate of Dialogic .vox files, which have no header to say it (convert --vox-rate). */
   voxRate: number;
 }

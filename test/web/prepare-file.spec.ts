@@ -6,7 +6,7 @@ import { prepareFile } from '../../src/web/worker/prepare-file.js';
 import { sine } from '../support/tone-analysis.js';
 import { asciiBytes, canonicalAlawFile, waveFile } from '../support/wav-builder.js';
 
-const DEFAULTS: PageOptions = { maxBytes: 2 * 1024 * 1024, trim: false, normalize: false, level: false, trimSilence: false, voxRate: 8000 };
+const DEFAULTS: PageOptions = { maxBytes: 2 * 1024 * 1024, trim: false, normalize: false, level: false, trimSilence: false, even: false, highpass: false, padStartMs: 0, padEndMs: 0, voxRate: 8000 };
 const sample = (name: string) => new Uint8Array(readFileSync(new URL(`../../samples/${name}`, import.meta.url)));
 
 /** What runs in each of the page's workers, tested here in Node: the browser tests only see it through the page. */
@@ -46,10 +46,18 @@ describe('prepareFile', () => {
 
   it('converts even a compliant file when an option asks to change its sound', async () => {
     const input = sample('wait_voice1.wav');
-    for (const option of ['normalize', 'level', 'trimSilence'] as const) {
+    for (const option of ['normalize', 'level', 'trimSilence', 'even', 'highpass'] as const) {
       const prepared = await prepareFile(input, 'wait_voice1.wav', 'wait_voice1.wav', { ...DEFAULTS, [option]: true });
       expect(prepared.verdict, option).toBe('converted');
     }
+  });
+
+  it('pads with the silence the two fields ask for, in milliseconds', async () => {
+    const input = sample('wait_voice1.wav');
+    const plain = await prepareFile(input, 'wait_voice1.wav', 'wait_voice1.wav', DEFAULTS);
+    const padded = await prepareFile(input, 'wait_voice1.wav', 'wait_voice1.wav', { ...DEFAULTS, padStartMs: 500, padEndMs: 250 });
+    expect(padded.verdict).toBe('converted');
+    expect((padded.bytes as Uint8Array).length - (plain.bytes as Uint8Array).length).toBe(6000);
   });
 
   it('brings the speech level to -26 dBov with the level option, and reports it before and after', async () => {

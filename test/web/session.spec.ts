@@ -3,7 +3,7 @@ import { failedFile, type PageOptions, type PreparedFile } from '../../src/web/p
 import type { PickedFile } from '../../src/web/page/pick-files.js';
 import { Session, type Entry } from '../../src/web/page/session.js';
 
-const OPTIONS: PageOptions = { maxBytes: 2 * 1024 * 1024, trim: false, normalize: false, level: false, trimSilence: false, voxRate: 8000 };
+const OPTIONS: PageOptions = { maxBytes: 2 * 1024 * 1024, trim: false, normalize: false, level: false, trimSilence: false, even: false, highpass: false, padStartMs: 0, padEndMs: 0, voxRate: 8000 };
 
 /** A pool whose files finish when the test says so, recording what it was asked. */
 function fakePool() {

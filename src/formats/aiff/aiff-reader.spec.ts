@@ -91,7 +91,8 @@ describe('AIFF and AIFF-C', () => {
     const aiff = aiffFile({ channels: 2, sampleRate: 22050, bitsPerSample: 16, samples: samples.subarray(0, 1000 * 4), declaredFrames: 2205 });
     const { report } = await convertBytes(aiff);
     expect(report.input.frames).toBe(1000);
-    expect(report.warnings.map((warning) => warning.code)).toEqual(['data-truncated']);
+    // 45 ms of tone is too short for P.56 to find speech in it: the written file is also `silent`
+    expect(report.warnings.map((warning) => warning.code)).toEqual(['data-truncated', 'silent']);
     // and a cut inside a frame keeps the whole frames only
     const cut = aiffFile({ channels: 2, sampleRate: 22050, bitsPerSample: 16, samples: samples.subarray(0, 1000 * 4 + 3), declaredFrames: 2205 });
     expect((await convertBytes(cut)).report.input.frames).toBe(1000);

@@ -38,6 +38,10 @@ export const DEFAULT_OPTIONS: PageOptions = {
   normalize: false,
   level: false,
   trimSilence: false,
+  even: false,
+  highpass: false,
+  padStartMs: 0,
+  padEndMs: 0,
   voxRate: DEFAULT_VOX_RATE,
 };
 
@@ -46,6 +50,10 @@ const OPTION_FIELDS: readonly OptionField[] = [
   { kind: 'checkbox', key: 'trim' },
   { kind: 'checkbox', key: 'level', excludes: ['normalize'] },
   { kind: 'checkbox', key: 'trimSilence' },
+  { kind: 'checkbox', key: 'even' },
+  { kind: 'checkbox', key: 'highpass' },
+  { kind: 'number', key: 'padStartMs', scale: 1000, min: 0, max: 30, step: 0.05 },
+  { kind: 'number', key: 'padEndMs', scale: 1000, min: 0, max: 30, step: 0.05 },
   { kind: 'checkbox', key: 'normalize', excludes: ['level'] },
   { kind: 'number', key: 'voxRate', scale: 1, min: 1000, max: 768000, step: 1 },
 ];
@@ -110,7 +118,8 @@ export class OptionsPanel {
     });
     input.addEventListener('change', () => {
       const value = Math.floor(input.valueAsNumber * field.scale);
-      const valid = input.checkValidity() && Number.isSafeInteger(value) && value > 0;
+      // a size or a rate is never 0; padding may be
+      const valid = input.checkValidity() && Number.isSafeInteger(value) && (value > 0 || (field.min === 0 && value === 0));
       input.setAttribute('aria-invalid', String(!valid));
       if (!valid) return;
       this.values[field.key] = value;

@@ -93,6 +93,13 @@ const en: Strings = {
       hint: 'Bring every prompt to the same speech level (ITU-T P.56), so that prompts played one after another sound equally loud. Never clips.',
     },
     trimSilence: { label: 'Trim silence', hint: 'Cut silence at the start and end, keeping 0.1 s before the speech and 0.2 s after it.' },
+    even: {
+      label: 'Even out loud and quiet parts',
+      hint: 'Bring quiet words up and loud ones down inside each prompt, gently, so that callers hear every part. Pauses stay quiet; never clips.',
+    },
+    highpass: { label: 'Remove rumble and hum', hint: 'Take out the low rumble, mains hum and offset below 100 Hz that home and office recordings pick up. The voice is not touched.' },
+    padStartMs: { label: 'Silence before', unit: 's', hint: 'Add this much silence at the start (after trimming), so the first word is not lost while the call connects: 0.5 s is the usual advice.' },
+    padEndMs: { label: 'Silence after', unit: 's', hint: 'Add this much silence at the end. Silence counts in the size limit too.' },
     voxRate: {
       label: 'Sample rate of .vox files',
       unit: 'Hz',
@@ -179,6 +186,10 @@ const zh: Strings = {
       hint: '按 ITU-T P.56 把每段提示音调到相同的语音电平，连续播放时音量一致。不会削波。',
     },
     trimSilence: { label: '去除首尾静音', hint: '剪去开头和结尾的静音，保留语音前 0.1 秒、语音后 0.2 秒。' },
+    even: { label: '均衡音量起伏', hint: '在每段提示音内部平缓地提升轻声、压低大声，让来电者听清每一部分。停顿保持安静，不会削波。' },
+    highpass: { label: '去除低频噪声和交流声', hint: '去掉家庭和办公室录音中 100 Hz 以下的低频隆隆声、电源交流声和直流偏移，不影响人声。' },
+    padStartMs: { label: '开头静音', unit: '秒', hint: '在开头（去除静音之后）加入这么长的静音，避免通话接通时丢掉第一个字：通常建议 0.5 秒。' },
+    padEndMs: { label: '结尾静音', unit: '秒', hint: '在结尾加入这么长的静音。静音也计入大小上限。' },
     voxRate: {
       label: '.vox 文件的采样率',
       unit: 'Hz',

@@ -76,6 +76,9 @@ export function settingsOf(options: PageOptions): ConvertSettings {
     normalize: options.normalize,
     level: options.level ? PAGE_LEVEL_DBOV : undefined,
     trimSilence: options.trimSilence,
+    even: options.even,
+    highpass: options.highpass,
+    pad: options.padStartMs > 0 || options.padEndMs > 0 ? [options.padStartMs / 1000, options.padEndMs / 1000] : undefined,
     voxRate: options.voxRate,
   };
 }
