@@ -107,6 +107,16 @@ describe('convert and check --target: every platform', () => {
   });
 });
 
+describe('voiceprep silence --target', () => {
+  it("writes the target's encoding and rate, named by its rules", async () => {
+    const run = await runCli(['silence', '0.5', '-o', 'quiet/9 menu.wav', '--target', 'genesys'], { cwd: root });
+    expect(run.code).toBe(0);
+    const wave = new WaveFile(await readFile(join(root, 'quiet/prompt_9_menu.wav')));
+    expect(wave.fmt).toMatchObject({ audioFormat: 1, sampleRate: 8000, bitsPerSample: 16 });
+    expect((await runCli(['check', 'quiet', '--target', 'genesys'], { cwd: root })).code).toBe(0);
+  });
+});
+
 describe('the project config file', () => {
   it('sets the target for convert and check from the folder upward; a flag still wins', async () => {
     const project = join(root, 'project');

@@ -2,10 +2,13 @@ import type { Command } from 'commander';
 import { SILENCE_SECONDS } from '../option-rules.js';
 import { InvalidArgumentError } from 'commander';
 import type { CliIo } from './output.js';
+import { targetOption } from './option-parsers.js';
+import { CONFIG_FILE, ConfigError, findProjectConfig, withDefaults } from './project-config.js';
 import { EXIT_OK, EXIT_PROBLEMS, type HeldSignals, SIGNAL_EXIT_CODES, takeHeldSignal } from './exit-codes.js';
 
 interface SilenceFlags {
   output: string;
+  target?: string;
   force?: boolean;
 }
 
@@ -23,6 +26,7 @@ export function registerSilence(program: Command, io: CliIo, setExitCode: (code:
     .argument('<seconds>', 'how long, e.g. 1', secondsArgument)
     .requiredOption('-o, --output <file>', 'the file to write; a name the platform refuses is made compliant, as convert does')
     .option('-f, --force', 'replace a different file already at the output path')
+    .option('--target <name>', `the platform to write for (default: huawei-voicecall, or what ${CONFIG_FILE} says)`, targetOption)
     .addHelpText(
       'after',
       `
@@ -33,7 +37,12 @@ Examples:
 Exit codes: 0 written (or already there, the same), 1 not written (a different file is there, or a write failed),
 2 usage error.`,
     )
-    .action(async (seconds: number, flags: SilenceFlags) => {
+    .action(async (seconds: number, given: SilenceFlags, command: Command) => {
+      const config = await findProjectConfig(process.cwd()).catch((error: unknown) => {
+        if (error instanceof ConfigError) command.error(`error: ${error.message}`, { exitCode: 2 });
+        throw error;
+      });
+      const flags = withDefaults(given, config?.defaults, ['target']);
       const held = takeHeldSignal(signals);
       if (held) {
         io.stderr.write(`voiceprep: interrupted by ${held} before writing anything\n`);
@@ -45,7 +54,7 @@ Exit codes: 0 written (or already there, the same), 1 not written (a different f
 }
 
 async function writeSilence(seconds: number, flags: SilenceFlags, io: CliIo): Promise<number> {
-  const [{ basename, dirname, join }, { silenceBytes }, { compliantName }, { writeFileAtomically }, { isVoiceprepError }, { makeFolder, writeFailure }] =
+  const [{ basename, dirname, join }, { silenceBytes }, { compliantName }, { writeFileAtomically }, { isVoiceprepError }, { makeFolder, writeFailure }, { targetNamed }] =
     await Promise.all([
       import('node:path'),
       import('../pipeline/silence.js'),
@@ -53,11 +62,13 @@ async function writeSilence(seconds: number, flags: SilenceFlags, io: CliIo): Pr
       import('../node/atomic-file.js'),
       import('../errors.js'),
       import('../node/make-folder.js'),
+      import('../profile/profiles.js'),
     ]);
-  const name = compliantName(basename(flags.output));
+  const profile = flags.target === undefined ? undefined : targetNamed(flags.target);
+  const name = compliantName(basename(flags.output), profile?.names);
   const target = join(dirname(flags.output), name);
   try {
-    const bytes = await silenceBytes(seconds);
+    const bytes = await silenceBytes(seconds, { profile });
     // as convert -o does, the folder is made when it is missing
     await makeFolder(dirname(target));
     const { outcome } = await writeFileAtomically(target, async (sink) => sink.write(bytes), { replace: flags.force }).catch((error: unknown) => {
