@@ -75,7 +75,7 @@ function timeLoop(folder, out, cores, command) {
 }
 
 /** The library's files (and hard links to its MP3s in a folder of their own), and their lengths in seconds. */
-function makeLibrary(root) {
+export function makeLibrary(root) {
   rmSync(root, { recursive: true, force: true });
   const all = join(root, 'all');
   const mp3 = join(root, 'mp3');

@@ -13,6 +13,7 @@ import { type ConvertJob, type ConvertedFile, emptyRecord, failedConversion, job
 import { findBatchInputs } from './batch-inputs.js';
 import { committed, inFlight } from './in-flight.js';
 import { batchTempPath, removeLeftovers } from '../node/temp-files.js';
+import { mostWorkFirst } from './work-order.js';
 import { type OutputMode, type PlannedOutput } from './plan-outputs.js';
 
 export interface BatchOptions {
@@ -96,17 +97,22 @@ class BatchState {
         filename: new URL('./convert-worker.cjs', import.meta.url).href,
         minThreads: jobs - 1,
         maxThreads: jobs - 1,
+        // each worker holds its next job while converting one (convert-worker.cts runs them one after the other)
+        concurrentTasksPerWorker: WORKER_QUEUE,
       });
     }
+    const order = await mostWorkFirst(this.planned, this.cwd);
     try {
       let next = 0;
       const lane = async (convert: (job: ConvertJob) => Promise<ConvertedFile>) => {
-        while (!this.stopped && next < this.planned.length) await this.convert(next++, convert);
+        while (!this.stopped && next < order.length) await this.convert(order[next++], convert);
       };
       // This thread is one of the `jobs`: it converts from the start, while the workers are still starting up
-      // (which takes longer than converting a short prompt), instead of sitting idle beside them.
+      // (which takes longer than converting a short prompt), instead of sitting idle beside them. It gives the
+      // event loop a turn only every few milliseconds while it converts, so a worker that had to wait for this
+      // thread to hand it its next file would idle: each worker has a second lane, which queues a file there.
       const pool = this.pool;
-      const workers = pool ? Array.from({ length: jobs - 1 }, () => lane(async (job) => (await pool.run(job)) as ConvertedFile)) : [];
+      const workers = pool ? Array.from({ length: (jobs - 1) * WORKER_QUEUE }, () => lane(async (job) => (await pool.run(job)) as ConvertedFile)) : [];
       await Promise.all([lane(runConvertJob), ...workers]);
     } finally {
       this.settled = true;
@@ -215,6 +221,9 @@ class BatchState {
 }
 
 const NOT_CONVERTED = 'not converted: the batch was interrupted';
+
+/** Jobs handed to a worker at once: the one it converts and the next, queued in the worker. */
+const WORKER_QUEUE = 2;
 
 /**
  * What one conversion may hold at its peak: a worker thread's own heap, its WebAssembly decoders and kernels, blocks
