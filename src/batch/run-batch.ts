@@ -14,6 +14,7 @@ import { findBatchInputs } from './batch-inputs.js';
 import { committed, inFlight } from './in-flight.js';
 import { batchTempPath, removeLeftovers } from '../node/temp-files.js';
 import { mostWorkFirst } from './work-order.js';
+import { type Lane, shareFiles } from './share-files.js';
 import { type OutputMode, type PlannedOutput } from './plan-outputs.js';
 
 export interface BatchOptions {
@@ -98,22 +99,24 @@ class BatchState {
         minThreads: jobs - 1,
         maxThreads: jobs - 1,
         // each worker holds its next job while converting one (convert-worker.cts runs them one after the other)
-        concurrentTasksPerWorker: WORKER_QUEUE,
+        concurrentTasksPerWorker: 2,
       });
     }
     const order = await mostWorkFirst(this.planned, this.cwd);
     try {
-      let next = 0;
-      const lane = async (convert: (job: ConvertJob) => Promise<ConvertedFile>) => {
-        while (!this.stopped && next < order.length) await this.convert(order[next++], convert);
-      };
-      // This thread is one of the `jobs`: it converts from the start, while the workers are still starting up
-      // (which takes longer than converting a short prompt), instead of sitting idle beside them. It gives the
-      // event loop a turn only every few milliseconds while it converts, so a worker that had to wait for this
-      // thread to hand it its next file would idle: each worker has a second lane, which queues a file there.
+      // This thread is one of the `jobs`: it converts from the start (it takes the first file, the most work),
+      // while the workers are still starting up, which takes longer than converting a short prompt. It gives the
+      // event loop a turn only every 20 ms while it converts, so a worker that waited for this thread to hand it
+      // its next file would idle: each worker has a second lane that keeps a file queued there. Those stop queueing
+      // once no more files are left than threads, so that no file waits in a worker's queue while a thread idles.
+      const lanes: Lane[] = [{ take: (index) => this.convert(order[index], runConvertJob), reserve: 0 }];
       const pool = this.pool;
-      const workers = pool ? Array.from({ length: (jobs - 1) * WORKER_QUEUE }, () => lane(async (job) => (await pool.run(job)) as ConvertedFile)) : [];
-      await Promise.all([lane(runConvertJob), ...workers]);
+      if (pool) {
+        const inWorker = (index: number) => this.convert(order[index], async (job) => (await pool.run(job)) as ConvertedFile);
+        for (let worker = 1; worker < jobs; worker++) lanes.push({ take: inWorker, reserve: 0 });
+        for (let worker = 1; worker < jobs; worker++) lanes.push({ take: inWorker, reserve: jobs });
+      }
+      await shareFiles(order.length, lanes, () => this.stopped);
     } finally {
       this.settled = true;
       await this.pool?.destroy();
@@ -221,9 +224,6 @@ class BatchState {
 }
 
 const NOT_CONVERTED = 'not converted: the batch was interrupted';
-
-/** Jobs handed to a worker at once: the one it converts and the next, queued in the worker. */
-const WORKER_QUEUE = 2;
 
 /**
  * What one conversion may hold at its peak: a worker thread's own heap, its WebAssembly decoders and kernels, blocks
