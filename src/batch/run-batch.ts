@@ -102,8 +102,9 @@ class BatchState {
         concurrentTasksPerWorker: 2,
       });
     }
-    const order = await mostWorkFirst(this.planned, this.cwd);
     try {
+      // looked up while the workers start
+      const order = await mostWorkFirst(this.planned, this.cwd);
       // This thread is one of the `jobs`: it converts from the start (it takes the first file, the most work),
       // while the workers are still starting up, which takes longer than converting a short prompt. It gives the
       // event loop a turn only every 20 ms while it converts, so a worker that waited for this thread to hand it
