@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { modelSchedule } from './schedule.mjs';
 import { middle, speechSamples, timeProcess, waveFile } from './tools.mjs';
 
 const FILES = 100;
@@ -23,7 +24,7 @@ const FFMPEG_CODEC = { alaw: 'pcm_alaw' };
  * Builds the library under `work` and measures it. `profile` is the one voiceprep converts to by default; `cli` its
  * bin. Returns rows for the bench's ratio table.
  */
-export function promptLibrary({ work, cli, profile }) {
+export async function promptLibrary({ work, cli, profile }) {
   const cores = availableParallelism();
   const { all, mp3, seconds, mp3Seconds } = makeLibrary(join(work, 'library'));
   const rate = String(profile.sampleRate);
@@ -60,9 +61,18 @@ export function promptLibrary({ work, cli, profile }) {
     const perCore = middle(runs.ours.map((r) => r.cpu / r.wall));
     rows.push({ what: `  voiceprep kept ${perCore.toFixed(2)} of ${cores} cores busy; ${(total / (middle(runs.ours.map((r) => r.wall)) / 1000)).toFixed(0)}x real time`, note: true });
   }
+  const model = await modelSchedule(all, cores);
+  rows.push({
+    what: `modelled from each file's CPU cost: ${cores} threads end ${pct(model.now)} over an even split (listing order with hand-overs: ${pct(model.before)})`,
+    note: true,
+  });
   rmSync(join(work, 'library'), { recursive: true, force: true });
   rmSync(join(work, 'library-out'), { recursive: true, force: true });
   return rows;
+}
+
+function pct(ratio) {
+  return `${((ratio - 1) * 100).toFixed(1)} %`;
 }
 
 /** Every file of `folder` converted by `command(input, output)`, `cores` at a time, as `find | xargs -P` would. */

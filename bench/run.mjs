@@ -27,7 +27,7 @@ mkdirSync(work, { recursive: true });
 const ratios = [];
 const limits = [];
 const sections = {
-  library: async () => ratios.push(...promptLibrary({ work, cli, profile: DEFAULT_PROFILE })),
+  library: async () => ratios.push(...(await promptLibrary({ work, cli, profile: DEFAULT_PROFILE }))),
   'in-process': inProcess,
   'long-file': longFileVersusSox,
   batch: batchVersusSoxLoop,
