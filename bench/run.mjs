@@ -2,14 +2,17 @@
 // `npm run bench`: voiceprep measured side by side with sox (and ffmpeg for MP3) on the same files in one run,
 // printed as ratios against the issues' bars. Speed targets live here, not in timed tests. sox and ffmpeg are
 // installed with apt-get if they are missing (as root). `--quick` takes 3 runs of each instead of 9; `--only <parts>`
-// (the parts' function names, comma-separated, or `refs`, `levels`) runs only those parts.
+// (comma-separated: library, in-process, long-file, batch, page, mp3, levels, check, review, refs, memory, or the
+// parts' function names) runs only those parts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { convertBytes } from '../dist/index.js';
+import { DEFAULT_PROFILE, convertBytes } from '../dist/index.js';
+import { promptLibrary } from './library.mjs';
+import { median, ms, pcm16Wave, timeProcess } from './tools.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const work = join(root, 'bench', '.work');
@@ -27,12 +30,31 @@ mkdirSync(work, { recursive: true });
 
 const ratios = [];
 const limits = [];
-const parts = { inProcess, longFileVersusSox, batchVersusSoxLoop, pageVersusCli, mp3VersusFfmpeg, levelCosts, checkThousandFiles, reviewThousandFiles, refsTenThousandFiles, peakMemory };
-// --review-only is --only reviewThousandFiles; --only levels and --only refs name the parts by their subject
-const chosen = reviewOnly ? ['reviewThousandFiles'] : only;
-const aliases = { refs: 'refsTenThousandFiles', levels: 'levelCosts' };
+const parts = {
+  promptLibrary: async () => ratios.push(...(await promptLibrary({ work, cli, profile: DEFAULT_PROFILE }))),
+  inProcess,
+  longFileVersusSox,
+  batchVersusSoxLoop,
+  pageVersusCli,
+  mp3VersusFfmpeg,
+  levelCosts,
+  checkThousandFiles,
+  reviewThousandFiles,
+  refsTenThousandFiles,
+  peakMemory,
+};
+// --review-only is --only review; the short names are the parts' subjects
+const chosen = reviewOnly ? ['review'] : only;
+const aliases = {
+  library: 'promptLibrary', 'in-process': 'inProcess', 'long-file': 'longFileVersusSox', batch: 'batchVersusSoxLoop', page: 'pageVersusCli',
+  mp3: 'mp3VersusFfmpeg', level: 'levelCosts', levels: 'levelCosts', check: 'checkThousandFiles', review: 'reviewThousandFiles',
+  refs: 'refsTenThousandFiles', memory: 'peakMemory',
+};
 const wanted = chosen?.map((name) => aliases[name] ?? name);
-// the level costs are measured on the batch's 40 files, which batchVersusSoxLoop makes when it runs
+const unknown = wanted?.filter((name) => !Object.hasOwn(parts, name)) ?? [];
+if (unknown.length > 0) throw new Error(`--only takes ${Object.keys(aliases).join(', ')} (or a part's function name), not ${unknown.join(', ')}`);
+// the level costs are measured on the batch's 40 files, and the page converts them: batchVersusSoxLoop makes them
+if (wanted?.includes('pageVersusCli') && !wanted.includes('batchVersusSoxLoop')) wanted.push('batchVersusSoxLoop');
 if (wanted?.includes('levelCosts') && !wanted.includes('batchVersusSoxLoop')) makeBatch();
 for (const [name, part] of Object.entries(parts)) {
   if (!wanted || wanted.includes(name)) await part();
@@ -58,7 +80,7 @@ async function longFileVersusSox() {
     return timeProcess(process.execPath, [cli, 'convert', file, '-o', out, '--max-size', '100MB', '--quiet']);
   });
   const sox = await median(RUNS, () => timeProcess('sox', [file, '-r', '8000', '-c', '1', '-e', 'a-law', join(work, 'sox-300.wav')]));
-  ratios.push({ what: '300 s 48 kHz stereo 16-bit, whole process: wall', ours: ours.wall, theirs: sox.wall, bar: 1.0, who: 'sox' });
+  ratios.push({ what: '300 s 48 kHz stereo 16-bit, whole process: wall (retired bar <=1.0, for the record)', ours: ours.wall, theirs: sox.wall, bar: null, who: 'sox' });
   rmSync(file);
 }
 
@@ -90,7 +112,7 @@ async function batchVersusSoxLoop() {
 /**
  * The same 40 files in the page (dist/web/voiceprep.html) in Chromium, from the pick to data-state="done", timed
  * inside the page, opened afresh each run (cold workers, as each CLI run is a cold process), against the CLI's
- * whole process. Issue 15's budget: within 2x the CLI.
+ * whole process. Issue 15's budget was within 2x the CLI; issue 24 retired it (the browser's file reading bounds it).
  */
 async function pageVersusCli() {
   execFileSync(process.execPath, [join(root, 'test', 'support', 'ensure-browser.mjs')], { stdio: 'inherit' });
@@ -123,7 +145,7 @@ async function pageVersusCli() {
       rmSync(out, { recursive: true, force: true });
       return timeProcess(process.execPath, [cli, 'convert', folder, '-o', out, '--quiet']);
     });
-    ratios.push({ what: '40 files x 10 s in the page (Chromium, pick to done) vs the CLI: wall', ours: inPage, theirs: whole.wall, bar: 2.0, who: 'voiceprep CLI' });
+    ratios.push({ what: '40 files x 10 s in the page (Chromium, pick to done) vs the CLI: wall (retired bar <=2.0, for the record)', ours: inPage, theirs: whole.wall, bar: null, who: 'voiceprep CLI' });
   } finally {
     await browser.close();
   }
@@ -297,12 +319,17 @@ function peakRss(file, maxSize) {
 function printTables() {
   const soxVersion = execFileSync('sox', ['--version']).toString().trim();
   const ffmpegVersion = execFileSync('ffmpeg', ['-version']).toString().split('\n')[0].replace(/ Copyright.*/, '');
-  console.log(`\nvoiceprep vs ${soxVersion} and ${ffmpegVersion}; median of ${RUNS} runs each; node ${process.version}\n`);
+  console.log(`\nvoiceprep vs ${soxVersion} and ${ffmpegVersion}; median of ${RUNS} runs each (the prompt library: of 3 paired runs); node ${process.version}\n`);
   console.log('ratio  bar         voiceprep      other  what');
-  for (const { what, ours, theirs, bar, who } of ratios) {
-    const ratio = ours / theirs;
-    const mark = ratio <= bar ? 'ok  ' : 'MISS';
-    console.log(`${ratio.toFixed(2).padStart(5)}  <=${bar.toFixed(1)} ${mark} ${ms(ours)} ${ms(theirs)}  ${what} (vs ${who})`);
+  for (const { what, ours, theirs, bar, who, note, ratio = ours / theirs } of ratios) {
+    if (note) {
+      console.log(`${' '.repeat(43)}${what}`);
+      continue;
+    }
+    // a bar of null is a figure kept for the record (issue 24 retired it)
+    const shownBar = bar === null ? '     ' : `<=${bar.toFixed(1)}`;
+    const mark = bar === null ? '    ' : ratio <= bar ? 'ok  ' : 'MISS';
+    console.log(`${ratio.toFixed(2).padStart(5)}  ${shownBar} ${mark} ${ms(ours)} ${ms(theirs)}  ${what} (vs ${who})`);
   }
   console.log('\nvalue        bar          what');
   for (const { what, value, unit, bar } of limits) {
@@ -312,70 +339,10 @@ function printTables() {
   }
 }
 
-function ms(value) {
-  return `${value.toFixed(1).padStart(7)} ms`;
-}
-
-/** The median of `runs` measurements after three warm-ups (disk cache, JIT: a long-running upload script is warm too). */
-async function median(runs, measure) {
-  for (let i = 0; i < 3; i++) await measure();
-  const results = [];
-  for (let i = 0; i < runs; i++) results.push(await measure());
-  const middle = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  if (typeof results[0] === 'number') return middle(results);
-  return { wall: middle(results.map((r) => r.wall)), cpu: middle(results.map((r) => r.cpu)) };
-}
-
-/** Wall and CPU time (user + sys of the process and everything it started) of one command, in ms, through bash's `time`. */
-function timeProcess(command, args) {
-  const quoted = [command, ...args].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
-  const result = spawnSync('bash', ['-c', `TIMEFORMAT='%R %U %S'; time ${quoted} > /dev/null 2>/tmp/voiceprep-bench-stderr`], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const [real, user, sys] = result.stderr.toString().trim().split('\n').pop().split(' ').map(Number);
-  const failed = result.status !== 0 && !(command === process.execPath && result.status === 1);
-  if (failed || !Number.isFinite(real)) throw new Error(`${command} ${args.join(' ')} failed: ${readFileSync('/tmp/voiceprep-bench-stderr', 'utf8')}`);
-  return { wall: real * 1000, cpu: (user + sys) * 1000 };
-}
-
 async function timeAsync(run) {
   const start = performance.now();
   await run();
   return performance.now() - start;
-}
-
-/** A speech-like test signal: a few drifting harmonics under a syllable-rate envelope, plus a little noise. */
-function pcm16Wave(rate, channels, seconds, seed = 1) {
-  const frames = Math.round(rate * seconds);
-  const data = Buffer.alloc(frames * channels * 2);
-  let state = seed * 2654435761;
-  const noise = () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32 - 0.5;
-  };
-  for (let i = 0; i < frames; i++) {
-    const t = i / rate;
-    const pitch = 140 + 30 * Math.sin(2 * Math.PI * 0.7 * t);
-    const envelope = 0.5 + 0.5 * Math.sin(2 * Math.PI * 4 * t);
-    let value = 0;
-    for (let h = 1; h <= 12; h++) value += Math.sin(2 * Math.PI * pitch * h * t) / h;
-    value = 0.25 * envelope * value + 0.01 * noise();
-    for (let c = 0; c < channels; c++) data.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(value * (c ? 0.8 : 1) * 32767))), (i * channels + c) * 2);
-  }
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(channels, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * channels * 2, 28);
-  header.writeUInt16LE(channels * 2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
 }
 
 function ensureTools() {

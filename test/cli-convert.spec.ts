@@ -55,6 +55,18 @@ describe('voiceprep convert -o', () => {
     for (const file of checked.files) expect(file.warnings).toEqual([]);
   });
 
+  it('converts a batch on two threads, each worker holding a queued file, to the same bytes as on one', async () => {
+    // more files than threads, of unequal lengths, so that workers take queued files while others still convert
+    const seconds = [0.9, 0.1, 0.5, 0.3, 0.7, 0.2, 0.4, 0.6];
+    for (const [i, length] of seconds.entries()) await put(`in/p${i}.wav`, stereo44(length));
+    const two = await runCli(['convert', 'in', '-o', 'out2', '--json', '-j', '2'], { cwd: root });
+    const one = await runCli(['convert', 'in', '-o', 'out1', '--json', '-j', '1'], { cwd: root });
+    expect([two.code, two.stderr, one.code]).toEqual([0, '', 0]);
+    expect(JSON.parse(two.stdout).files.map((f: { path: string }) => f.path)).toEqual(seconds.map((_, i) => `in/p${i}.wav`));
+    expect(await listFiles('out2')).toEqual(await listFiles('out1'));
+    for (const name of await listFiles('out1')) expect(await readFile(join(root, 'out2', name))).toEqual(await readFile(join(root, 'out1', name)));
+  });
+
   it('prints a table with old -> new names and a summary on a human run', async () => {
     await put('in/欢迎.wav', stereo44());
     const run = await runCli(['convert', 'in', '-o', 'out'], { cwd: root });

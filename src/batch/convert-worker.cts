@@ -1,12 +1,23 @@
 import type { ConvertJob, ConvertedFile } from './convert-job.js';
 
+/** The job before the latest one handed to this worker, settled: the next waits for it (see convertInWorker). */
+let previous: Promise<unknown> = Promise.resolve();
+
 /**
- * The worker thread's entry: piscina calls this export with one job at a time. It is CommonJS on purpose, and loads
- * the pipeline with import() on the first job: piscina loads its entry with require(), and Node 20 aborts the whole
- * process (FATAL ERROR in InstantiateSync) when a worker is terminated while require() is still instantiating an
- * ES module graph, as happens when a batch ends, or is interrupted, before a worker has finished starting.
+ * The worker thread's entry: piscina calls this export for each job. The batch hands a worker its next job while it
+ * converts one (so that it never waits for the main thread, busy converting too, to send it): jobs run one after
+ * the other, never side by side, each holding its memory alone.
+ *
+ * It is CommonJS on purpose, and loads the pipeline with import() on the first job: piscina loads its entry with
+ * require(), and Node 20 aborts the whole process (FATAL ERROR in InstantiateSync) when a worker is terminated while
+ * require() is still instantiating an ES module graph, as happens when a batch ends, or is interrupted, before a
+ * worker has finished starting.
  */
-module.exports = async function convertInWorker(job: ConvertJob): Promise<ConvertedFile> {
-  const { runConvertJob } = await import('./convert-job.js');
-  return runConvertJob(job);
+module.exports = function convertInWorker(job: ConvertJob): Promise<ConvertedFile> {
+  const run = previous.then(async () => {
+    const { runConvertJob } = await import('./convert-job.js');
+    return runConvertJob(job);
+  });
+  previous = run.catch(() => undefined);
+  return run;
 };

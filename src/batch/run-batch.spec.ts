@@ -49,6 +49,29 @@ describe('startBatch when inputs change under it', () => {
   });
 });
 
+describe('startBatch order', () => {
+  it('starts the file with the most work first, whatever the listing order, and reports in the listing order', async () => {
+    await writeFile(join(root, 'in', 'a-short.wav'), stereo(4410));
+    await writeFile(join(root, 'in', 'b-long.wav'), stereo(44100));
+    await writeFile(join(root, 'in', 'c-middle.wav'), stereo(22050));
+    const started: string[] = [];
+    const batch = startBatch({
+      inputs: ['in'],
+      mode: { kind: 'folder', folder: 'out' },
+      cwd: root,
+      jobs: 1,
+      onProgress: (event) => void (event.type === 'started' && started.push(event.path)),
+    });
+    const result = await batch.done;
+    expect(started).toEqual(['in/b-long.wav', 'in/c-middle.wav', 'in/a-short.wav']);
+    expect(result.files.map((file) => [file.path, file.ok])).toEqual([
+      ['in/a-short.wav', true],
+      ['in/b-long.wav', true],
+      ['in/c-middle.wav', true],
+    ]);
+  });
+});
+
 describe('a conversion whose input shrinks while it is read', () => {
   it('fails with a typed error and leaves no output behind', async () => {
     const bytes = stereo(200_000);

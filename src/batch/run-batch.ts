@@ -13,6 +13,8 @@ import { type ConvertJob, type ConvertedFile, emptyRecord, failedConversion, job
 import { findBatchInputs } from './batch-inputs.js';
 import { committed, inFlight } from './in-flight.js';
 import { batchTempPath, removeLeftovers } from '../node/temp-files.js';
+import { mostWorkFirst } from './work-order.js';
+import { type Lane, shareFiles } from './share-files.js';
 import { type OutputMode, type PlannedOutput } from './plan-outputs.js';
 
 export interface BatchOptions {
@@ -96,18 +98,26 @@ class BatchState {
         filename: new URL('./convert-worker.cjs', import.meta.url).href,
         minThreads: jobs - 1,
         maxThreads: jobs - 1,
+        // each worker holds its next job while converting one (convert-worker.cts runs them one after the other)
+        concurrentTasksPerWorker: 2,
       });
     }
     try {
-      let next = 0;
-      const lane = async (convert: (job: ConvertJob) => Promise<ConvertedFile>) => {
-        while (!this.stopped && next < this.planned.length) await this.convert(next++, convert);
-      };
-      // This thread is one of the `jobs`: it converts from the start, while the workers are still starting up
-      // (which takes longer than converting a short prompt), instead of sitting idle beside them.
+      // looked up while the workers start
+      const order = await mostWorkFirst(this.planned, this.cwd);
+      // This thread is one of the `jobs`: it converts from the start (it takes the first file, the most work),
+      // while the workers are still starting up, which takes longer than converting a short prompt. It gives the
+      // event loop a turn only every 20 ms while it converts, so a worker that waited for this thread to hand it
+      // its next file would idle: each worker has a second lane that keeps a file queued there. Those stop queueing
+      // once no more files are left than threads, so that no file waits in a worker's queue while a thread idles.
+      const lanes: Lane[] = [{ take: (index) => this.convert(order[index], runConvertJob), reserve: 0 }];
       const pool = this.pool;
-      const workers = pool ? Array.from({ length: jobs - 1 }, () => lane(async (job) => (await pool.run(job)) as ConvertedFile)) : [];
-      await Promise.all([lane(runConvertJob), ...workers]);
+      if (pool) {
+        const inWorker = (index: number) => this.convert(order[index], async (job) => (await pool.run(job)) as ConvertedFile);
+        for (let worker = 1; worker < jobs; worker++) lanes.push({ take: inWorker, reserve: 0 });
+        for (let worker = 1; worker < jobs; worker++) lanes.push({ take: inWorker, reserve: jobs });
+      }
+      await shareFiles(order.length, lanes, () => this.stopped);
     } finally {
       this.settled = true;
       await this.pool?.destroy();
