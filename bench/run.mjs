@@ -2,7 +2,7 @@
 // `npm run bench`: voiceprep measured side by side with sox (and ffmpeg for MP3) on the same files in one run,
 // printed as ratios against the issues' bars. Speed targets live here, not in timed tests. sox and ffmpeg are
 // installed with apt-get if they are missing (as root). `--quick` takes 3 runs of each instead of 9; `--only <parts>`
-// (comma-separated: library, in-process, long-file, batch, page, mp3, levels, check, review, refs, memory, or the
+// (comma-separated: library, in-process, long-file, batch, page, mp3, levels, targets, check, review, refs, memory, or the
 // parts' function names) runs only those parts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -38,6 +38,7 @@ const parts = {
   pageVersusCli,
   mp3VersusFfmpeg,
   levelCosts,
+  targetCosts,
   checkThousandFiles,
   reviewThousandFiles,
   refsTenThousandFiles,
@@ -47,7 +48,7 @@ const parts = {
 const chosen = reviewOnly ? ['review'] : only;
 const aliases = {
   library: 'promptLibrary', 'in-process': 'inProcess', 'long-file': 'longFileVersusSox', batch: 'batchVersusSoxLoop', page: 'pageVersusCli',
-  mp3: 'mp3VersusFfmpeg', level: 'levelCosts', levels: 'levelCosts', check: 'checkThousandFiles', review: 'reviewThousandFiles',
+  mp3: 'mp3VersusFfmpeg', level: 'levelCosts', levels: 'levelCosts', targets: 'targetCosts', check: 'checkThousandFiles', review: 'reviewThousandFiles',
   refs: 'refsTenThousandFiles', memory: 'peakMemory',
 };
 const wanted = chosen?.map((name) => aliases[name] ?? name);
@@ -55,7 +56,7 @@ const unknown = wanted?.filter((name) => !Object.hasOwn(parts, name)) ?? [];
 if (unknown.length > 0) throw new Error(`--only takes ${Object.keys(aliases).join(', ')} (or a part's function name), not ${unknown.join(', ')}`);
 // the level costs are measured on the batch's 40 files, and the page converts them: batchVersusSoxLoop makes them
 if (wanted?.includes('pageVersusCli') && !wanted.includes('batchVersusSoxLoop')) wanted.push('batchVersusSoxLoop');
-if (wanted?.includes('levelCosts') && !wanted.includes('batchVersusSoxLoop')) makeBatch();
+if ((wanted?.includes('levelCosts') || wanted?.includes('targetCosts')) && !wanted.includes('batchVersusSoxLoop')) makeBatch();
 for (const [name, part] of Object.entries(parts)) {
   if (!wanted || wanted.includes(name)) await part();
 }
@@ -170,6 +171,25 @@ async function mp3VersusFfmpeg() {
 }
 
 /** What --level and --trim-silence add to a conversion of the same batch (issue 14: at most one extra pass). */
+/**
+ * Issue 20: converting the 40 files for another target costs at most 1.1x converting them for Huawei (CPU, whole
+ * process): one target of each kind of output other than Huawei's 8 kHz A-law (mu-law, 16-bit PCM, 16 kHz PCM).
+ */
+async function targetCosts() {
+  const folder = join(work, 'batch');
+  const out = join(work, 'out-target');
+  const cpuFor = (target) =>
+    median(RUNS, () => {
+      rmSync(out, { recursive: true, force: true });
+      return timeProcess(process.execPath, [cli, 'convert', folder, '-o', out, '--quiet', '--target', target]);
+    });
+  const huawei = await cpuFor('huawei-voicecall');
+  for (const target of ['amazon-connect', 'asterisk', 'teams']) {
+    const cost = await cpuFor(target);
+    limits.push({ what: `--target ${target} on the 40 files, relative to Huawei's (CPU)`, value: cost.cpu / huawei.cpu, unit: 'x', bar: 1.1 });
+  }
+}
+
 async function levelCosts() {
   const folder = join(work, 'batch');
   const out = join(work, 'out-level');

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { checkPaths } from '../node/check-paths.js';
 import { defaultReviewFile, writeReview } from './review-file.js';
-import { targetNamed } from '../profile/profiles.js';
+import { targetNamed } from '../profile/target-named.js';
 import type { FileRecord } from '../check/file-record.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths, tableWidth } from './output.js';
 

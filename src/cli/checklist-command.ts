@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { DEFAULT_PROFILE } from '../profile/profile.js';
-import { targetNamed } from '../profile/profiles.js';
+import { targetNamed } from '../profile/target-named.js';
 import { CONFIG_FILE, ConfigError, findProjectConfig, withDefaults } from './project-config.js';
 import { CHECKLIST_LANGUAGES, type ChecklistLanguage } from '../refs/checklist.js';
 import { levelOption, targetOption } from './option-parsers.js';

@@ -3,7 +3,7 @@ import type { SingleBar } from 'cli-progress';
 import { searchedOutputFolder } from '../batch/batch-inputs.js';
 import { type BatchResult, type RunningBatch, startBatch } from '../batch/run-batch.js';
 import type { ConvertSettings } from '../pipeline/settings.js';
-import { targetNamed } from '../profile/profiles.js';
+import { targetNamed } from '../profile/target-named.js';
 import { EXIT_USAGE, type HeldSignal, type HeldSignals, SIGNAL_EXIT_CODES, takeHeldSignal } from './exit-codes.js';
 import { defaultReviewFile, writeReview } from './review-file.js';
 import { type CliIo, formatBytes, formatSeconds, formatTable, oneLine, painter, prepareWidths, tableWidth } from './output.js';

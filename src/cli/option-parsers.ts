@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { HIGHPASS_HZ, JOBS, LEVEL, LEVEL_TOLERANCE, type NumberRule, PAD_SECONDS, VOX_RATE } from '../option-rules.js';
 import { SIZE, TARGET } from '../pipeline/output-rules.js';
-import { targetNamed } from '../profile/profiles.js';
+import { targetNamed } from '../profile/target-named.js';
 import { parseSize } from './parse-size.js';
 
 /**

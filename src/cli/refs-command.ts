@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_PROFILE } from '../profile/profile.js';
-import { targetNamed } from '../profile/profiles.js';
+import { targetNamed } from '../profile/target-named.js';
 import { targetOption } from './option-parsers.js';
 import { CONFIG_FILE, ConfigError, findProjectConfig, withDefaults } from './project-config.js';
 import type { CliIo } from './output.js';

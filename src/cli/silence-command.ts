@@ -62,7 +62,7 @@ async function writeSilence(seconds: number, flags: SilenceFlags, io: CliIo): Pr
       import('../node/atomic-file.js'),
       import('../errors.js'),
       import('../node/make-folder.js'),
-      import('../profile/profiles.js'),
+      import('../profile/target-named.js'),
     ]);
   const profile = flags.target === undefined ? undefined : targetNamed(flags.target);
   const name = compliantName(basename(flags.output), profile?.names);

@@ -1,7 +1,8 @@
 import type { NumberRule, ValueRule } from '../arguments.js';
 import { VoiceprepError } from '../errors.js';
 import { isOutputProfile, type OutputProfile } from '../profile/profile.js';
-import { TARGETS, targetNamed } from '../profile/profiles.js';
+import { TARGETS } from '../profile/profiles.js';
+import { targetNamed } from '../profile/target-named.js';
 import { CANONICAL_HEADER_BYTES, canonicalFileSize } from '../write/canonical-wave.js';
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { nameFault } from '../check/file-name.js';
 import { compliantNameWith, NameAllocator } from './naming.js';
 import { isOutputProfile } from './output-profile.js';
-import { PROFILES, TARGETS, targetNamed } from './profiles.js';
+import { PROFILES, TARGETS } from './profiles.js';
+import { targetNamed } from './target-named.js';
 
 const latin = { pinyin: (han: string) => `py${han.length}`, latin: (text: string) => text.replace(/é/g, 'e') };
 const rules = (id: string) => targetNamed(id).names;

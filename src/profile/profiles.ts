@@ -1,5 +1,3 @@
-import { stringArgument } from '../arguments.js';
-import { VoiceprepError } from '../errors.js';
 import type { OutputProfile } from './output-profile.js';
 import { ALIYUN } from './targets/aliyun.js';
 import { AMAZON_CONNECT } from './targets/amazon-connect.js';
@@ -15,7 +13,10 @@ import { TEAMS } from './targets/teams.js';
 import { TWILIO } from './targets/twilio.js';
 import { VONAGE } from './targets/vonage.js';
 
-/** Every target voiceprep writes for, in the order `voiceprep targets` lists them: the one list a new target joins. */
+/**
+ * Every target voiceprep writes for, in the order `voiceprep targets` lists them: the one list a new target joins.
+ * Plain data, so that the page's own bundle can list them (finding one by name, with its error, is target-named.ts).
+ */
 export const TARGETS: readonly OutputProfile[] = [
   HUAWEI_VOICECALL,
   HUAWEI_CEC,
@@ -34,14 +35,3 @@ export const TARGETS: readonly OutputProfile[] = [
 
 /** Every output profile by its id. */
 export const PROFILES: ReadonlyMap<string, OutputProfile> = new Map(TARGETS.map((target) => [target.id, target]));
-
-const BY_NAME: ReadonlyMap<string, OutputProfile> = new Map(
-  TARGETS.flatMap((target) => [target.id, ...(target.aliases ?? [])].map((name) => [name, target] as const)),
-);
-
-/** The target named `name` (its id or an alias, in any case), or an `invalid-argument` error that lists them all. */
-export function targetNamed(name: string): OutputProfile {
-  const target = BY_NAME.get(stringArgument(name, 'name').trim().toLowerCase());
-  if (target) return target;
-  throw new VoiceprepError('invalid-argument', `no target is called ${JSON.stringify(name)}: use one of ${TARGETS.map((t) => t.id).join(', ')} (voiceprep targets lists their rules)`);
-}

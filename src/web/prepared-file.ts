@@ -8,6 +8,8 @@ import type { Waveform } from '../review/waveform.js';
 
 /** The CLI's options that matter in the page (convert's --max-size, --trim, --normalize, --level -26, --trim-silence). */
 export interface PageOptions {
+  /** The target's id (convert --target): what the files are for. */
+  target: string;
   maxBytes: number;
   trim: boolean;
   normalize: boolean;

@@ -20,6 +20,8 @@ export interface PrepareResponse {
 export interface NamingRequest {
   id: number;
   names: string[];
+  /** The target whose name rules apply (its id). */
+  target: string;
 }
 
 /** The compliant names, in the order asked. */

@@ -6,7 +6,7 @@ import { prepareFile } from '../../src/web/worker/prepare-file.js';
 import { sine } from '../support/tone-analysis.js';
 import { asciiBytes, canonicalAlawFile, waveFile } from '../support/wav-builder.js';
 
-const DEFAULTS: PageOptions = { maxBytes: 2 * 1024 * 1024, trim: false, normalize: false, level: false, trimSilence: false, even: false, highpass: false, padStartMs: 0, padEndMs: 0, voxRate: 8000 };
+const DEFAULTS: PageOptions = { target: 'huawei-voicecall', maxBytes: 2 * 1024 * 1024, trim: false, normalize: false, level: false, trimSilence: false, even: false, highpass: false, padStartMs: 0, padEndMs: 0, voxRate: 8000 };
 const sample = (name: string) => new Uint8Array(readFileSync(new URL(`../../samples/${name}`, import.meta.url)));
 
 /** What runs in each of the page's workers, tested here in Node: the browser tests only see it through the page. */

@@ -3,7 +3,7 @@ import { failedFile, type PageOptions, type PreparedFile } from '../../src/web/p
 import type { PickedFile } from '../../src/web/page/pick-files.js';
 import { Session, type Entry } from '../../src/web/page/session.js';
 
-const OPTIONS: PageOptions = { maxBytes: 2 * 1024 * 1024, trim: false, normalize: false, level: false, trimSilence: false, even: false, highpass: false, padStartMs: 0, padEndMs: 0, voxRate: 8000 };
+const OPTIONS: PageOptions = { target: 'huawei-voicecall', maxBytes: 2 * 1024 * 1024, trim: false, normalize: false, level: false, trimSilence: false, even: false, highpass: false, padStartMs: 0, padEndMs: 0, voxRate: 8000 };
 
 /** A pool whose files finish when the test says so, recording what it was asked. */
 function fakePool() {
@@ -65,6 +65,20 @@ describe('Session', () => {
     await flush();
     expect(asked.map((file) => file.options.trim)).toEqual([false, true]);
     expect(session.entries[0].state).toBe('done');
+  });
+
+  it("names every file again by another target's rules, then converts it for that target", async () => {
+    const { pool, asked } = fakePool();
+    const { compliantNames } = await import('../../src/web/naming/compliant-names.js');
+    const session = new Session(pool, async (names, target) => compliantNames(names, target), OPTIONS, { entryChanged() {}, listChanged() {} });
+    await session.add([picked('1 welcome.mp3'), picked('menu-a.wav')]);
+    expect(session.entries.map((entry) => entry.output.name)).toEqual(['1_welcome.wav', 'menu-a.wav']);
+    await session.setOptions({ ...OPTIONS, target: 'genesys' });
+    expect(session.entries.map((entry) => entry.output.name)).toEqual(['prompt_1_welcome.wav', 'menu_a.wav']);
+    expect(asked.slice(2).map((file) => [file.name, file.options.target])).toEqual([
+      ['prompt_1_welcome.wav', 'genesys'],
+      ['menu_a.wav', 'genesys'],
+    ]);
   });
 
   it('keeps files picked while an option changes, and drops those picked before the list was cleared', async () => {

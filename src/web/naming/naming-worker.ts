@@ -13,5 +13,5 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = ({ data: request }) => {
-  scope.postMessage({ id: request.id, names: compliantNames(request.names) });
+  scope.postMessage({ id: request.id, names: compliantNames(request.names, request.target) });
 };

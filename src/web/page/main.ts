@@ -46,7 +46,7 @@ const table = new ResultsTable(byId('result-table'), strings, () => language, sa
   playFrom: (entry, seconds) => void player.playFrom(entry, seconds),
 });
 const options = new OptionsPanel(byId('options'), (chosen) => session.setOptions(chosen));
-const session = new Session(pool, (names) => naming.compliantNames(names), options.options, {
+const session = new Session(pool, (names, target) => naming.compliantNames(names, target), options.options, {
   entryChanged(entry) {
     table.show(entry);
     showProgress();

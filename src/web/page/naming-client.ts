@@ -33,9 +33,9 @@ export class NamingWorker {
   }
 
   /** The names made compliant by the CLI's rules, in the order given (see compliant-names.ts). */
-  compliantNames(names: string[]): Promise<string[]> {
+  compliantNames(names: string[], target: string): Promise<string[]> {
     return new Promise((resolve, reject) => {
-      const request: NamingRequest = { id: this.nextId++, names };
+      const request: NamingRequest = { id: this.nextId++, names, target };
       this.waiting.set(request.id, { resolve, reject });
       this.start().postMessage(request);
     });

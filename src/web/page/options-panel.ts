@@ -1,5 +1,6 @@
 // Not from core.ts: importing the engine's entry would put the engine in the page's bundle (it runs in the workers).
-import { DEFAULT_MAX_FILE_BYTES } from '../../profile/platform-rules.js';
+import { DEFAULT_PROFILE, RIFF_MAX_BYTES } from '../../profile/profile.js';
+import { PROFILES, TARGETS } from '../../profile/profiles.js';
 /** The default rate of a Dialogic .vox file, as convert's --vox-rate has it (src/formats/vox/vox-reader.ts). */
 const DEFAULT_VOX_RATE = 8000;
 import type { PageOptions } from '../prepared-file.js';
@@ -33,7 +34,8 @@ type OptionField = CheckboxField | NumberField;
  * here, an entry in OPTION_FIELDS and its words in strings.ts (the compiler asks for both languages).
  */
 export const DEFAULT_OPTIONS: PageOptions = {
-  maxBytes: DEFAULT_MAX_FILE_BYTES,
+  target: DEFAULT_PROFILE.id,
+  maxBytes: DEFAULT_PROFILE.maxBytes,
   trim: false,
   normalize: false,
   level: false,
@@ -58,6 +60,16 @@ const OPTION_FIELDS: readonly OptionField[] = [
   { kind: 'number', key: 'voxRate', scale: 1, min: 1000, max: 768000, step: 1 },
 ];
 
+const TARGET_KEY = 'voiceprep.target';
+
+function rememberedTarget(): string | null {
+  try {
+    return localStorage.getItem(TARGET_KEY);
+  } catch {
+    return null;
+  }
+}
+
 /** The options form: tells `changed` of every valid change; a number that is not one is marked and not taken. */
 export class OptionsPanel {
   private values: PageOptions = { ...DEFAULT_OPTIONS };
@@ -65,9 +77,48 @@ export class OptionsPanel {
   private readonly boxes = new Map<keyof PageOptions, HTMLInputElement>();
 
   constructor(container: HTMLElement, changed: (options: PageOptions) => void) {
+    container.append(this.buildTarget(() => changed(this.options)));
     for (const field of OPTION_FIELDS) {
       container.append(this.build(field, () => changed(this.options)));
     }
+  }
+
+  /**
+   * The platform the files are for, remembered in this browser: it decides the encoding, the rate, the names and the
+   * size limit, which follows it (a platform with no documented limit gets the most a WAV file holds).
+   */
+  private buildTarget(changed: () => void): HTMLElement {
+    const id = 'option-target';
+    const label = element('label', { for: id });
+    const hint = element('p', { class: 'hint', id: `${id}-hint` });
+    this.texts.push((strings) => {
+      label.textContent = strings.options.target.label;
+      hint.textContent = strings.options.target.hint;
+    });
+    const select = element('select', { id, 'aria-describedby': hint.id });
+    for (const target of TARGETS) select.append(element('option', { value: target.id }, target.platform));
+    const remembered = rememberedTarget();
+    if (remembered) this.chooseTarget(remembered);
+    select.value = this.values.target;
+    select.addEventListener('change', () => {
+      this.chooseTarget(select.value);
+      try {
+        localStorage.setItem(TARGET_KEY, select.value);
+      } catch {
+        // storage refused (a private window, file:// in some browsers): the choice lasts until the page closes
+      }
+      changed();
+    });
+    return element('div', { class: 'option select' }, label, select, hint);
+  }
+
+  private chooseTarget(id: string): void {
+    const target = PROFILES.get(id);
+    if (!target) return;
+    this.values.target = id;
+    this.values.maxBytes = Math.min(target.maxBytes, RIFF_MAX_BYTES);
+    const size = this.boxes.get('maxBytes');
+    if (size) size.value = String(this.values.maxBytes / (1024 * 1024));
   }
 
   get options(): PageOptions {
@@ -116,6 +167,7 @@ export class OptionsPanel {
       inputmode: 'decimal',
       value: String(this.values[field.key] / field.scale),
     });
+    this.boxes.set(field.key, input);
     input.addEventListener('change', () => {
       const value = Math.floor(input.valueAsNumber * field.scale);
       // a size or a rate is never 0; padding may be

@@ -6,7 +6,8 @@ import type { WorkerPool } from './worker-pool.js';
 /** One file of the list: where it came from, what it will be called, and how far it has got. */
 export interface Entry {
   readonly picked: PickedFile;
-  readonly output: OutputName;
+  /** Named again when the target changes. */
+  output: OutputName;
   state: 'waiting' | 'converting' | 'done';
   /** The verdict, once the file is done. */
   prepared: PreparedFile | null;
@@ -38,7 +39,7 @@ export class Session {
     private options: PageOptions,
     private readonly listener: SessionListener,
   ) {
-    this.namer = new OutputNamer(compliantNames);
+    this.namer = new OutputNamer(compliantNames, options.target);
   }
 
   /** Whether any file still lacks a verdict (files being named count: they are on their way into the list). */
@@ -67,17 +68,36 @@ export class Session {
     return this.naming;
   }
 
-  setOptions(options: PageOptions): void {
+  /** Converts every file again with `options`; another target names them again first, by its own rules. */
+  setOptions(options: PageOptions): Promise<void> {
+    const renamed = options.target !== this.options.target;
     this.options = options;
     this.restart();
-    for (const entry of this.entries) void this.convert(entry, this.run.signal);
+    const { signal } = this.run;
+    if (!renamed) {
+      for (const entry of this.entries) void this.convert(entry, signal);
+      return Promise.resolve();
+    }
+    // names depend on the names before them: the whole list is named again, in its order, after any pick under way
+    const namer = (this.namer = new OutputNamer(this.compliantNames, options.target));
+    this.naming = this.naming.then(async () => {
+      const entries = [...this.entries];
+      const outputs = await namer.names(entries.map((entry) => ({ folder: entry.picked.folder, name: entry.picked.file.name })));
+      if (namer !== this.namer || signal.aborted) return;
+      entries.forEach((entry, index) => {
+        entry.output = outputs[index];
+        void this.convert(entry, signal);
+      });
+      this.listener.listChanged();
+    });
+    return this.naming;
   }
 
   /** Empties the list. Its names are free again: a new namer (which also tells picks still being named apart). */
   clear(): void {
     this.restart();
     this.entries.length = 0;
-    this.namer = new OutputNamer(this.compliantNames);
+    this.namer = new OutputNamer(this.compliantNames, this.options.target);
     this.listener.listChanged();
   }
 

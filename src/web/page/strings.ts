@@ -85,7 +85,8 @@ const en: Strings = {
   dropHere: 'Drop to add these files',
   optionsHeading: 'Options',
   options: {
-    maxBytes: { label: 'Size limit', unit: 'MB', hint: 'The platform takes files of at most 2 MB (1 MB = 1,048,576 bytes).' },
+    target: { label: 'Platform', hint: 'Where the prompts will be played: it decides the encoding, the sample rate, the names and the size limit.' },
+    maxBytes: { label: 'Size limit', unit: 'MB', hint: "The largest file, set to the platform's limit when you choose one (Huawei: 2 MB; 1 MB = 1,048,576 bytes)." },
     trim: { label: 'Trim to fit', hint: 'Cut a recording too long for the size limit, with a short fade-out.' },
     normalize: { label: 'Normalize', hint: 'Make each converted file as loud as it can be without clipping (peak at -1 dBFS).' },
     level: {
@@ -178,7 +179,8 @@ const zh: Strings = {
   dropHere: '松开鼠标即可添加这些文件',
   optionsHeading: '选项',
   options: {
-    maxBytes: { label: '大小上限', unit: 'MB', hint: '平台要求放音文件不大于 2M（1 MB = 1,048,576 字节）。' },
+    target: { label: '平台', hint: '放音文件要在哪个平台播放：决定编码、采样率、文件名规则和大小上限。' },
+    maxBytes: { label: '大小上限', unit: 'MB', hint: '文件的最大大小，选择平台时设为该平台的上限（华为语音通话：2M；1 MB = 1,048,576 字节）。' },
     trim: { label: '截短以符合大小上限', hint: '录音过长、超过大小上限时截去超出部分，结尾淡出。' },
     normalize: { label: '音量标准化', hint: '把每个转换的文件调到不削波的最大音量（峰值 -1 dBFS）。' },
     level: {

@@ -1,6 +1,7 @@
-import { OUTPUT_SAMPLE_RATE, maxSamplesForFileSize } from '../../core.js';
 import { prepare } from '../../check/prepare.js';
 import { DEFAULT_PROFILE } from '../../profile/profile.js';
+import { PROFILES } from '../../profile/profiles.js';
+import { samplesThatFit } from '../../pipeline/settings.js';
 import { decodePlayback, waveformOf } from '../../review/waveform.js';
 import type { ConvertSettings } from '../../pipeline/settings.js';
 import { failedFile, type PageOptions, type PreparedFile } from '../prepared-file.js';
@@ -15,11 +16,12 @@ export const PAGE_LEVEL_DBOV = -26;
  * became of it as the page shows it.
  */
 export async function prepareFile(input: Uint8Array, inputName: string, outputName: string, options: PageOptions): Promise<PreparedFile> {
+  const settings = settingsOf(options);
+  const rate = (settings.profile ?? DEFAULT_PROFILE).sampleRate;
   const prepared: PreparedFile = {
     ...failedFile([]),
-    sizeLimit: { bytes: options.maxBytes, fitSeconds: maxSamplesForFileSize(options.maxBytes) / OUTPUT_SAMPLE_RATE },
+    sizeLimit: { bytes: options.maxBytes, fitSeconds: samplesThatFit(settings) / rate },
   };
-  const settings = settingsOf(options);
   const done = await prepare(input, inputName, outputName, settings);
   prepared.inputSeconds = done.asItIs?.seconds ?? null;
   prepared.format = done.asItIs?.format?.container ?? null;
@@ -71,6 +73,7 @@ export async function prepareFile(input: Uint8Array, inputName: string, outputNa
  */
 export function settingsOf(options: PageOptions): ConvertSettings {
   return {
+    profile: PROFILES.get(options.target) ?? DEFAULT_PROFILE,
     maxBytes: options.maxBytes,
     trim: options.trim,
     normalize: options.normalize,
