@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { levelOption, rateOption, reviewOption, sizeOption, targetOption, toleranceOption } from './option-parsers.js';
-import { CONFIG_FILE, ConfigError, findProjectConfig, withDefaults } from './project-config.js';
+import { CONFIG_FILE, withProjectDefaults } from './project-config.js';
 import type { CliIo } from './output.js';
 import type { CheckFlags } from './check-run.js';
 import { type HeldSignals, SIGNAL_EXIT_CODES, takeHeldSignal } from './exit-codes.js';
@@ -38,11 +38,7 @@ target, maxSize, level, levelTolerance and voxRate; flags win.
 Exit codes: 0 every file complies, 1 some file has a problem, 2 usage error.`,
     )
     .action(async (inputs: string[], given: CheckFlags, command: Command) => {
-      const config = await findProjectConfig(process.cwd()).catch((error: unknown) => {
-        if (error instanceof ConfigError) command.error(`error: ${error.message}`, { exitCode: 2 });
-        throw error;
-      });
-      const flags = withDefaults(given, config?.defaults, ['target', 'maxSize', 'level', 'levelTolerance', 'voxRate']);
+      const flags = await withProjectDefaults(given, ['target', 'maxSize', 'level', 'levelTolerance', 'voxRate'], command);
       if (flags.levelTolerance !== undefined && flags.level === undefined) {
         command.error('error: --level-tolerance needs --level <dBov>: the target it is a tolerance around', { exitCode: 2 });
       }

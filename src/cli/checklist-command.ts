@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { DEFAULT_PROFILE } from '../profile/profile.js';
 import { targetNamed } from '../profile/target-named.js';
-import { CONFIG_FILE, ConfigError, findProjectConfig, withDefaults } from './project-config.js';
+import { CONFIG_FILE, withProjectDefaults } from './project-config.js';
 import { CHECKLIST_LANGUAGES, type ChecklistLanguage } from '../refs/checklist.js';
 import { levelOption, targetOption } from './option-parsers.js';
 import type { CliIo } from './output.js';
@@ -38,11 +38,7 @@ folder or descriptions file that cannot be read).`,
     )
     .action(async (folder: string, given: ChecklistFlags, command: Command) => {
       takeHeldSignal(signals); // checklist stops nothing under way: a later signal ends it as usual
-      const config = await findProjectConfig(process.cwd()).catch((error: unknown) => {
-        if (error instanceof ConfigError) command.error(`error: ${error.message}`, { exitCode: 2 });
-        throw error;
-      });
-      const { target, ...flags } = withDefaults(given, config?.defaults, ['target', 'level']);
+      const { target, ...flags } = await withProjectDefaults(given, ['target', 'level'], command);
       const options: ChecklistRunOptions = { ...flags, profile: target === undefined ? DEFAULT_PROFILE : targetNamed(target) };
       const { runChecklist } = await import('./checklist-run.js');
       setExitCode(await runChecklist(folder, options, io));

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { CONVERTIBLE_EXTENSIONS } from '../formats/file-kinds.js';
 import { gainConflict } from '../pipeline/settings.js';
 import { highpassOption, jobsOption, levelOption, padOption, rateOption, reviewOption, sizeOption, targetOption } from './option-parsers.js';
-import { CONFIG_FILE, ConfigError, findProjectConfig, withDefaults } from './project-config.js';
+import { CONFIG_FILE, withProjectDefaults } from './project-config.js';
 import type { CliIo } from './output.js';
 import type { ConvertFlags } from './convert-run.js';
 import type { HeldSignals } from './exit-codes.js';
@@ -62,11 +62,7 @@ Exit codes: 0 every file converted and complies, 1 some file failed (the others 
 2 usage error, 130/143 interrupted by SIGINT/SIGTERM (finished files kept, partial ones removed).`,
     )
     .action(async (inputs: string[], given: ConvertFlags, command: Command) => {
-      const config = await findProjectConfig(process.cwd()).catch((error: unknown) => {
-        if (error instanceof ConfigError) command.error(`error: ${error.message}`, { exitCode: 2 });
-        throw error;
-      });
-      const flags = withDefaults(given, config?.defaults, ['target', 'maxSize', 'level', 'trim', 'trimSilence', 'normalize', 'voxRate']);
+      const flags = await withProjectDefaults(given, ['target', 'maxSize', 'level', 'trim', 'trimSilence', 'normalize', 'voxRate'], command);
       if (Boolean(flags.output) === Boolean(flags.inPlace)) {
         command.error('error: give either --output <dir> or --in-place (one of them, not both)', { exitCode: 2 });
       }

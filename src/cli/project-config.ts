@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { levelOption, rateOption, sizeOption, targetOption, toleranceOption } from './option-parsers.js';
 
 /**
@@ -47,6 +47,18 @@ export async function findProjectConfig(cwd: string): Promise<ProjectConfig | nu
     }
     if (dirname(folder) === folder) return null;
   }
+}
+
+/**
+ * The flags as given, with what the nearest config sets for `keys` filled in where the command line said nothing. A
+ * config voiceprep cannot use ends the command with its words and exit 2, before any file is read.
+ */
+export async function withProjectDefaults<T extends object>(flags: T, keys: readonly (keyof ProjectDefaults)[], command: Command): Promise<T> {
+  const config = await findProjectConfig(process.cwd()).catch((error: unknown) => {
+    if (error instanceof ConfigError) command.error(`error: ${error.message}`, { exitCode: 2 });
+    throw error;
+  });
+  return withDefaults(flags, config?.defaults, keys);
 }
 
 /** The flags as given, with what the config sets filled in where the command line said nothing. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { DEFAULT_PROFILE } from '../profile/profile.js';
 import { targetNamed } from '../profile/target-named.js';
 import { targetOption } from './option-parsers.js';
-import { CONFIG_FILE, ConfigError, findProjectConfig, withDefaults } from './project-config.js';
+import { CONFIG_FILE, withProjectDefaults } from './project-config.js';
 import type { CliIo } from './output.js';
 import type { RefsOptions } from './refs-run.js';
 import { type HeldSignals, takeHeldSignal } from './exit-codes.js';
@@ -41,11 +41,7 @@ Exit codes: 0 every name is a compliant prompt, 1 some name has a problem (or a 
     )
     .action(async (sources: string[], given: RefsFlags, command: Command) => {
       takeHeldSignal(signals); // refs stops nothing under way: a later signal ends it as usual
-      const config = await findProjectConfig(process.cwd()).catch((error: unknown) => {
-        if (error instanceof ConfigError) command.error(`error: ${error.message}`, { exitCode: 2 });
-        throw error;
-      });
-      const flags = withDefaults(given, config?.defaults, ['prompts', 'target']);
+      const flags = await withProjectDefaults(given, ['prompts', 'target'], command);
       if (flags.prompts === undefined) command.error(`error: required option '--prompts <folder>' not specified (or set "prompts" in ${CONFIG_FILE})`, { exitCode: 2 });
       const profile = flags.target === undefined ? DEFAULT_PROFILE : targetNamed(flags.target);
       const options: RefsOptions = { prompts: flags.prompts, json: flags.json, quiet: flags.quiet, profile };

@@ -3,7 +3,7 @@ import { SILENCE_SECONDS } from '../option-rules.js';
 import { InvalidArgumentError } from 'commander';
 import type { CliIo } from './output.js';
 import { targetOption } from './option-parsers.js';
-import { CONFIG_FILE, ConfigError, findProjectConfig, withDefaults } from './project-config.js';
+import { CONFIG_FILE, withProjectDefaults } from './project-config.js';
 import { EXIT_OK, EXIT_PROBLEMS, type HeldSignals, SIGNAL_EXIT_CODES, takeHeldSignal } from './exit-codes.js';
 
 interface SilenceFlags {
@@ -38,11 +38,7 @@ Exit codes: 0 written (or already there, the same), 1 not written (a different f
 2 usage error.`,
     )
     .action(async (seconds: number, given: SilenceFlags, command: Command) => {
-      const config = await findProjectConfig(process.cwd()).catch((error: unknown) => {
-        if (error instanceof ConfigError) command.error(`error: ${error.message}`, { exitCode: 2 });
-        throw error;
-      });
-      const flags = withDefaults(given, config?.defaults, ['target']);
+      const flags = await withProjectDefaults(given, ['target'], command);
       const held = takeHeldSignal(signals);
       if (held) {
         io.stderr.write(`voiceprep: interrupted by ${held} before writing anything\n`);

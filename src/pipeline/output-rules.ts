@@ -2,7 +2,7 @@ import type { NumberRule, ValueRule } from '../arguments.js';
 import { VoiceprepError } from '../errors.js';
 import { isOutputProfile, type OutputProfile } from '../profile/profile.js';
 import { TARGETS } from '../profile/profiles.js';
-import { targetNamed } from '../profile/target-named.js';
+import { isTargetName, targetNamed } from '../profile/target-named.js';
 import { CANONICAL_HEADER_BYTES, canonicalFileSize } from '../write/canonical-wave.js';
 
 /**
@@ -28,10 +28,8 @@ export const PROFILE: ValueRule = {
 /** A target by name: 'amazon-connect', or an alias such as 'huawei' (`voiceprep targets` lists them). */
 export const TARGET: ValueRule = {
   words: `a target's name: ${TARGETS.map((target) => target.id).join(', ')}`,
-  acceptsValue: (value) => typeof value === 'string' && TARGET_NAMES.has(value.trim().toLowerCase()),
+  acceptsValue: isTargetName,
 };
-
-const TARGET_NAMES = new Set(TARGETS.flatMap((target) => [target.id, ...(target.aliases ?? [])]));
 
 /**
  * The profile that checked options ask for: `target` by name or `profile` as a value (both only if they agree), or

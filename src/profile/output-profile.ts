@@ -1,7 +1,10 @@
 import { ENCODINGS, type EncodingSpec, type OutputEncoding } from './encodings.js';
 import type { NameRules } from './name-rules.js';
 
-/** The output rates voiceprep's resampler makes: narrowband telephony, and wideband where a platform plays it. */
+/**
+ * The output rates voiceprep's resampler makes (src/resample designs its filters for these): narrowband telephony,
+ * and wideband where a platform plays it.
+ */
 export const OUTPUT_RATES = [8000, 16000] as const;
 export type OutputRate = (typeof OUTPUT_RATES)[number];
 

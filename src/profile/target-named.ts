@@ -7,6 +7,11 @@ const BY_NAME: ReadonlyMap<string, OutputProfile> = new Map(
   TARGETS.flatMap((target) => [target.id, ...(target.aliases ?? [])].map((name) => [name, target] as const)),
 );
 
+/** Whether `name` names a target (its id or an alias, in any case). */
+export function isTargetName(name: unknown): name is string {
+  return typeof name === 'string' && BY_NAME.has(name.trim().toLowerCase());
+}
+
 /** The target named `name` (its id or an alias, in any case), or an `invalid-argument` error that lists them all. */
 export function targetNamed(name: string): OutputProfile {
   const target = BY_NAME.get(stringArgument(name, 'name').trim().toLowerCase());

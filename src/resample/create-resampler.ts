@@ -1,3 +1,4 @@
+import { OUTPUT_RATES } from '../profile/output-profile.js';
 import { concat } from '../stage/chain.js';
 import type { Stage } from '../stage/stage.js';
 import type { Kernels } from '../wasm/kernels.js';
@@ -26,8 +27,6 @@ const FINAL_ATTENUATION_DB = 80;
  * filters this short (about 95 dB from a design of 100, 0.0003 dB of ripple); being wide, it costs a few taps more.
  */
 const FIRST_ATTENUATION_DB = 100;
-/** The output rates the designs are for: the telephone band and wideband telephony. */
-export const OUTPUT_RATES: readonly number[] = [8000, 16000];
 
 /**
  * Resamples mono audio to `outputRate` (8000 or 16000 Hz): flat over 0-0.9375 of the band's edge (3.75 kHz at 8 kHz
@@ -41,7 +40,7 @@ export const OUTPUT_RATES: readonly number[] = [8000, 16000];
  * `flow` will be given.
  */
 export function createResampler(kernels: Kernels, inputRate: number, outputRate: number, maxBlock: number): Stage {
-  if (!OUTPUT_RATES.includes(outputRate)) throw new RangeError(`voiceprep resamples to ${OUTPUT_RATES.join(' or ')} Hz only`);
+  if (!(OUTPUT_RATES as readonly number[]).includes(outputRate)) throw new RangeError(`voiceprep resamples to ${OUTPUT_RATES.join(' or ')} Hz only`);
   if (!Number.isInteger(inputRate) || inputRate < 1) throw new RangeError(`invalid sample rate: ${inputRate}`);
   if (inputRate === outputRate) return new Passthrough();
   const designs = planStages(inputRate, outputRate);

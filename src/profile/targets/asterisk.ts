@@ -1,4 +1,4 @@
-import type { OutputProfile } from '../output-profile.js';
+import { type OutputProfile, RIFF_MAX_BYTES } from '../output-profile.js';
 
 /**
  * Asterisk: a `.wav` is read by format_wav.c only as 16-bit PCM, 8000 Hz, mono ("Unexpected frequency mismatch",
@@ -11,7 +11,7 @@ export const ASTERISK: OutputProfile = {
   encoding: 'pcm16',
   sampleRate: 8000,
   channels: 1,
-  maxBytes: 0xffffffff,
+  maxBytes: RIFF_MAX_BYTES,
   names: { character: /[0-9A-Za-z_-]/, characterWords: "digits, letters, '-' and '_'", maxLength: 255, extension: '.wav', extensionCase: 'exact' },
   source: 'github.com/asterisk/asterisk formats/format_wav.c, formats/format_wav_gsm.c, apps/app_playback.c',
   why: 'the only WAV encoding format_wav.c reads',

@@ -1,4 +1,4 @@
-import type { OutputProfile } from '../output-profile.js';
+import { type OutputProfile, RIFF_MAX_BYTES } from '../output-profile.js';
 
 /**
  * FreeSWITCH: mod_sndfile plays what libsndfile reads and resamples it; 16-bit, 8 kHz, mono is the convention of its
@@ -10,7 +10,7 @@ export const FREESWITCH: OutputProfile = {
   encoding: 'pcm16',
   sampleRate: 8000,
   channels: 1,
-  maxBytes: 0xffffffff,
+  maxBytes: RIFF_MAX_BYTES,
   names: { character: /[0-9A-Za-z_-]/, characterWords: "digits, letters, '-' and '_'", maxLength: 255, extension: '.wav' },
   source: 'github.com/signalwire/freeswitch src/mod/formats/mod_sndfile/mod_sndfile.c',
   why: '16-bit 8 kHz mono: the sound folders\' convention, played without resampling',

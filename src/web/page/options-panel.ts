@@ -1,5 +1,5 @@
 // Not from core.ts: importing the engine's entry would put the engine in the page's bundle (it runs in the workers).
-import { DEFAULT_PROFILE, RIFF_MAX_BYTES } from '../../profile/profile.js';
+import { DEFAULT_PROFILE } from '../../profile/profile.js';
 import { PROFILES, TARGETS } from '../../profile/profiles.js';
 /** The default rate of a Dialogic .vox file, as convert's --vox-rate has it (src/formats/vox/vox-reader.ts). */
 const DEFAULT_VOX_RATE = 8000;
@@ -85,7 +85,7 @@ export class OptionsPanel {
 
   /**
    * The platform the files are for, remembered in this browser: it decides the encoding, the rate, the names and the
-   * size limit, which follows it (a platform with no documented limit gets the most a WAV file holds).
+   * size limit, which follows it (a platform with no documented limit has the most a WAV file holds: RIFF_MAX_BYTES).
    */
   private buildTarget(changed: () => void): HTMLElement {
     const id = 'option-target';
@@ -116,7 +116,7 @@ export class OptionsPanel {
     const target = PROFILES.get(id);
     if (!target) return;
     this.values.target = id;
-    this.values.maxBytes = Math.min(target.maxBytes, RIFF_MAX_BYTES);
+    this.values.maxBytes = target.maxBytes;
     const size = this.boxes.get('maxBytes');
     if (size) size.value = String(this.values.maxBytes / (1024 * 1024));
   }
