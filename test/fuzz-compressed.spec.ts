@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isVoiceprepError } from '../src/errors.js';
 import type { SampleFormat } from '../src/source/audio-source.js';
 import { bytesSource } from '../src/source/byte-source.js';
-import { AUDIO_FORMATS } from '../src/formats/readers.js';
+import { FORMATS as AUDIO_FORMATS } from '../src/formats/registry.js';
 import { crc32 } from '../src/formats/common/crc.js';
 import { identifyReader } from '../src/formats/identify.js';
 import { type AllocationWatch, watchAllocations } from './support/allocation-watch.js';

@@ -1,6 +1,7 @@
 import type { AudioFormatReader, OpenOptions } from '../source/audio-source.js';
 import type { ByteSource } from '../source/byte-source.js';
-import { AUDIO_FORMATS, type AudioFormat } from './readers.js';
+import type { AudioFormat } from './common/audio-format.js';
+import { FORMATS } from './registry.js';
 import { HEAD_BYTES } from './common/sniff.js';
 
 /**
@@ -11,7 +12,7 @@ import { HEAD_BYTES } from './common/sniff.js';
  */
 export async function identifyReader(
   source: ByteSource,
-  formats: readonly AudioFormat[] = AUDIO_FORMATS,
+  formats: readonly AudioFormat[] = FORMATS,
   options: OpenOptions = {},
 ): Promise<AudioFormatReader | null> {
   const head = (await source.read(0, HEAD_BYTES)).slice();

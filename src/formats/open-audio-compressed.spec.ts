@@ -6,7 +6,7 @@ import { aacReader } from './aac/aac-reader.js';
 import type { AudioFormatReader } from '../source/audio-source.js';
 import { bytesSource } from '../source/byte-source.js';
 import { crc32 } from './common/crc.js';
-import { AUDIO_FORMATS } from './readers.js';
+import { FORMATS as AUDIO_FORMATS } from './registry.js';
 import { flacReader } from './flac/flac-reader.js';
 import { identifyReader } from './identify.js';
 import { matroskaReader } from './refused/matroska-reader.js';
@@ -322,7 +322,7 @@ describe('in a browser bundle', () => {
     const phoneDecoders = ['@audio/decode-aac', '@audio/decode-amr', 'mediabunny'];
     const { build } = await import('esbuild');
     const result = await build({
-      stdin: { contents: "export { AUDIO_FORMATS } from './readers.js'; export { identifyReader } from './identify.js';", resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
+      stdin: { contents: "export { FORMATS } from './registry.js'; export { identifyReader } from './identify.js';", resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
       bundle: true,
       format: 'esm',
       platform: 'browser',

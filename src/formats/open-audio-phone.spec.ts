@@ -4,7 +4,7 @@ import { isVoiceprepError } from '../errors.js';
 import { aacReader } from './aac/aac-reader.js';
 import { amrReader } from './amr/amr-reader.js';
 import type { AudioFormatReader } from '../source/audio-source.js';
-import { AUDIO_FORMATS } from './readers.js';
+import { FORMATS as AUDIO_FORMATS } from './registry.js';
 import { bytesSource } from '../source/byte-source.js';
 import { identifyReader } from './identify.js';
 import { mp4Reader } from './mp4/mp4-reader.js';

@@ -5,12 +5,12 @@ import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SourceW
 import { type ByteSource, sourceArgument } from '../source/byte-source.js';
 import { FORMAT_OF_EXTENSION, extensionOf } from './file-kinds.js';
 import { identifyReader } from './identify.js';
-import { AUDIO_FORMATS } from './readers.js';
+import { FORMATS } from './registry.js';
 import { HEAD_BYTES, identifyNonWave } from './common/sniff.js';
 
 /**
  * The reader for a file, chosen by its content (never by its name, except for the one format that has no
- * signature), from the registry of formats (registry.ts, readers.ts), in its order: WAV, then the other formats with a
+ * signature), from the registry of formats (registry.ts), in its order: WAV, then the other formats with a
  * signature, then Dialogic VOX, which has none and is known by its `.vox` name alone. A file no format recognizes is
  * a `not-wav` error that says what it seems to be instead.
  */
@@ -29,7 +29,7 @@ export function readerFor(source: ByteSource, options: OpenOptions = {}): Promis
 const identified = new WeakMap<ByteSource, { name: string | undefined; reader: Promise<AudioFormatReader> }>();
 
 async function identify(source: ByteSource, options: OpenOptions): Promise<AudioFormatReader> {
-  const reader = await identifyReader(source, AUDIO_FORMATS, options);
+  const reader = await identifyReader(source, FORMATS, options);
   if (reader) return reader;
   throw new VoiceprepError('not-wav', identifyNonWave(await source.read(0, HEAD_BYTES), source.size));
 }

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from './file-kinds.js';
 import { FORMATS, LISTED_FORMATS, readFormatsInWords } from './registry.js';
-import { AUDIO_FORMATS } from './readers.js';
+import type { AudioFormat } from './common/audio-format.js';
 import { READ_FORMATS } from './common/unsupported-format.js';
 import { registerConvert } from '../cli/convert-command.js';
 
@@ -11,7 +11,7 @@ const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 
 describe('the registry of formats', () => {
   it('loads, for each format, the reader of that name, which recognizes what the format does', async () => {
-    for (const format of AUDIO_FORMATS) {
+    for (const format of FORMATS as readonly AudioFormat[]) {
       const reader = await format.load();
       expect(reader.name).toBe(format.name);
       expect(reader.recognizes).toBe(format.recognizes);

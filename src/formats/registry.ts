@@ -1,38 +1,27 @@
-import { aacFormat } from './aac/format.js';
-import { aiffFormat } from './aiff/format.js';
-import { amrFormat } from './amr/format.js';
-import { auFormat } from './au/format.js';
-import { cafFormat } from './caf/format.js';
-import { flacFormat } from './flac/format.js';
+import { aac } from './aac/index.js';
+import { aiff } from './aiff/index.js';
+import { amr } from './amr/index.js';
+import { au } from './au/index.js';
+import type { AudioFormat } from './common/audio-format.js';
 import type { FormatFacts } from './common/format-facts.js';
-import { matroskaFormat } from './refused/format.js';
-import { mp3Format } from './mp3/format.js';
-import { mp4Format } from './mp4/format.js';
-import { oggFormat } from './ogg/format.js';
-import { voxFormat } from './vox/format.js';
-import { waveFormat } from './wave/format.js';
+import { caf } from './caf/index.js';
+import { flac } from './flac/index.js';
+import { matroska } from './refused/index.js';
+import { mp3 } from './mp3/index.js';
+import { mp4 } from './mp4/index.js';
+import { ogg } from './ogg/index.js';
+import { vox } from './vox/index.js';
+import { wave } from './wave/index.js';
 
 /**
  * Every format voiceprep recognizes, in the order they are asked whether a file is theirs: content decides, never the
  * name. WAV comes first; MP3 after every other signature (an ID3v2 tag too long to see past is taken as MP3, while
  * FLAC and AAC behind a short tag are their own); Dialogic VOX, which has no signature and is known by its `.vox`
- * name, last. Plain data (the page's bundle reads it); how each is recognized and read is in readers.ts, which
- * the type checker holds to this list. A new format is its folder, a line here and its line there.
+ * name, last. Each format's folder declares it in its `index.ts` (its facts, its signature and how its reader is
+ * loaded): a new format is its folder and a line here. Nothing here loads a reader: the page's own thread reads this
+ * list for the extensions a folder pick keeps, and its bundle leaves the readers out (build-page.mjs).
  */
-export const FORMATS = [
-  waveFormat,
-  flacFormat,
-  oggFormat,
-  mp4Format,
-  aacFormat,
-  aiffFormat,
-  auFormat,
-  cafFormat,
-  amrFormat,
-  matroskaFormat,
-  mp3Format,
-  voxFormat,
-] as const satisfies readonly FormatFacts[];
+export const FORMATS = [wave, flac, ogg, mp4, aac, aiff, au, caf, amr, matroska, mp3, vox] as const satisfies readonly AudioFormat[];
 
 export type FormatName = (typeof FORMATS)[number]['name'];
 

@@ -41,11 +41,18 @@ const DECODED_ELSEWHERE = /[\\/]formats[\\/](common[\\/]aac-decode|mp4[\\/]mp4-d
  * The engine (and the WebAssembly it will carry) and the transliterators run in the workers: in the page's bundle
  * they would be parsed a second time, on the thread that must stay responsive.
  */
-const PAGE_MAY_USE = /^(src\/web\/page\/|src\/web\/prepared-file\.ts$|src\/review\/(words|waveform-svg)\.ts$|src\/formats\/(file-kinds|registry)\.ts$|src\/formats\/[^/]+\/format\.ts$|src\/profile\/|node_modules\/fflate\/)/;
+const PAGE_MAY_USE =
+  /^(src\/web\/page\/|src\/web\/prepared-file\.ts$|src\/review\/(words|waveform-svg)\.ts$|src\/formats\/(file-kinds|registry)\.ts$|src\/formats\/[^/]+\/(format|index|signature|adts-header)\.ts$|src\/formats\/common\/(audio-format|format-facts|sniff|ascii|audio-tags|adts-sync|mpeg-frame)\.ts$|src\/profile\/|node_modules\/fflate\/)/;
+/**
+ * The readers, which each format's declaration (formats/<format>/index.ts) imports only when a file of it is opened.
+ * The page's own thread reads the registry for its extensions and signatures, and never opens a file: in its bundle
+ * the readers' imports are left as they are, unresolved, rather than bringing the engine in.
+ */
+const READER_MODULE = /^\.\/[a-z0-9-]+-reader\.js$/;
 
 const convertWorker = await bundle(`${here}worker/convert-worker.ts`);
 const namingWorker = await bundle(`${here}naming/naming-worker.ts`);
-const page = await bundle(`${here}page/main.ts`);
+const page = await bundle(`${here}page/main.ts`, { readersLeftOut: true });
 const strayInPage = Object.keys(page.metafile.inputs).filter((path) => !PAGE_MAY_USE.test(path));
 if (strayInPage.length > 0) {
   throw new Error(`the page's bundle pulls in modules that belong in a worker's:\n  ${strayInPage.join('\n  ')}`);
@@ -70,7 +77,7 @@ mkdirSync(`${root}dist/web`, { recursive: true });
 writeFileSync(output, html);
 console.log(`dist/web/voiceprep.html: ${(bytes / 1024).toFixed(0)} KiB (budget ${MAX_PAGE_BYTES / 1024} KiB)`);
 
-async function bundle(entry) {
+async function bundle(entry, { readersLeftOut = false } = {}) {
   const result = await esbuild.build({
     entryPoints: [entry],
     absWorkingDir: root,
@@ -90,6 +97,9 @@ async function bundle(entry) {
           build.onResolve({ filter: /-decode\.js$/ }, (args) =>
             DECODED_ELSEWHERE.test(resolve(args.resolveDir, args.path)) ? { path: `${here}worker/decoders-elsewhere.ts` } : undefined,
           );
+          if (readersLeftOut) {
+            build.onResolve({ filter: READER_MODULE }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+          }
           build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {}', loader: 'js' }));
         },
       },
