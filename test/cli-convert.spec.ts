@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkPaths } from '../src/node/check-paths.js';
 import { runCli } from './support/run-cli.js';
-import { canonicalAlawFile, waveFile } from './support/wav-builder.js';
+import { asciiBytes, buildRiff, canonicalAlawFile, fmtBody, waveFile } from './support/wav-builder.js';
 
 let root: string;
 
@@ -53,6 +53,29 @@ describe('voiceprep convert -o', () => {
     const checked = await checkPaths(['out'], {}, root);
     expect(checked.summary).toEqual({ checked: 5, ok: 5, failed: 0 });
     for (const file of checked.files) expect(file.warnings).toEqual([]);
+  });
+
+  it('copies a file that complies as it is byte for byte; one whose container check warns of gets its samples in the canonical one', async () => {
+    // A-law 8 kHz mono with an 18-byte fmt, a LIST chunk and a fact chunk: compliant, but check warns of the LIST
+    const samples = Uint8Array.from({ length: 1601 }, (_, i) => (i * 37) & 0xff);
+    const tagged = buildRiff([
+      { id: 'fmt ', body: fmtBody({ formatTag: 6, channels: 1, sampleRate: 8000, bitsPerSample: 8, cbSize: 0 }) },
+      { id: 'LIST', body: asciiBytes('INFOINAM\x06\x00\x00\x00Hello\x00') },
+      { id: 'fact', body: Uint8Array.of(0x41, 0x06, 0, 0) },
+      { id: 'data', body: samples },
+    ]);
+    await put('in/tagged.wav', tagged);
+    await put('in/plain.wav', canonicalAlawFile(1601, 0x55));
+    const run = await runCli(['convert', 'in', '-o', 'out', '--json'], { cwd: root });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(await readFile(join(root, 'out/plain.wav'))).toEqual(Buffer.from(canonicalAlawFile(1601, 0x55)));
+    expect((await readFile(join(root, 'out/tagged.wav'))).subarray(58, 58 + 1601)).toEqual(Buffer.from(samples));
+    for (const file of JSON.parse(run.stdout).files) expect(file).toMatchObject({ ok: true, conversion: { passThrough: true } });
+    const checked = await checkPaths(['out'], {}, root);
+    for (const file of checked.files) expect(file).toMatchObject({ ok: true, warnings: [] });
+    // in place, a file that complies as it is is left as it is
+    const again = await runCli(['convert', 'in/plain.wav', '--in-place', '--json'], { cwd: root });
+    expect(JSON.parse(again.stdout).files[0]).toMatchObject({ ok: true, output: { outcome: 'unchanged' } });
   });
 
   it('converts a batch on two threads, each worker holding a queued file, to the same bytes as on one', async () => {

@@ -2,18 +2,13 @@ import { statSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { type FileRecord, type Problem, type ProblemCode, blankRecord, failedRecord } from '../check/file-record.js';
+import { type Preparation, prepareSource } from '../check/prepare.js';
 import { type ProblemWords, firstLine, isAbort, problemFrom } from '../check/problem-from.js';
-import { isVoiceprepError } from '../errors.js';
-import { DEFAULT_PROFILE } from '../profile/profile.js';
-import { type ByteSink, type Conversion, openConversion } from '../pipeline/conversion.js';
-import { conversionOptions } from '../pipeline/convert-options.js';
-import { type ConvertSettings, tooLargeWords, tooLongWords } from '../pipeline/settings.js';
+import { type ConvertSettings, tooLongWords } from '../pipeline/settings.js';
 import type { StopSignal } from '../pipeline/output-rate-pass.js';
-import { probeAudio } from '../formats/open-audio.js';
 import type { ConvertReport } from '../pipeline/report.js';
-import { writeFileAtomically } from '../node/atomic-file.js';
 import { openFileSource } from '../node/file-source.js';
-import { assertWholeInput } from '../node/whole-input.js';
+import { type FileOutcome, ReadError, WriteError, fileDelivery } from './file-delivery.js';
 
 /** One file's work, as the batch hands it to a worker thread: plain data, so it crosses threads as it is. */
 export interface ConvertJob {
@@ -70,7 +65,11 @@ export function failedConversion(path: string, code: ProblemCode, message: strin
   return { ...failedRecord(path, code, message), output: null, conversion: null };
 }
 
-/** Converts one file; every failure becomes a problem in the record, never an exception. */
+/**
+ * Converts one file as the core's prepareSource does for every caller (a compliant file kept byte for byte, any
+ * other converted and its result checked before it takes the output's place), into `job.output`; every failure
+ * becomes a problem in the record, never an exception.
+ */
 export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
   const record = emptyRecord(job.input);
   const signal = stopSignal(job.stop);
@@ -79,51 +78,15 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
     // A converting thread waits on nothing else, so it reads with blocking reads (see FileSourceOptions).
     const source = await openFileSource(job.input, { blocking: true });
     record.bytes = source.size;
+    let done: Preparation<FileOutcome>;
     try {
-      const { settings } = job;
-      const opened = { name: basename(job.input), path: job.givenPath, voxRate: settings.voxRate };
-      const conversion = await openConversion(source, { ...conversionOptions(settings, opened), signal }).catch(async (error: unknown) => {
-        // A format voiceprep recognizes but does not decode (AAC, an unknown WAV codec) is still described.
-        if (isVoiceprepError(error) && error.code === 'unsupported-encoding') {
-          const probed = await probeAudio(source, opened).catch(() => null);
-          record.format = probed?.format ?? null;
-          record.seconds = probed?.seconds ?? null;
-        }
-        throw error;
-      });
-      describeInput(record, conversion);
-      // With silence trimmed the length is known only after a first pass, which refuses it then if it still won't fit.
-      if (conversion.exactLength && conversion.outputBytes > maxBytesOf(settings) && !settings.trim && !settings.trimSilence) {
-        record.problems.push({ code: 'size', message: tooLargeWords(conversion.fullSamples, conversion.outputBytes, settings) });
-        return record;
-      }
-      signal?.throwIfAborted();
-      let written: ConvertReport | undefined;
-      const { value: report, outcome } = await writeFileAtomically(job.output, async (sink) => (written = await convertInto(conversion, sink, signal)), {
-        replace: job.force,
-        tempPath: job.tempPath,
-        // a file still being written is neither replaced (in place) nor stood for by the part read so far; one whose
-        // writer paused looks unchanged, but still holds less than its header says
-        beforeMove: async () => {
-          await source.assertUnchanged();
-          if (job.removeInput || job.output === job.input) assertWholeInput(written?.warnings ?? conversion.warnings);
-        },
-      }).catch((error: unknown) => {
-        // what is neither the input's fault nor a write of the samples is the atomic writer's: its temp file, the move
-        throw isVoiceprepError(error) || error instanceof ReadError || error instanceof WriteError ? error : new WriteError(error);
-      });
-      if (outcome === 'exists') {
-        record.problems.push({
-          code: 'exists',
-          message: `a different file is already at ${job.output}: use --force to replace it`,
-        });
-        return record;
-      }
-      describeResult(record, report, job.output, outcome);
+      const names = { input: basename(job.input), output: basename(job.output), path: job.givenPath };
+      done = await prepareSource(source, names, job.settings, fileDelivery(job, source, signal), { signal, problemOf: jobProblem });
     } finally {
       await source.close();
     }
-    if (job.removeInput) await unlink(job.input);
+    describe(record, done, job.output);
+    if (record.problems.length === 0 && job.removeInput) await unlink(job.input);
   } catch (error) {
     record.problems.push(jobProblem(error));
   }
@@ -131,10 +94,34 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
   return record;
 }
 
-function describeInput(record: ConvertedFile, conversion: Conversion): void {
-  record.format = conversion.format;
-  record.seconds = conversion.input.seconds;
-  record.warnings = conversion.warnings.map(({ code, message }) => ({ code, message }));
+/** The record of what became of the file: what it is, and what was written or why not. */
+function describe(record: ConvertedFile, done: Preparation<FileOutcome>, output: string): void {
+  // what the reader found once the input was opened (the decoded length, the warnings of reading it), else the check's
+  const opened = done.opened;
+  if (opened) {
+    record.format = opened.format;
+    record.seconds = opened.input.seconds;
+    record.warnings = opened.warnings.map(({ code, message }) => ({ code, message }));
+  } else if (done.asItIs) {
+    record.format = done.asItIs.format;
+    record.seconds = done.asItIs.seconds;
+  }
+  if (done.kind === 'failed') {
+    record.problems.push(done.problem);
+    return;
+  }
+  if (done.delivered === 'exists') {
+    record.problems.push({ code: 'exists', message: `a different file is already at ${output}: use --force to replace it` });
+    return;
+  }
+  describeResult(record, done.report, output, done.delivered === 'unchanged' ? 'unchanged' : 'written');
+  // a kept file is the input itself, whatever layout the measuring pass would have written
+  if (done.kind === 'kept' && record.output) record.output.bytes = record.bytes ?? record.output.bytes;
+  if (done.kind === 'converted' && !done.delivered) {
+    // the check of the result refused it: nothing was written
+    record.output = null;
+    record.problems.push(...done.result.problems);
+  }
 }
 
 function describeResult(record: ConvertedFile, report: ConvertReport, output: string, outcome: 'written' | 'unchanged'): void {
@@ -162,52 +149,6 @@ function describeResult(record: ConvertedFile, report: ConvertReport, output: st
       code: 'trimmed',
       message: `cut from ${record.seconds?.toFixed(1)} s to ${report.output.seconds.toFixed(1)} s to fit the size limit`,
     });
-  }
-}
-
-function maxBytesOf(settings: ConvertSettings): number {
-  return settings.maxBytes ?? (settings.profile ?? DEFAULT_PROFILE).maxBytes;
-}
-
-/** A failure of the output side (folder not writable, disk full), told apart from failures to read the input. */
-class WriteError extends Error {
-  constructor(readonly reason: unknown) {
-    super(reason instanceof Error ? reason.message : String(reason));
-  }
-}
-
-/** A failure to read or decode the input that is not a VoiceprepError (an I/O error, a decoder out of memory). */
-class ReadError extends Error {
-  constructor(readonly reason: unknown) {
-    super(reason instanceof Error ? reason.message : String(reason));
-  }
-}
-
-/**
- * Runs the conversion into `sink`, telling a failure to write the output from a failure to read the input. A stop
- * is seen at every write too: the second pass may replay a recording rather than decode.
- */
-async function convertInto(conversion: Conversion, sink: ByteSink, signal: StopSignal | undefined): Promise<ConvertReport> {
-  const rewrite = sink.rewrite?.bind(sink);
-  const marked: ByteSink = {
-    write: (bytes) => {
-      signal?.throwIfAborted();
-      return asWriteFailure(() => sink.write(bytes));
-    },
-    rewrite: rewrite && ((offset, bytes) => asWriteFailure(() => rewrite(offset, bytes))),
-  };
-  try {
-    return await conversion.run(marked);
-  } catch (error) {
-    throw isVoiceprepError(error) || error instanceof WriteError ? error : new ReadError(error);
-  }
-}
-
-async function asWriteFailure(write: () => void | Promise<void>): Promise<void> {
-  try {
-    await write();
-  } catch (error) {
-    throw new WriteError(error);
   }
 }
 

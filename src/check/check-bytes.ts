@@ -63,8 +63,8 @@ export async function checkSource(input: ByteSource | FileBytes, path: string, g
   const maxBytes = options.maxBytes ?? profile.maxBytes;
   const record: FileRecord = { ...blankRecord(path), bytes: source.size, target: profile.id };
   const name = path.split(/[\\/]/).pop() ?? path;
-  const badName = nameFault(name, profile.names, profile.platform);
-  if (badName) record.problems.push({ code: 'name', message: `${badName}: rename it, or let "voiceprep convert" choose a compliant name` });
+  const badName = nameProblem(name, profile);
+  if (badName) record.problems.push(badName);
   const fix = (extra = '') => `fix with "voiceprep convert ${shellQuote(path)} -o <folder>${extra}"`;
   try {
     const verdict = judgeHeader(await readWaveHeader(source), source.size, maxBytes, fix, profile);
@@ -83,6 +83,12 @@ export async function checkSource(input: ByteSource | FileBytes, path: string, g
   if (options.level !== undefined) await addLevels(record, source, name, options.level, { ...options, profile }, fix);
   record.ok = record.problems.length === 0;
   return record;
+}
+
+/** What is wrong with a file's name under `profile`'s rules, as a problem; null when nothing is. */
+export function nameProblem(name: string, profile: OutputProfile): Problem | null {
+  const fault = nameFault(name, profile.names, profile.platform);
+  return fault ? { code: 'name', message: `${fault}: rename it, or let "voiceprep convert" choose a compliant name` } : null;
 }
 
 /**

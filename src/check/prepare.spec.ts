@@ -10,7 +10,7 @@ describe('prepare', () => {
     const done = await prepare(input, 'wait_voice1.wav', 'wait_voice1.wav', {});
     expect(done.kind).toBe('kept');
     if (done.kind !== 'kept') return;
-    expect(done.bytes).toBe(input);
+    expect(done.delivered).toBe(input);
     expect(done.asItIs.ok).toBe(true);
     expect(done.report.peakDbfs).toBeLessThan(0);
   });
@@ -28,13 +28,27 @@ describe('prepare', () => {
     if (done.kind !== 'converted') return;
     expect(done.asItIs.ok).toBe(false);
     expect(done.result.problems.map((problem) => problem.code)).toEqual(['name']);
+    // what the check refuses is not handed on
+    expect(done.delivered).toBeNull();
   });
 
   it('tells a failure as a problem, with what the check of the input found', async () => {
     const done = await prepare(sample('welcome-stereo-44k.wav'), 'a.wav', 'a.wav', { maxBytes: 1000 });
-    expect(done).toMatchObject({ kind: 'failed', problem: { code: 'size' } });
+    // refused before it is decoded, in the words that say what fits
+    expect(done).toMatchObject({ kind: 'failed', problem: { code: 'size', message: expect.stringMatching(/ byte file; 1000 bytes hold 0\.\d s:/) } });
     expect(done.asItIs?.seconds).toBeGreaterThan(0);
     const both = await prepare(sample('welcome-stereo-44k.wav'), 'a.wav', 'a.wav', { level: -26, normalize: true });
     expect(both).toMatchObject({ kind: 'failed', problem: { code: 'unreadable', message: 'level and normalize both set the gain: give one of them' } });
+  });
+
+  it('reads the input under its own name, and judges the name it is handed on under', async () => {
+    // Dialogic VOX is known by its .vox name alone: checked under the output's .wav name it was not known at all
+    const vox = Uint8Array.from({ length: 800 }, (_, i) => (i * 73) & 0xff);
+    const done = await prepare(vox, 'old prompt.vox', 'old_prompt.wav', {});
+    expect(done.kind).toBe('converted');
+    expect(done.asItIs?.format?.container).toBe('VOX');
+    expect(done.asItIs?.problems.map((problem) => problem.code)).not.toContain('name');
+    const named = await prepare(sample('wait_voice1.wav'), 'wait_voice1.wav', 'wait voice1.wav', {});
+    expect(named.asItIs?.problems.map((problem) => problem.code)).toEqual(['name']);
   });
 });

@@ -55,6 +55,9 @@ Examples:
   voiceprep convert prompts -o connect --target amazon-connect
                                                        mu-law prompts for Amazon Connect
 
+A file that already complies, and that check has nothing to say of, is copied byte for byte ("copied")
+unless an option changes its sound; every converted file is checked before it takes its place.
+
 A ${CONFIG_FILE} (or a "voiceprep" key in package.json) in this folder or above sets the defaults of
 target, maxSize, level, trim, trimSilence, normalize and voxRate; flags win.
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { CONVERTIBLE_EXTENSIONS, REPORTED_AUDIO_EXTENSIONS } from './file-kinds.js';
@@ -17,6 +17,15 @@ describe('the registry of formats', () => {
       expect(reader.recognizes).toBe(format.recognizes);
       expect(reader.decodes === false).toBe(format.refused === true);
     }
+  });
+
+  it('holds the format each folder declares in its index.ts, each once: a new format is its folder and a line here', async () => {
+    const folders = readdirSync(new URL('.', import.meta.url), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== 'common')
+      .map((entry) => entry.name);
+    const declared = await Promise.all(folders.map(async (folder) => Object.values(await import(/* @vite-ignore */ new URL(`./${folder}/index.ts`, import.meta.url).href))[0]));
+    expect(new Set(FORMATS).size).toBe(FORMATS.length);
+    expect(new Set(declared)).toEqual(new Set(FORMATS));
   });
 
   it('asks WAV first and VOX, known by its name alone, last', () => {

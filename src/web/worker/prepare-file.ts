@@ -32,7 +32,7 @@ export async function prepareFile(input: Uint8Array, inputName: string, outputNa
   const { report } = done;
   // What the phone will play, heard and drawn from the written bytes themselves.
   const profile = settings.profile ?? DEFAULT_PROFILE;
-  const written = done.kind === 'kept' || done.result.ok ? await decodePlayback(done.bytes, profile) : null;
+  const written = done.delivered ? await decodePlayback(done.delivered, profile) : null;
   const heard = written
     ? { playback: written.samples, playbackRate: written.sampleRate, waveform: waveformOf(written, profile, report.cut) }
     : { playback: null, playbackRate: 0, waveform: null };
@@ -41,25 +41,25 @@ export async function prepareFile(input: Uint8Array, inputName: string, outputNa
       ...prepared,
       ...heard,
       verdict: 'kept',
-      bytes: done.bytes,
+      bytes: done.delivered,
       warnings: done.asItIs.warnings,
       seconds: report.output.seconds,
-      size: done.bytes.length,
+      size: done.delivered.length,
       peakDbfs: finite(report.peakDbfs),
     };
   }
-  const { bytes, result } = done;
+  const { delivered, result } = done;
   return {
     ...prepared,
     ...heard,
-    verdict: result.ok ? 'converted' : 'failed',
-    bytes: result.ok ? bytes : null,
+    verdict: delivered ? 'converted' : 'failed',
+    bytes: delivered,
     problems: result.problems,
     warnings: report.warnings.map(({ code, message }) => ({ code, message })),
     inputSeconds: report.input.seconds,
     levelDbov: report.levels ? { before: report.levels.before.activeDbov, after: report.levels.after.activeDbov } : null,
     seconds: report.output.seconds,
-    size: bytes.length,
+    size: result.bytes,
     peakDbfs: finite(report.peakDbfs),
     clippedSamples: report.clippedSamples,
     trimmed: report.trimmed,

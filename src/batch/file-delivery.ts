@@ -1,0 +1,134 @@
+import type { Delivery } from '../check/prepare.js';
+import { isVoiceprepError } from '../errors.js';
+import type { ByteSink, Conversion } from '../pipeline/conversion.js';
+import type { StopSignal } from '../pipeline/output-rate-pass.js';
+import type { ConvertReport } from '../pipeline/report.js';
+import { writeFileAtomically } from '../node/atomic-file.js';
+import { type FileSource, openFileSource } from '../node/file-source.js';
+import { assertWholeInput } from '../node/whole-input.js';
+import type { FileRecord } from '../check/file-record.js';
+
+/** What reached the output file: 'unchanged' when it already held exactly these bytes, 'exists' when another file did. */
+export type FileOutcome = 'written' | 'unchanged' | 'exists';
+
+/** Bytes of a kept input copied per read: as the atomic writer gathers its writes. */
+const COPY_BYTES = 1024 * 1024;
+
+/** Where one job's output goes (a ConvertJob is one). */
+export interface FileTarget {
+  input: string;
+  output: string;
+  /** Staging path beside `output`, chosen by the batch so that it can remove it if the worker is stopped. */
+  tempPath: string;
+  force: boolean;
+  removeInput: boolean;
+}
+
+/**
+ * How the batch hands a prepared file on: into `job.output`, atomically (a temp file beside it, moved into place only
+ * once whole, checked, and the input seen unchanged), never over a different file unless `job.force`.
+ */
+export function fileDelivery(job: FileTarget, source: FileSource, signal: StopSignal | undefined): Delivery<FileOutcome> {
+  const options = { replace: job.force, tempPath: job.tempPath };
+  return {
+    async keep() {
+      // converting in place a file that already complies: it is its own output
+      if (job.output === job.input) return 'unchanged';
+      const { outcome } = await writeFileAtomically(job.output, (sink) => copyInto(source, sink, signal), {
+        ...options,
+        beforeMove: () => source.assertUnchanged(),
+      }).catch(asWriteFailure);
+      return outcome;
+    },
+
+    async convert(conversion, prove) {
+      let written: ConvertReport | undefined;
+      let proved: FileRecord | undefined;
+      const { value: report, outcome } = await writeFileAtomically(job.output, async (sink) => (written = await convertInto(conversion, sink, signal)), {
+        ...options,
+        // a file still being written is neither replaced (in place) nor stood for by the part read so far; one whose
+        // writer paused looks unchanged, but still holds less than its header says
+        beforeMove: async () => {
+          await source.assertUnchanged();
+          if (job.removeInput || job.output === job.input) assertWholeInput(written?.warnings ?? conversion.warnings);
+          // the written file is checked where it is staged: one the check refuses never takes the output's place
+          proved = await proveFile(job.tempPath, prove);
+          if (!proved.ok) throw REFUSED;
+        },
+      }).catch((error: unknown) => {
+        if (error === REFUSED && written) return { value: written, outcome: null };
+        // what is neither the input's fault nor a write of the samples is the atomic writer's: its temp file, the move
+        throw isVoiceprepError(error) || error instanceof ReadError || error instanceof WriteError ? error : new WriteError(error);
+      });
+      return { report, delivered: outcome, result: proved as FileRecord };
+    },
+  };
+}
+
+/** Thrown from beforeMove when the check of the written file refuses it: nothing is moved, the temp file removed. */
+const REFUSED = Symbol('refused by the check of the result');
+
+async function proveFile(path: string, prove: (written: FileSource) => Promise<FileRecord>): Promise<FileRecord> {
+  const written = await openFileSource(path);
+  try {
+    return await prove(written);
+  } finally {
+    await written.close();
+  }
+}
+
+async function copyInto(source: FileSource, sink: ByteSink, signal: StopSignal | undefined): Promise<void> {
+  for (let at = 0; at < source.size; at += COPY_BYTES) {
+    signal?.throwIfAborted();
+    const bytes = await source.read(at, Math.min(COPY_BYTES, source.size - at)).catch((error: unknown) => {
+      throw isVoiceprepError(error) ? error : new ReadError(error);
+    });
+    await asWrite(() => sink.write(bytes));
+  }
+}
+
+/** A failure of the output side (folder not writable, disk full), told apart from failures to read the input. */
+export class WriteError extends Error {
+  constructor(readonly reason: unknown) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
+}
+
+/** A failure to read or decode the input that is not a VoiceprepError (an I/O error, a decoder out of memory). */
+export class ReadError extends Error {
+  constructor(readonly reason: unknown) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
+}
+
+function asWriteFailure(error: unknown): never {
+  throw isVoiceprepError(error) || error instanceof ReadError || error instanceof WriteError ? error : new WriteError(error);
+}
+
+/**
+ * Runs the conversion into `sink`, telling a failure to write the output from a failure to read the input. A stop
+ * is seen at every write too: the second pass may replay a recording rather than decode.
+ */
+async function convertInto(conversion: Conversion, sink: ByteSink, signal: StopSignal | undefined): Promise<ConvertReport> {
+  const rewrite = sink.rewrite?.bind(sink);
+  const marked: ByteSink = {
+    write: (bytes) => {
+      signal?.throwIfAborted();
+      return asWrite(() => sink.write(bytes));
+    },
+    rewrite: rewrite && ((offset, bytes) => asWrite(() => rewrite(offset, bytes))),
+  };
+  try {
+    return await conversion.run(marked);
+  } catch (error) {
+    throw isVoiceprepError(error) || error instanceof WriteError ? error : new ReadError(error);
+  }
+}
+
+async function asWrite(write: () => void | Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    throw new WriteError(error);
+  }
+}
