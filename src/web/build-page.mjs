@@ -45,18 +45,21 @@ const PAGE_MAY_USE =
   /^(src\/web\/page\/|src\/web\/prepared-file\.ts$|src\/review\/(words|waveform-svg)\.ts$|src\/formats\/(file-kinds|registry)\.ts$|src\/formats\/[^/]+\/(format|index|signature|adts-header)\.ts$|src\/formats\/common\/(audio-format|format-facts|sniff|ascii|audio-tags|adts-sync|mpeg-frame)\.ts$|src\/profile\/|node_modules\/fflate\/)/;
 /**
  * The readers, which each format's declaration (formats/<format>/index.ts) imports only when a file of it is opened.
- * The page's own thread reads the registry for its extensions and signatures, and never opens a file: in its bundle
- * the readers' imports are left as they are, unresolved, rather than bringing the engine in.
+ * The page's own thread and the naming worker read the registry for its extensions, and never open a file: in their
+ * bundles the readers' imports are left as they are, unresolved, rather than bringing the engine in.
  */
 const READER_MODULE = /^\.\/[a-z0-9-]+-reader\.js$/;
 
 const convertWorker = await bundle(`${here}worker/convert-worker.ts`);
-const namingWorker = await bundle(`${here}naming/naming-worker.ts`);
+const namingWorker = await bundle(`${here}naming/naming-worker.ts`, { readersLeftOut: true });
 const page = await bundle(`${here}page/main.ts`, { readersLeftOut: true });
 const strayInPage = Object.keys(page.metafile.inputs).filter((path) => !PAGE_MAY_USE.test(path));
 if (strayInPage.length > 0) {
   throw new Error(`the page's bundle pulls in modules that belong in a worker's:\n  ${strayInPage.join('\n  ')}`);
 }
+// the readers and their decoders go into the converter alone: a copy in the namer would double the page's weight
+const readersInNamer = Object.keys(namingWorker.metafile.inputs).filter((path) => /-reader\.ts$|-decoder/.test(path));
+if (readersInNamer.length > 0) throw new Error(`the naming worker's bundle pulls in readers:\n  ${readersInNamer.join('\n  ')}`);
 const css = await esbuild.transform(readFileSync(`${here}page.css`, 'utf8'), { loader: 'css', minify: true, target: TARGET });
 
 const html = readFileSync(`${here}page.html`, 'utf8')
