@@ -55,7 +55,7 @@ describe('voiceprep convert -o', () => {
     for (const file of checked.files) expect(file.warnings).toEqual([]);
   });
 
-  it('copies a file that complies as it is byte for byte; one whose container check warns of gets its samples in the canonical one', async () => {
+  it('gives every compliant file, whatever its layout, in the canonical layout with its samples as they were, and leaves one in place as it is', async () => {
     // A-law 8 kHz mono with an 18-byte fmt, a LIST chunk and a fact chunk: compliant, but check warns of the LIST
     const samples = Uint8Array.from({ length: 1601 }, (_, i) => (i * 37) & 0xff);
     const tagged = buildRiff([

@@ -120,6 +120,7 @@ function describe(record: ConvertedFile, done: Preparation<FileOutcome>, output:
   if (done.kind === 'converted' && !done.delivered) {
     // the check of the result refused it: nothing was written
     record.output = null;
+    record.conversion = null;
     record.problems.push(...done.result.problems);
   }
 }

@@ -3,11 +3,26 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalAlawFile, waveFile } from '../../test/support/wav-builder.js';
+import { buildRiff, canonicalAlawFile, fmtBody, waveFile } from '../../test/support/wav-builder.js';
+import { prepareSource } from '../check/prepare.js';
+import { canonicalHeader } from '../write/canonical-wave.js';
 import { blankRecord } from '../check/file-record.js';
 import { openFileSource } from '../node/file-source.js';
 import { openConversion } from '../pipeline/conversion.js';
 import { fileDelivery } from './file-delivery.js';
+import type { FileSource } from '../node/file-source.js';
+
+/** Counts the bytes read from `source` from now on. */
+function countReads(source: FileSource): () => number {
+  let bytes = 0;
+  const read = source.read.bind(source);
+  source.read = async (offset, length) => {
+    const got = await read(offset, length);
+    bytes += got.length;
+    return got;
+  };
+  return () => bytes;
+}
 
 let root: string;
 beforeEach(async () => {
@@ -19,15 +34,38 @@ const target = (input: string, output: string) => ({ input, output, tempPath: `$
 const tone = Float32Array.from({ length: 4410 }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / 44100));
 
 describe('fileDelivery', () => {
-  it('hands on a kept file as its bytes, and leaves a file that is its own output untouched', async () => {
+  it('keeps a compliant file in its own layout, read once; in place it is left as it is', async () => {
     const input = join(root, 'in.wav');
-    const bytes = canonicalAlawFile(801, 0x55);
+    const bytes = canonicalAlawFile(100_001, 0x55);
     await writeFile(input, bytes);
     const source = await openFileSource(input);
-    expect(await fileDelivery(target(input, join(root, 'out.wav')), source, undefined).keep()).toBe('written');
+    const read = countReads(source);
+    const done = await prepareSource(source, { input: 'in.wav', output: 'out.wav' }, {}, fileDelivery(target(input, join(root, 'out.wav')), source, undefined));
+    expect(done).toMatchObject({ kind: 'kept', delivered: 'written' });
     expect(await readFile(join(root, 'out.wav'))).toEqual(Buffer.from(bytes));
-    expect(await fileDelivery(target(input, input), source, undefined).keep()).toBe('unchanged');
+    // its head a few times (sniffed, checked, compared, opened) and its samples once: not measured, then copied
+    expect(read()).toBeLessThan(bytes.length * 1.5);
+    const again = await prepareSource(source, { input: 'in.wav', output: 'in.wav' }, {}, fileDelivery(target(input, input), source, undefined));
+    expect(again).toMatchObject({ kind: 'kept', delivered: 'unchanged' });
     await source.close();
+  });
+
+  it('gives a compliant file in another layout the canonical one, its samples as they were', async () => {
+    const input = join(root, 'in.wav');
+    const samples = Uint8Array.from({ length: 801 }, (_, i) => (i * 37) & 0xff);
+    const tagged = buildRiff([
+      { id: 'fmt ', body: fmtBody({ formatTag: 6, channels: 1, sampleRate: 8000, bitsPerSample: 8, cbSize: 0 }) },
+      { id: 'fact', body: Uint8Array.of(0, 0, 0, 0) },
+      { id: 'data', body: samples },
+    ]);
+    await writeFile(input, tagged);
+    const source = await openFileSource(input);
+    const done = await prepareSource(source, { input: 'in.wav', output: 'out.wav' }, {}, fileDelivery(target(input, join(root, 'out.wav')), source, undefined));
+    await source.close();
+    expect(done).toMatchObject({ kind: 'converted', delivered: 'written', report: { passThrough: true } });
+    const written = await readFile(join(root, 'out.wav'));
+    expect(written.subarray(0, 58)).toEqual(Buffer.from(canonicalHeader(801)));
+    expect(written.subarray(58, 58 + 801)).toEqual(Buffer.from(samples));
   });
 
   it('never lets a result the check refuses take the output place, and leaves no temp file', async () => {

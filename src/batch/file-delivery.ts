@@ -11,9 +11,6 @@ import type { FileRecord } from '../check/file-record.js';
 /** What reached the output file: 'unchanged' when it already held exactly these bytes, 'exists' when another file did. */
 export type FileOutcome = 'written' | 'unchanged' | 'exists';
 
-/** Bytes of a kept input copied per read: as the atomic writer gathers its writes. */
-const COPY_BYTES = 1024 * 1024;
-
 /** Where one job's output goes (a ConvertJob is one). */
 export interface FileTarget {
   input: string;
@@ -26,44 +23,53 @@ export interface FileTarget {
 
 /**
  * How the batch hands a prepared file on: into `job.output`, atomically (a temp file beside it, moved into place only
- * once whole, checked, and the input seen unchanged), never over a different file unless `job.force`.
+ * once whole, checked, and the input seen unchanged), never over a different file unless `job.force`. A kept file
+ * is written by the conversion that measures it, which copies its samples into the layout it already has: its own
+ * bytes, read once.
  */
 export function fileDelivery(job: FileTarget, source: FileSource, signal: StopSignal | undefined): Delivery<FileOutcome> {
-  const options = { replace: job.force, tempPath: job.tempPath };
+  /** Runs `conversion` into the output; `prove` (if given) judges the staged file before it may take its place. */
+  async function write(conversion: Conversion, prove?: (written: FileSource) => Promise<FileRecord>) {
+    let written: ConvertReport | undefined;
+    let proved: FileRecord | undefined;
+    const { value: report, outcome } = await writeFileAtomically(job.output, async (sink) => (written = await convertInto(conversion, sink, signal)), {
+      replace: job.force,
+      tempPath: job.tempPath,
+      // a file still being written is neither replaced (in place) nor stood for by the part read so far; one whose
+      // writer paused looks unchanged, but still holds less than its header says
+      beforeMove: async () => {
+        await source.assertUnchanged();
+        if (job.removeInput || job.output === job.input) assertWholeInput(written?.warnings ?? conversion.warnings);
+        if (!prove) return;
+        // the written file is checked where it is staged: one the check refuses never takes the output's place
+        proved = await proveFile(job.tempPath, prove);
+        if (!proved.ok) throw REFUSED;
+      },
+    }).catch((error: unknown) => {
+      if (error === REFUSED && written) return { value: written, outcome: null };
+      // what is neither the input's fault nor a write of the samples is the atomic writer's: its temp file, the move
+      throw isVoiceprepError(error) || error instanceof ReadError || error instanceof WriteError ? error : new WriteError(error);
+    });
+    return { report, outcome, proved };
+  }
+
   return {
-    async keep() {
-      // converting in place a file that already complies: it is its own output
-      if (job.output === job.input) return 'unchanged';
-      const { outcome } = await writeFileAtomically(job.output, (sink) => copyInto(source, sink, signal), {
-        ...options,
-        beforeMove: () => source.assertUnchanged(),
-      }).catch(asWriteFailure);
-      return outcome;
+    async keep(measure) {
+      // converting in place a file that already complies: it is its own output, measured and left as it is
+      if (job.output === job.input) return { report: await convertInto(measure, DISCARD, signal), delivered: 'unchanged' };
+      const { report, outcome } = await write(measure);
+      return { report, delivered: outcome ?? 'written' };
     },
 
     async convert(conversion, prove) {
-      let written: ConvertReport | undefined;
-      let proved: FileRecord | undefined;
-      const { value: report, outcome } = await writeFileAtomically(job.output, async (sink) => (written = await convertInto(conversion, sink, signal)), {
-        ...options,
-        // a file still being written is neither replaced (in place) nor stood for by the part read so far; one whose
-        // writer paused looks unchanged, but still holds less than its header says
-        beforeMove: async () => {
-          await source.assertUnchanged();
-          if (job.removeInput || job.output === job.input) assertWholeInput(written?.warnings ?? conversion.warnings);
-          // the written file is checked where it is staged: one the check refuses never takes the output's place
-          proved = await proveFile(job.tempPath, prove);
-          if (!proved.ok) throw REFUSED;
-        },
-      }).catch((error: unknown) => {
-        if (error === REFUSED && written) return { value: written, outcome: null };
-        // what is neither the input's fault nor a write of the samples is the atomic writer's: its temp file, the move
-        throw isVoiceprepError(error) || error instanceof ReadError || error instanceof WriteError ? error : new WriteError(error);
-      });
+      const { report, outcome, proved } = await write(conversion, prove);
       return { report, delivered: outcome, result: proved as FileRecord };
     },
   };
 }
+
+/** Where the measuring pass of a file kept in place writes: nowhere. */
+const DISCARD: ByteSink = { write: () => undefined };
 
 /** Thrown from beforeMove when the check of the written file refuses it: nothing is moved, the temp file removed. */
 const REFUSED = Symbol('refused by the check of the result');
@@ -74,16 +80,6 @@ async function proveFile(path: string, prove: (written: FileSource) => Promise<F
     return await prove(written);
   } finally {
     await written.close();
-  }
-}
-
-async function copyInto(source: FileSource, sink: ByteSink, signal: StopSignal | undefined): Promise<void> {
-  for (let at = 0; at < source.size; at += COPY_BYTES) {
-    signal?.throwIfAborted();
-    const bytes = await source.read(at, Math.min(COPY_BYTES, source.size - at)).catch((error: unknown) => {
-      throw isVoiceprepError(error) ? error : new ReadError(error);
-    });
-    await asWrite(() => sink.write(bytes));
   }
 }
 
@@ -99,10 +95,6 @@ export class ReadError extends Error {
   constructor(readonly reason: unknown) {
     super(reason instanceof Error ? reason.message : String(reason));
   }
-}
-
-function asWriteFailure(error: unknown): never {
-  throw isVoiceprepError(error) || error instanceof ReadError || error instanceof WriteError ? error : new WriteError(error);
 }
 
 /**

@@ -26,7 +26,7 @@ describe('prepare', () => {
     const done = await prepare(sample('welcome-stereo-44k.wav'), 'welcome-stereo-44k.wav', 'bad name.wav', {});
     expect(done.kind).toBe('converted');
     if (done.kind !== 'converted') return;
-    expect(done.asItIs.ok).toBe(false);
+    expect(done.asItIs?.ok).toBe(false);
     expect(done.result.problems.map((problem) => problem.code)).toEqual(['name']);
     // what the check refuses is not handed on
     expect(done.delivered).toBeNull();
@@ -46,8 +46,12 @@ describe('prepare', () => {
     const vox = Uint8Array.from({ length: 800 }, (_, i) => (i * 73) & 0xff);
     const done = await prepare(vox, 'old prompt.vox', 'old_prompt.wav', {});
     expect(done.kind).toBe('converted');
-    expect(done.asItIs?.format?.container).toBe('VOX');
-    expect(done.asItIs?.problems.map((problem) => problem.code)).not.toContain('name');
+    expect(done.opened?.format.container).toBe('VOX');
+    // and a VOX too long to fit says how long it is, read under its own name
+    const long = new Uint8Array(3_000_000).fill(0x08);
+    const refused = await prepare(long, 'long.vox', 'long.wav', {});
+    expect(refused).toMatchObject({ kind: 'failed', problem: { code: 'size' } });
+    expect(refused.opened?.input.seconds).toBeCloseTo(750, 3);
     const named = await prepare(sample('wait_voice1.wav'), 'wait_voice1.wav', 'wait voice1.wav', {});
     expect(named.asItIs?.problems.map((problem) => problem.code)).toEqual(['name']);
   });

@@ -55,8 +55,8 @@ Examples:
   voiceprep convert prompts -o connect --target amazon-connect
                                                        mu-law prompts for Amazon Connect
 
-A file that already complies, and that check has nothing to say of, is copied byte for byte ("copied")
-unless an option changes its sound; every converted file is checked before it takes its place.
+A file that already complies is kept as it is, in voiceprep's own layout, unless an option changes its
+sound ("copied": its samples are copied as they are); every converted file is checked before it lands.
 
 A ${CONFIG_FILE} (or a "voiceprep" key in package.json) in this folder or above sets the defaults of
 target, maxSize, level, trim, trimSilence, normalize and voxRate; flags win.

@@ -58,7 +58,7 @@ if (strayInPage.length > 0) {
   throw new Error(`the page's bundle pulls in modules that belong in a worker's:\n  ${strayInPage.join('\n  ')}`);
 }
 // the readers and their decoders go into the converter alone: a copy in the namer would double the page's weight
-const readersInNamer = Object.keys(namingWorker.metafile.inputs).filter((path) => /-reader\.ts$|-decoder/.test(path));
+const readersInNamer = Object.keys(namingWorker.metafile.inputs).filter((path) => /-reader\.ts$|-decoder|-decode\.ts$/.test(path));
 if (readersInNamer.length > 0) throw new Error(`the naming worker's bundle pulls in readers:\n  ${readersInNamer.join('\n  ')}`);
 const css = await esbuild.transform(readFileSync(`${here}page.css`, 'utf8'), { loader: 'css', minify: true, target: TARGET });
 

@@ -44,6 +44,13 @@ describe('prepareFile', () => {
     }
   });
 
+  it("shows what measuring a kept file found, as convert's line does: a compliant file of silence is kept, and silent", async () => {
+    const silence = canonicalAlawFile(8000, 0xd5);
+    const prepared = await prepareFile(silence, 'blank.wav', 'blank.wav', DEFAULTS);
+    expect(prepared.verdict).toBe('kept');
+    expect(prepared.warnings.map((warning) => warning.code)).toContain('silent');
+  });
+
   it('converts even a compliant file when an option asks to change its sound', async () => {
     const input = sample('wait_voice1.wav');
     for (const option of ['normalize', 'level', 'trimSilence', 'even', 'highpass'] as const) {

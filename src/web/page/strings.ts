@@ -77,7 +77,7 @@ const en: Strings = {
   title: 'Playback files for Huawei Cloud Voice Call',
   intro:
     'Turns your recordings into files the platform accepts: A-law, 8000 Hz, mono WAV, a name of letters, digits, ' +
-    '"-", "_", "." and "@", and no larger than 2 MB. Files that already comply are kept as they are.',
+    '"-", "_", "." and "@", and no larger than 2 MB. Files that already comply keep their sound exactly; at most their WAV layout is tidied.',
   privacy: 'Everything happens in this browser: no file leaves your computer, and this page makes no network request.',
   chooseFiles: 'Choose files',
   chooseFolder: 'Choose a folder',
@@ -171,7 +171,7 @@ const zh: Strings = {
   title: '华为云语音通话放音文件转换',
   intro:
     '把录音转换为平台接受的放音文件：A-Law 编码、8000 Hz 采样、单声道的 Wave 文件，文件名只含数字、字母和' +
-    '特殊字符“-”、“_”、“.”、“@”，大小不超过 2M。已符合要求的文件原样保留。',
+    '特殊字符“-”、“_”、“.”、“@”，大小不超过 2M。已符合要求的文件声音原样保留，最多只整理其 WAV 文件结构。',
   privacy: '所有处理都在本浏览器中完成：文件不会离开您的电脑，本页面不发出任何网络请求。',
   chooseFiles: '选择文件',
   chooseFolder: '选择文件夹',

@@ -10,9 +10,9 @@ import { failedFile, type PageOptions, type PreparedFile } from '../prepared-fil
 export const PAGE_LEVEL_DBOV = -26;
 
 /**
- * Turns one input (picked as `inputName`) into a playback file named `outputName`, as `voiceprep convert` would, and
- * proves the result with `checkBytes`: the core's `prepare`, which keeps a file that already complies under that
- * name byte for byte, unless an option asks to change its sound (level, silence, normalize). This says what
+ * Turns one input (picked as `inputName`) into a playback file named `outputName` through the core's `prepare`, as
+ * `voiceprep convert` does: a file that already complies under that name, in the profile's own layout, is kept byte
+ * for byte unless an option asks to change its sound; any other is converted and the result checked. This says what
  * became of it as the page shows it.
  */
 export async function prepareFile(input: Uint8Array, inputName: string, outputName: string, options: PageOptions): Promise<PreparedFile> {
@@ -23,8 +23,9 @@ export async function prepareFile(input: Uint8Array, inputName: string, outputNa
     sizeLimit: { bytes: options.maxBytes, fitSeconds: samplesThatFit(settings) / rate },
   };
   const done = await prepare(input, inputName, outputName, settings);
-  prepared.inputSeconds = done.asItIs?.seconds ?? null;
-  prepared.format = done.asItIs?.format?.container ?? null;
+  // what the reader found once the file was opened (the decoded length), else what its check found
+  prepared.inputSeconds = done.opened?.input.seconds ?? done.asItIs?.seconds ?? null;
+  prepared.format = (done.opened?.format ?? done.asItIs?.format)?.container ?? null;
   if (done.kind === 'failed') {
     // what a failure's words quote: the audio's own length (a file too long is refused before it is converted)
     return { ...prepared, seconds: prepared.inputSeconds, problems: [done.problem] };
@@ -42,7 +43,8 @@ export async function prepareFile(input: Uint8Array, inputName: string, outputNa
       ...heard,
       verdict: 'kept',
       bytes: done.delivered,
-      warnings: done.asItIs.warnings,
+      // what measuring it found (a silent or quiet prompt, hum...), as convert reports it
+      warnings: report.warnings.map(({ code, message }) => ({ code, message })),
       seconds: report.output.seconds,
       size: done.delivered.length,
       peakDbfs: finite(report.peakDbfs),
