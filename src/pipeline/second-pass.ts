@@ -9,7 +9,7 @@ import { PadStage } from '../adjust/pad.js';
 import { SampleWindowStage } from '../adjust/sample-window.js';
 import type { SampleRange } from '../adjust/trim-range.js';
 import type { AudioSource, SourceWarning } from '../source/audio-source.js';
-import type { Kernels } from '../wasm/kernels.js';
+import { type Kernels, withKernels } from '../wasm/kernels.js';
 import type { CanonicalWaveWriter } from '../write/wave-writer.js';
 import { StageChain } from '../stage/chain.js';
 import type { Stage } from '../stage/stage.js';
@@ -64,12 +64,13 @@ class WrittenMeter {
 
   constructor(
     private readonly output: Output,
+    kernels: Kernels,
     maxBlock: number,
     reported: boolean,
   ) {
     this.levels = reported ? new LevelAnalyzer(output.rate, output.rail) : null;
     this.speech = reported ? null : new ActiveSpeechLevelMeter(output.rate);
-    this.faults = new FaultMeter(output.rate);
+    this.faults = new FaultMeter(output.rate, kernels);
     this.decoded = new Float32Array(maxBlock);
   }
 
@@ -91,9 +92,13 @@ class WrittenMeter {
 
 /** Input stored as the output is (A-law, 8000 Hz, mono for Huawei): the samples are copied, not re-encoded. */
 export async function copySamples(audio: AudioSource, output: Output, writer: CanonicalWaveWriter, signal?: StopSignal): Promise<SampleResult> {
+  return withKernels((kernels) => copyInto(kernels, audio, output, writer, signal));
+}
+
+async function copyInto(kernels: Kernels, audio: AudioSource, output: Output, writer: CanonicalWaveWriter, signal?: StopSignal): Promise<SampleResult> {
   let peak = 0;
   let frames = 0;
-  const written = new WrittenMeter(output, 0, false);
+  const written = new WrittenMeter(output, kernels, 0, false);
   for await (const bytes of (audio.stored as NonNullable<AudioSource['stored']>).bytes()) {
     signal?.throwIfAborted();
     peak = Math.max(peak, output.codec.peak(bytes));
@@ -132,7 +137,7 @@ export async function transcode(
   const pass = recording ? null : new OutputRatePass(audio, kernels, output, needed, options.blockSamples, options.signal);
   const maxBlock = OutputRatePass.maxBlock(audio, output.rate, options.blockSamples);
   const encoder = output.codec.createEncoder(kernels, maxBlock);
-  const after = new WrittenMeter(output, maxBlock, plan.before !== null);
+  const after = new WrittenMeter(output, kernels, maxBlock, plan.before !== null);
   const limit = Math.min(maxSamples, options.limitSamples) + shape.pad[0] + shape.pad[1];
   let written = 0;
 
