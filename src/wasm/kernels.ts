@@ -35,6 +35,21 @@ export interface KernelExports {
     up: number,
     density: number,
   ): void;
+  fft_decimate2(
+    x: number,
+    first: number,
+    hop: number,
+    span: number,
+    n: number,
+    re: number,
+    im: number,
+    gRe: number,
+    gIm: number,
+    twRe: number,
+    twIm: number,
+    out: number,
+    count: number,
+  ): void;
   alaw_encode(src: number, dst: number, count: number, stats: number): void;
   ulaw_encode(src: number, dst: number, count: number, stats: number): void;
   pcm16_encode(src: number, dst: number, count: number, stats: number): void;

@@ -4,6 +4,7 @@
 export * from '../../mix/kernels/decode-frames';
 export * from '../../mix/kernels/mix-planar';
 export * from '../../resample/kernels/polyphase-fir';
+export * from '../../resample/kernels/fft-decimate';
 export * from '../../encode/kernels/sample-encode';
 export * from '../../adjust/kernels/peak-magnitude';
 export * from '../../adjust/kernels/fault-frame';
