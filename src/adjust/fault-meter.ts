@@ -47,7 +47,7 @@ export class FaultMeter {
   private readonly pairsAddress: number;
   private readonly coefficientsAddress: number;
   private readonly recordAddress: number;
-  /** Goertzel's 2·cos(2π f / (rate / 2)) for each hum line, then each floor line, padded to a multiple of 8. */
+  /** Goertzel's 2·cos(2π f / (rate / 2)) for each hum line, then each floor line, padded to a multiple of 16. */
   private readonly lines: number;
   private filled = 0;
   private sum = 0;
@@ -67,7 +67,7 @@ export class FaultMeter {
     this.frameLength = n;
     const window = Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * (i + 0.5)) / n));
     const coefficients = Float64Array.from([...HUM_FREQUENCIES, ...FLOOR_FREQUENCIES], (hz) => 2 * Math.cos((4 * Math.PI * hz) / sampleRate));
-    this.lines = Math.ceil(coefficients.length / 8) * 8;
+    this.lines = Math.ceil(coefficients.length / 16) * 16;
     this.frameAddress = kernels.alloc(4 * n);
     this.windowAddress = kernels.alloc(8 * n);
     this.pairsAddress = kernels.alloc(8 * (n >> 1));

@@ -6,7 +6,7 @@
 /**
  * One frame of `n` samples (f32 at `frame`): its mean taken out, its energy, the Hann-windowed frame summed in pairs
  * into `pairs` (n/2 f64), and Goertzel's |X(f)|² of those pairs at each of `lines` lines (their 2·cos(2π f / (rate / 2))
- * at `coefficients`, f64, padded with zeros to a multiple of 8). Writes `record` (f64): [0] the frame's energy per
+ * at `coefficients`, f64, padded with zeros to a multiple of 16). Writes `record` (f64): [0] the frame's energy per
  * sample with the first `humLines` lines' power taken out, then each line's power.
  */
 export function fault_frame(frame: usize, n: i32, window: usize, pairs: usize, coefficients: usize, lines: i32, humLines: i32, record: usize): void {
@@ -27,21 +27,24 @@ export function fault_frame(frame: usize, n: i32, window: usize, pairs: usize, c
     const last = <f64>load<f32>(frame + (<usize>(n - 1) << 2)) - mean;
     energy += last * last;
   }
-  // eight lines at a time, two to a vector: each recurrence waits on its own last step only
-  for (let j = 0; j < lines; j += 8) {
-    const at = coefficients + (<usize>j << 3);
-    const c0 = v128.load(at);
-    const c1 = v128.load(at, 16);
-    const c2 = v128.load(at, 32);
-    const c3 = v128.load(at, 48);
+  // sixteen lines at a time, two to a vector: each recurrence waits on its own last step only, so eight of them keep
+  // the processor busy (the coefficients are read from memory each step: there are too few registers to hold them)
+  for (let j = 0; j < lines; j += 16) {
+    const c = coefficients + (<usize>j << 3);
     let a1 = f64x2.splat(0), a2 = f64x2.splat(0), b1 = f64x2.splat(0), b2 = f64x2.splat(0); // prettier-ignore
     let d1 = f64x2.splat(0), d2 = f64x2.splat(0), e1 = f64x2.splat(0), e2 = f64x2.splat(0); // prettier-ignore
+    let f1 = f64x2.splat(0), f2 = f64x2.splat(0), g1 = f64x2.splat(0), g2 = f64x2.splat(0); // prettier-ignore
+    let k1 = f64x2.splat(0), k2 = f64x2.splat(0), m1 = f64x2.splat(0), m2 = f64x2.splat(0); // prettier-ignore
     for (let i = 0; i < half; i++) {
       const x = v128.load64_splat(pairs + (<usize>i << 3));
-      const a0 = f64x2.sub(f64x2.add(x, f64x2.mul(c0, a1)), a2);
-      const b0 = f64x2.sub(f64x2.add(x, f64x2.mul(c1, b1)), b2);
-      const d0 = f64x2.sub(f64x2.add(x, f64x2.mul(c2, d1)), d2);
-      const e0 = f64x2.sub(f64x2.add(x, f64x2.mul(c3, e1)), e2);
+      const a0 = f64x2.sub(f64x2.add(x, f64x2.mul(v128.load(c), a1)), a2);
+      const b0 = f64x2.sub(f64x2.add(x, f64x2.mul(v128.load(c, 16), b1)), b2);
+      const d0 = f64x2.sub(f64x2.add(x, f64x2.mul(v128.load(c, 32), d1)), d2);
+      const e0 = f64x2.sub(f64x2.add(x, f64x2.mul(v128.load(c, 48), e1)), e2);
+      const f0 = f64x2.sub(f64x2.add(x, f64x2.mul(v128.load(c, 64), f1)), f2);
+      const g0 = f64x2.sub(f64x2.add(x, f64x2.mul(v128.load(c, 80), g1)), g2);
+      const k0 = f64x2.sub(f64x2.add(x, f64x2.mul(v128.load(c, 96), k1)), k2);
+      const m0 = f64x2.sub(f64x2.add(x, f64x2.mul(v128.load(c, 112), m1)), m2);
       a2 = a1;
       a1 = a0;
       b2 = b1;
@@ -50,12 +53,24 @@ export function fault_frame(frame: usize, n: i32, window: usize, pairs: usize, c
       d1 = d0;
       e2 = e1;
       e1 = e0;
+      f2 = f1;
+      f1 = f0;
+      g2 = g1;
+      g1 = g0;
+      k2 = k1;
+      k1 = k0;
+      m2 = m1;
+      m1 = m0;
     }
     const out = record + 8 + (<usize>j << 3);
-    v128.store(out, power(c0, a1, a2));
-    v128.store(out, power(c1, b1, b2), 16);
-    v128.store(out, power(c2, d1, d2), 32);
-    v128.store(out, power(c3, e1, e2), 48);
+    v128.store(out, power(v128.load(c), a1, a2));
+    v128.store(out, power(v128.load(c, 16), b1, b2), 16);
+    v128.store(out, power(v128.load(c, 32), d1, d2), 32);
+    v128.store(out, power(v128.load(c, 48), e1, e2), 48);
+    v128.store(out, power(v128.load(c, 64), f1, f2), 64);
+    v128.store(out, power(v128.load(c, 80), g1, g2), 80);
+    v128.store(out, power(v128.load(c, 96), k1, k2), 96);
+    v128.store(out, power(v128.load(c, 112), m1, m2), 112);
   }
   // a sine of amplitude A reads (A·n/4)² through the Hann window, and carries A²/2 · n of the frame's energy
   let humEnergy: f64 = 0;
