@@ -79,7 +79,11 @@ export class FaultMeter {
     this.stretch = new ActiveSpeechLevelMeter(sampleRate);
   }
 
-  push(block: Float32Array): void {
+  /**
+   * `alongside`: a meter of the whole prompt that takes the same samples, fed in the same pass as this meter's
+   * stretch meter (ActiveSpeechLevelMeter.pushBoth), which costs about what one of them costs alone.
+   */
+  push(block: Float32Array, alongside?: ActiveSpeechLevelMeter): void {
     let sum = 0;
     for (let i = 0; i < block.length; i++) sum += block[i];
     this.sum += sum;
@@ -92,11 +96,11 @@ export class FaultMeter {
       this.filled += take;
       if (this.filled === this.frameLength) this.endFrame();
       const toStretch = Math.min(take, this.stretchLength - this.inStretch);
-      this.stretch.push(block.subarray(at, at + toStretch));
+      this.pushStretch(block.subarray(at, at + toStretch), alongside);
       this.inStretch += toStretch;
       if (toStretch < take) {
         this.endStretch();
-        this.stretch.push(block.subarray(at + toStretch, at + take));
+        this.pushStretch(block.subarray(at + toStretch, at + take), alongside);
         this.inStretch = take - toStretch;
       } else if (this.inStretch === this.stretchLength) {
         this.endStretch();
@@ -104,6 +108,11 @@ export class FaultMeter {
       }
       at += take;
     }
+  }
+
+  private pushStretch(samples: Float32Array, alongside: ActiveSpeechLevelMeter | undefined): void {
+    if (alongside) ActiveSpeechLevelMeter.pushBoth(this.stretch, alongside, samples);
+    else this.stretch.push(samples);
   }
 
   private endStretch(): void {

@@ -78,8 +78,8 @@ class WrittenMeter {
     if (this.decoded.length < encoded.length) this.decoded = new Float32Array(encoded.length);
     const samples = this.decoded.subarray(0, this.output.codec.decode(encoded, this.decoded));
     this.levels?.push(samples);
-    this.speech?.push(samples);
-    this.faults.push(samples);
+    // the prompt's P.56 meter runs in the same pass as the fault meter's stretch meters
+    this.faults.push(samples, this.speech ?? undefined);
   }
 
   warnings(asked: { highpass?: unknown; even?: unknown; level?: unknown }, told: readonly SourceWarning[]): SourceWarning[] {
