@@ -9,6 +9,7 @@ import { PadStage } from '../adjust/pad.js';
 import { SampleWindowStage } from '../adjust/sample-window.js';
 import type { SampleRange } from '../adjust/trim-range.js';
 import type { AudioSource, SourceWarning } from '../source/audio-source.js';
+import type { KernelDecoder } from '../encode/kernel-decoder.js';
 import { type Kernels, withKernels } from '../wasm/kernels.js';
 import type { CanonicalWaveWriter } from '../write/wave-writer.js';
 import { StageChain } from '../stage/chain.js';
@@ -60,7 +61,7 @@ class WrittenMeter {
   readonly levels: LevelAnalyzer | null;
   private readonly speech: ActiveSpeechLevelMeter | null;
   private readonly faults: FaultMeter;
-  private decoded: Float32Array;
+  private readonly decoder: KernelDecoder;
 
   constructor(
     private readonly output: Output,
@@ -71,15 +72,18 @@ class WrittenMeter {
     this.levels = reported ? new LevelAnalyzer(output.rate, output.rail) : null;
     this.speech = reported ? null : new ActiveSpeechLevelMeter(output.rate);
     this.faults = new FaultMeter(output.rate, kernels);
-    this.decoded = new Float32Array(maxBlock);
+    // a copied file's blocks are the source's own size: those are decoded a few thousand samples at a time
+    this.decoder = output.codec.createDecoder(kernels, Math.max(maxBlock, 4096));
   }
 
   push(encoded: Uint8Array): void {
-    if (this.decoded.length < encoded.length) this.decoded = new Float32Array(encoded.length);
-    const samples = this.decoded.subarray(0, this.output.codec.decode(encoded, this.decoded));
-    this.levels?.push(samples);
-    // the prompt's P.56 meter runs in the same pass as the fault meter's stretch meters
-    this.faults.push(samples, this.speech ?? undefined);
+    const step = this.decoder.maxBlock * this.output.layout.bytesPerSample;
+    for (let at = 0; at < encoded.length; at += step) {
+      const samples = this.decoder.decode(encoded.subarray(at, at + step));
+      this.levels?.push(samples);
+      // the prompt's P.56 meter runs in the same pass as the fault meter's stretch meters
+      this.faults.push(samples, this.speech ?? undefined);
+    }
   }
 
   warnings(asked: { highpass?: unknown; even?: unknown; level?: unknown }, told: readonly SourceWarning[]): SourceWarning[] {
