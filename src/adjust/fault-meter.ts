@@ -39,6 +39,20 @@ export interface Faults {
   spreadDb: number | null;
 }
 
+/** The Hann windows made so far, by length: a batch meters every file at the same rate or two. */
+const windows = new Map<number, Float64Array>();
+
+function hannWindow(n: number): Float64Array {
+  let window = windows.get(n);
+  if (!window) {
+    window = new Float64Array(n);
+    for (let i = 0; i < n; i++) window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * (i + 0.5)) / n);
+    if (windows.size >= 8) windows.clear();
+    windows.set(n, window);
+  }
+  return window;
+}
+
 export class FaultMeter {
   private readonly frameLength: number;
   /** In the kernels' memory (src/adjust/kernels/fault-frame.ts): the frame being filled, its window, the lines. */
@@ -65,7 +79,7 @@ export class FaultMeter {
   ) {
     const n = Math.round(FRAME_SECONDS * sampleRate);
     this.frameLength = n;
-    const window = Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * (i + 0.5)) / n));
+    const window = hannWindow(n);
     const coefficients = Float64Array.from([...HUM_FREQUENCIES, ...FLOOR_FREQUENCIES], (hz) => 2 * Math.cos((4 * Math.PI * hz) / sampleRate));
     this.lines = Math.ceil(coefficients.length / 16) * 16;
     this.frameAddress = kernels.alloc(4 * n);
