@@ -89,4 +89,18 @@ describe('ActiveSpeechLevelMeter', () => {
     meter.push(samples.subarray(5000));
     expect(meter.result()).toEqual(measure(samples, 8000));
   });
+
+  it('reads each of two meters fed together (pushBoth) exactly as it reads alone, for every reference signal', () => {
+    for (const signal of P56_SIGNALS) {
+      const samples = signal.samples();
+      // a whole meter, and a second one started part way (as a fault meter's stretch meter is)
+      const start = Math.floor(samples.length / 3);
+      const whole = new ActiveSpeechLevelMeter(signal.rate);
+      const part = new ActiveSpeechLevelMeter(signal.rate);
+      for (let i = 0; i < start; i += 700) whole.push(samples.subarray(i, Math.min(start, i + 700)));
+      for (let i = start; i < samples.length; i += 333) ActiveSpeechLevelMeter.pushBoth(whole, part, samples.subarray(i, i + 333));
+      expect(whole.result(), signal.name).toEqual(measure(samples, signal.rate));
+      expect(part.result(), signal.name).toEqual(measure(samples.subarray(start), signal.rate));
+    }
+  });
 });

@@ -102,6 +102,54 @@ export class ActiveSpeechLevelMeter {
     this.samples = n;
   }
 
+  /**
+   * Pushes one block to two meters of the same rate in one pass (a prompt's whole meter and one of its stretches'):
+   * each meter takes exactly the steps `push` takes, so each reads what it would alone, but the two envelopes'
+   * recurrences, each waiting on its own last step, run side by side, for about the time of one.
+   */
+  static pushBoth(a: ActiveSpeechLevelMeter, b: ActiveSpeechLevelMeter, block: Float32Array): void {
+    if (a.smoothing !== b.smoothing) {
+      a.push(block);
+      b.push(block);
+      return;
+    }
+    const g = a.smoothing;
+    const oneMinusG = 1 - g;
+    let stage1A = a.stage1, envelopeA = a.envelope, squaresA = a.sumOfSquares, nA = a.samples; // prettier-ignore
+    let upA = a.up, downA = a.down, hangoverEndA = a.hangoverEnd; // prettier-ignore
+    let stage1B = b.stage1, envelopeB = b.envelope, squaresB = b.sumOfSquares, nB = b.samples; // prettier-ignore
+    let upB = b.up, downB = b.down, hangoverEndB = b.hangoverEnd; // prettier-ignore
+    for (let i = 0; i < block.length; i++, nA++, nB++) {
+      const x = block[i];
+      squaresA += x * x;
+      squaresB += x * x;
+      stage1A = g * stage1A + oneMinusG * Math.abs(x);
+      stage1B = g * stage1B + oneMinusG * Math.abs(x);
+      envelopeA = g * envelopeA + oneMinusG * stage1A;
+      envelopeB = g * envelopeB + oneMinusG * stage1B;
+      if (envelopeA >= upA || envelopeA < downA || nA > hangoverEndA) {
+        a.recount(envelopeA, nA);
+        upA = a.up;
+        downA = a.down;
+        hangoverEndA = a.hangoverEnd;
+      }
+      if (envelopeB >= upB || envelopeB < downB || nB > hangoverEndB) {
+        b.recount(envelopeB, nB);
+        upB = b.up;
+        downB = b.down;
+        hangoverEndB = b.hangoverEnd;
+      }
+    }
+    a.stage1 = stage1A;
+    a.envelope = envelopeA;
+    a.sumOfSquares = squaresA;
+    a.samples = nA;
+    b.stage1 = stage1B;
+    b.envelope = envelopeB;
+    b.sumOfSquares = squaresB;
+    b.samples = nB;
+  }
+
   /** Which thresholds count sample `n`, once the envelope has crossed a threshold or a hangover has run out. */
   private recount(envelope: number, n: number): void {
     const lastReached = this.lastReached;

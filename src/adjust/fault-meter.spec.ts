@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { cleanPrompt, unevenPrompt, withDc, withHum } from '../../test/support/faulty-prompts.js';
 import { ActiveSpeechLevelMeter } from './active-speech-level.js';
+import { acquireKernels } from '../wasm/kernels.js';
 import { FaultMeter, type Faults } from './fault-meter.js';
 
+/** The kernels of one instance, taken for the whole file: a meter only allocates from them. */
+const kernels = await acquireKernels();
+
 function faultsOf(samples: Float32Array, rate = 8000, blocks = [333, 4096, 7]): Faults {
-  const meter = new FaultMeter(rate);
+  kernels.reset();
+  const meter = new FaultMeter(rate, kernels);
   const level = new ActiveSpeechLevelMeter(rate);
   for (let at = 0, i = 0; at < samples.length; i++) {
     const block = samples.subarray(at, at + blocks[i % blocks.length]);

@@ -1,3 +1,4 @@
+import type { Kernels } from '../wasm/kernels.js';
 import { ActiveSpeechLevelMeter } from './active-speech-level.js';
 
 /**
@@ -38,13 +39,30 @@ export interface Faults {
   spreadDb: number | null;
 }
 
+/** The Hann windows made so far, by length: a batch meters every file at the same rate or two. */
+const windows = new Map<number, Float64Array>();
+
+function hannWindow(n: number): Float64Array {
+  let window = windows.get(n);
+  if (!window) {
+    window = new Float64Array(n);
+    for (let i = 0; i < n; i++) window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * (i + 0.5)) / n);
+    if (windows.size >= 8) windows.clear();
+    windows.set(n, window);
+  }
+  return window;
+}
+
 export class FaultMeter {
   private readonly frameLength: number;
-  private readonly window: Float64Array;
-  private readonly frame: Float64Array;
-  /** Goertzel's 2·cos(2π f / (rate / 2)) for each hum line, then each floor line: see endFrame. */
-  private readonly coefficients: Float64Array;
-  private readonly pairs: Float64Array;
+  /** In the kernels' memory (src/adjust/kernels/fault-frame.ts): the frame being filled, its window, the lines. */
+  private readonly frameAddress: number;
+  private readonly windowAddress: number;
+  private readonly pairsAddress: number;
+  private readonly coefficientsAddress: number;
+  private readonly recordAddress: number;
+  /** Goertzel's 2·cos(2π f / (rate / 2)) for each hum line, then each floor line, padded to a multiple of 16. */
+  private readonly lines: number;
   private filled = 0;
   private sum = 0;
   private samples = 0;
@@ -55,32 +73,48 @@ export class FaultMeter {
   private inStretch = 0;
   private readonly stretches: (number | null)[] = [];
 
-  constructor(readonly sampleRate: number) {
-    this.frameLength = Math.round(FRAME_SECONDS * sampleRate);
-    this.window = Float64Array.from({ length: this.frameLength }, (_, n) => 0.5 - 0.5 * Math.cos((2 * Math.PI * (n + 0.5)) / this.frameLength));
-    this.frame = new Float64Array(this.frameLength);
-    this.coefficients = Float64Array.from([...HUM_FREQUENCIES, ...FLOOR_FREQUENCIES], (hz) => 2 * Math.cos((4 * Math.PI * hz) / sampleRate));
-    this.pairs = new Float64Array(this.frameLength >> 1);
+  constructor(
+    readonly sampleRate: number,
+    private readonly kernels: Kernels,
+  ) {
+    const n = Math.round(FRAME_SECONDS * sampleRate);
+    this.frameLength = n;
+    const window = hannWindow(n);
+    const coefficients = Float64Array.from([...HUM_FREQUENCIES, ...FLOOR_FREQUENCIES], (hz) => 2 * Math.cos((4 * Math.PI * hz) / sampleRate));
+    this.lines = Math.ceil(coefficients.length / 16) * 16;
+    this.frameAddress = kernels.alloc(4 * n);
+    this.windowAddress = kernels.alloc(8 * n);
+    this.pairsAddress = kernels.alloc(8 * (n >> 1));
+    this.coefficientsAddress = kernels.alloc(8 * this.lines);
+    this.recordAddress = kernels.alloc(8 * (1 + this.lines));
+    kernels.f64(this.windowAddress, n).set(window);
+    kernels.f64(this.coefficientsAddress, this.lines).fill(0).set(coefficients);
     this.stretchLength = Math.round(STRETCH_SECONDS * sampleRate);
     this.stretch = new ActiveSpeechLevelMeter(sampleRate);
   }
 
-  push(block: Float32Array): void {
+  /**
+   * `alongside`: a meter of the whole prompt that takes the same samples, fed in the same pass as this meter's
+   * stretch meter (ActiveSpeechLevelMeter.pushBoth), which costs about what one of them costs alone.
+   */
+  push(block: Float32Array, alongside?: ActiveSpeechLevelMeter): void {
     let sum = 0;
     for (let i = 0; i < block.length; i++) sum += block[i];
     this.sum += sum;
     this.samples += block.length;
+    // a fresh view each block: memory allocated after this meter (a pass's buffers) may have grown it
+    const frame = this.kernels.f32(this.frameAddress, this.frameLength);
     for (let at = 0; at < block.length; ) {
       const take = Math.min(block.length - at, this.frameLength - this.filled);
-      this.frame.set(block.subarray(at, at + take), this.filled);
+      frame.set(block.subarray(at, at + take), this.filled);
       this.filled += take;
       if (this.filled === this.frameLength) this.endFrame();
       const toStretch = Math.min(take, this.stretchLength - this.inStretch);
-      this.stretch.push(block.subarray(at, at + toStretch));
+      this.pushStretch(block.subarray(at, at + toStretch), alongside);
       this.inStretch += toStretch;
       if (toStretch < take) {
         this.endStretch();
-        this.stretch.push(block.subarray(at + toStretch, at + take));
+        this.pushStretch(block.subarray(at + toStretch, at + take), alongside);
         this.inStretch = take - toStretch;
       } else if (this.inStretch === this.stretchLength) {
         this.endStretch();
@@ -90,6 +124,11 @@ export class FaultMeter {
     }
   }
 
+  private pushStretch(samples: Float32Array, alongside: ActiveSpeechLevelMeter | undefined): void {
+    if (alongside) ActiveSpeechLevelMeter.pushBoth(this.stretch, alongside, samples);
+    else this.stretch.push(samples);
+  }
+
   private endStretch(): void {
     const { activeDbov, activityPercent, samples } = this.stretch.result();
     const speech = (activityPercent / 100) * samples;
@@ -97,60 +136,26 @@ export class FaultMeter {
     this.stretch = new ActiveSpeechLevelMeter(this.sampleRate);
   }
 
-  /** One frame's energy and line powers: its mean taken out first, so that DC does not leak into the lines. */
+  /**
+   * One frame's energy and line powers, its mean taken out first so that DC does not leak into the lines. The lines
+   * lie below 350 Hz: the kernel sums the windowed frame in pairs (at 8 kHz that is 0.05 dB down at 320 Hz, and what
+   * folds down from near half the rate is 18 dB down and was not speech) and reads the lines at half the rate, for
+   * half the cost; a pair's sum reads a line as the samples themselves do, so the scale is unchanged.
+   */
   private endFrame(): void {
-    const n = this.frameLength;
-    const frame = this.frame;
-    const window = this.window;
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += frame[i];
-    mean /= n;
-    let energy = 0;
-    for (let i = 0; i < n; i++) {
-      const x = frame[i] - mean;
-      energy += x * x;
-      frame[i] = x * window[i];
-    }
-    // The lines lie below 350 Hz: the windowed frame is summed in pairs (at 8 kHz that is 0.05 dB down at 320 Hz, and
-    // what folds down from near half the rate is 18 dB down and was not speech), and the lines are read at half the
-    // rate, for half the cost. A pair's sum reads a line as the samples themselves do, so the scale is unchanged.
-    const pairs = this.pairs;
-    const half = pairs.length;
-    for (let i = 0; i < half; i++) pairs[i] = frame[2 * i] + frame[2 * i + 1];
-    const coefficients = this.coefficients;
-    const lines = coefficients.length;
-    const record = new Float64Array(1 + lines);
-    // Goertzel, |X(f)|² of the windowed frame, four lines at a time: each line's recurrence waits on its own last
-    // step, so four independent ones keep the processor busy (three times faster than one after another)
-    for (let j = 0; j < lines; j += 4) {
-      const c0 = coefficients[j];
-      const c1 = coefficients[Math.min(j + 1, lines - 1)];
-      const c2 = coefficients[Math.min(j + 2, lines - 1)];
-      const c3 = coefficients[Math.min(j + 3, lines - 1)];
-      let a1 = 0, a2 = 0, b1 = 0, b2 = 0, d1 = 0, d2 = 0, e1 = 0, e2 = 0; // prettier-ignore
-      for (let i = 0; i < half; i++) {
-        const x = pairs[i];
-        const a0 = x + c0 * a1 - a2;
-        const b0 = x + c1 * b1 - b2;
-        const d0 = x + c2 * d1 - d2;
-        const e0 = x + c3 * e1 - e2;
-        a2 = a1;
-        a1 = a0;
-        b2 = b1;
-        b1 = b0;
-        d2 = d1;
-        d1 = d0;
-        e2 = e1;
-        e1 = e0;
-      }
-      const powers = [a1 * a1 + a2 * a2 - c0 * a1 * a2, b1 * b1 + b2 * b2 - c1 * b1 * b2, d1 * d1 + d2 * d2 - c2 * d1 * d2, e1 * e1 + e2 * e2 - c3 * e1 * e2];
-      for (let k = 0; k < 4 && j + k < lines; k++) record[1 + j + k] = powers[k];
-    }
-    // a sine of amplitude A reads (A·n/4)² through the Hann window, and carries A²/2 · n of the frame's energy
-    let humEnergy = 0;
-    for (let j = 0; j < HUM_FREQUENCIES.length; j++) humEnergy += (8 * record[1 + j]) / n;
-    record[0] = Math.max(0, energy - humEnergy) / n;
-    this.frames.push(record);
+    const { kernels } = this;
+    const lines = HUM_FREQUENCIES.length + FLOOR_FREQUENCIES.length;
+    kernels.exports.fault_frame(
+      this.frameAddress,
+      this.frameLength,
+      this.windowAddress,
+      this.pairsAddress,
+      this.coefficientsAddress,
+      this.lines,
+      HUM_FREQUENCIES.length,
+      this.recordAddress,
+    );
+    this.frames.push(kernels.f64(this.recordAddress, 1 + lines).slice());
     this.filled = 0;
   }
 

@@ -38,7 +38,7 @@ export async function measureLevels(
     return await withKernels(async (kernels) => {
       const output = outputOf(profile);
       const analyzer = new LevelAnalyzer(output.rate, output.rail);
-      const faults = new FaultMeter(output.rate);
+      const faults = new FaultMeter(output.rate, kernels);
       const pass = new OutputRatePass(audio, kernels, output, maxSamples + 1);
       let seen = 0;
       // one sample past the limit is enough to know the file is over it

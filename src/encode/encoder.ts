@@ -1,6 +1,7 @@
 import { FLOAT_FROM_ALAW, FLOAT_FROM_MULAW } from '../codecs/g711-expand.js';
 import type { OutputEncoding } from '../profile/encodings.js';
 import type { Kernels } from '../wasm/kernels.js';
+import { KernelDecoder } from './kernel-decoder.js';
 import { KernelEncoder } from './kernel-encoder.js';
 import type { SampleEncoder } from './sample-encoder.js';
 
@@ -10,6 +11,8 @@ export interface OutputCodec {
   createEncoder(kernels: Kernels, maxBlock: number): SampleEncoder;
   /** Decodes encoded samples to full-scale floats (what the file plays) into `into`; returns the sample count. */
   decode(encoded: Uint8Array, into: Float32Array): number;
+  /** The same decoding by a WebAssembly kernel, for a stream of blocks of at most `maxBlock` samples. */
+  createDecoder(kernels: Kernels, maxBlock: number): KernelDecoder;
   /** The largest magnitude among encoded samples, full scale = 1.0. */
   peak(encoded: Uint8Array): number;
 }
@@ -18,6 +21,7 @@ export interface OutputCodec {
 function g711(table: Float32Array, law: 'alaw' | 'ulaw'): OutputCodec {
   return {
     createEncoder: (kernels, maxBlock) => new KernelEncoder(kernels, maxBlock, law),
+    createDecoder: (kernels, maxBlock) => new KernelDecoder(kernels, maxBlock, { kind: 'table', table }, 1),
     decode(encoded, into) {
       for (let i = 0; i < encoded.length; i++) into[i] = table[encoded[i]];
       return encoded.length;
@@ -33,6 +37,7 @@ function g711(table: Float32Array, law: 'alaw' | 'ulaw'): OutputCodec {
 /** Little-endian 16-bit samples, read from any byte offset (a block need not be aligned). */
 const pcm16: OutputCodec = {
   createEncoder: (kernels, maxBlock) => new KernelEncoder(kernels, maxBlock, 'pcm16'),
+  createDecoder: (kernels, maxBlock) => new KernelDecoder(kernels, maxBlock, { kind: 's16' }, 2),
   decode(encoded, into) {
     const count = encoded.length >> 1;
     for (let i = 0; i < count; i++) into[i] = (((encoded[2 * i + 1] << 24) >> 16) | encoded[2 * i]) / 32768;

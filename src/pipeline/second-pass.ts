@@ -9,7 +9,8 @@ import { PadStage } from '../adjust/pad.js';
 import { SampleWindowStage } from '../adjust/sample-window.js';
 import type { SampleRange } from '../adjust/trim-range.js';
 import type { AudioSource, SourceWarning } from '../source/audio-source.js';
-import type { Kernels } from '../wasm/kernels.js';
+import type { KernelDecoder } from '../encode/kernel-decoder.js';
+import { type Kernels, withKernels } from '../wasm/kernels.js';
 import type { CanonicalWaveWriter } from '../write/wave-writer.js';
 import { StageChain } from '../stage/chain.js';
 import type { Stage } from '../stage/stage.js';
@@ -60,25 +61,29 @@ class WrittenMeter {
   readonly levels: LevelAnalyzer | null;
   private readonly speech: ActiveSpeechLevelMeter | null;
   private readonly faults: FaultMeter;
-  private decoded: Float32Array;
+  private readonly decoder: KernelDecoder;
 
   constructor(
     private readonly output: Output,
+    kernels: Kernels,
     maxBlock: number,
     reported: boolean,
   ) {
     this.levels = reported ? new LevelAnalyzer(output.rate, output.rail) : null;
     this.speech = reported ? null : new ActiveSpeechLevelMeter(output.rate);
-    this.faults = new FaultMeter(output.rate);
-    this.decoded = new Float32Array(maxBlock);
+    this.faults = new FaultMeter(output.rate, kernels);
+    // a copied file's blocks are the source's own size: those are decoded a few thousand samples at a time
+    this.decoder = output.codec.createDecoder(kernels, Math.max(maxBlock, 4096));
   }
 
   push(encoded: Uint8Array): void {
-    if (this.decoded.length < encoded.length) this.decoded = new Float32Array(encoded.length);
-    const samples = this.decoded.subarray(0, this.output.codec.decode(encoded, this.decoded));
-    this.levels?.push(samples);
-    this.speech?.push(samples);
-    this.faults.push(samples);
+    const step = this.decoder.maxBlock * this.output.layout.bytesPerSample;
+    for (let at = 0; at < encoded.length; at += step) {
+      const samples = this.decoder.decode(encoded.subarray(at, at + step));
+      this.levels?.push(samples);
+      // the prompt's P.56 meter runs in the same pass as the fault meter's stretch meters
+      this.faults.push(samples, this.speech ?? undefined);
+    }
   }
 
   warnings(asked: { highpass?: unknown; even?: unknown; level?: unknown }, told: readonly SourceWarning[]): SourceWarning[] {
@@ -91,9 +96,13 @@ class WrittenMeter {
 
 /** Input stored as the output is (A-law, 8000 Hz, mono for Huawei): the samples are copied, not re-encoded. */
 export async function copySamples(audio: AudioSource, output: Output, writer: CanonicalWaveWriter, signal?: StopSignal): Promise<SampleResult> {
+  return withKernels((kernels) => copyInto(kernels, audio, output, writer, signal));
+}
+
+async function copyInto(kernels: Kernels, audio: AudioSource, output: Output, writer: CanonicalWaveWriter, signal?: StopSignal): Promise<SampleResult> {
   let peak = 0;
   let frames = 0;
-  const written = new WrittenMeter(output, 0, false);
+  const written = new WrittenMeter(output, kernels, 0, false);
   for await (const bytes of (audio.stored as NonNullable<AudioSource['stored']>).bytes()) {
     signal?.throwIfAborted();
     peak = Math.max(peak, output.codec.peak(bytes));
@@ -132,7 +141,7 @@ export async function transcode(
   const pass = recording ? null : new OutputRatePass(audio, kernels, output, needed, options.blockSamples, options.signal);
   const maxBlock = OutputRatePass.maxBlock(audio, output.rate, options.blockSamples);
   const encoder = output.codec.createEncoder(kernels, maxBlock);
-  const after = new WrittenMeter(output, maxBlock, plan.before !== null);
+  const after = new WrittenMeter(output, kernels, maxBlock, plan.before !== null);
   const limit = Math.min(maxSamples, options.limitSamples) + shape.pad[0] + shape.pad[1];
   let written = 0;
 

@@ -1,7 +1,7 @@
 import { KERNEL_WASM_BASE64 } from './kernel-bytes.generated.js';
 
 /**
- * The WebAssembly kernels (decode, mix, FIR, G.711 and PCM encoding, peak; AssemblyScript with 128-bit SIMD, each beside the stage that
+ * The WebAssembly kernels (decode, mix, FIR, G.711 and PCM encoding, peak, a fault meter's frame; AssemblyScript with 128-bit SIMD, each beside the stage that
  * calls it) and the memory they work in. The module's bytes are embedded in the build, so loading it needs neither
  * fs nor fetch: the same code runs in Node, in a browser and in a page opened from disk.
  */
@@ -35,10 +35,26 @@ export interface KernelExports {
     up: number,
     density: number,
   ): void;
+  fft_decimate2(
+    x: number,
+    first: number,
+    hop: number,
+    span: number,
+    n: number,
+    re: number,
+    im: number,
+    gRe: number,
+    gIm: number,
+    twRe: number,
+    twIm: number,
+    out: number,
+    count: number,
+  ): void;
   alaw_encode(src: number, dst: number, count: number, stats: number): void;
   ulaw_encode(src: number, dst: number, count: number, stats: number): void;
   pcm16_encode(src: number, dst: number, count: number, stats: number): void;
   peak_magnitude(src: number, count: number): number;
+  fault_frame(frame: number, n: number, window: number, pairs: number, coefficients: number, lines: number, humLines: number, record: number): void;
 }
 
 const PAGE_BYTES = 65536;
@@ -73,6 +89,10 @@ export class Kernels {
 
   f32(address: number, length: number): Float32Array {
     return new Float32Array(this.exports.memory.buffer, address, length);
+  }
+
+  f64(address: number, length: number): Float64Array {
+    return new Float64Array(this.exports.memory.buffer, address, length);
   }
 
   u8(address: number, length: number): Uint8Array {

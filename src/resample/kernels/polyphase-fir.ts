@@ -31,12 +31,13 @@ function sum4(v: v128): f32 {
 }
 
 /**
- * Two outputs `step` inputs apart through the same row, as every pair of a whole-number decimator is: each
- * coefficient vector is loaded once for both. Each output is summed exactly as `dot` sums it, so an output does not
- * depend on whether it was computed alone or in a pair (that is, on where a block started).
+ * Two outputs `step` inputs apart through the same row, as every pair of a whole-number decimator is, and outputs
+ * `up` apart in a polyphase bank: each coefficient vector is loaded once for both, the second output stored at
+ * `second`. Each output is summed exactly as `dot` sums it, so an output does not depend on whether it was computed
+ * alone or in a pair (that is, on where a block started).
  */
 @inline
-function dotPair(x: usize, step: usize, h: usize, taps: i32, out: usize): void {
+function dotPair(x: usize, step: usize, h: usize, taps: i32, out: usize, second: usize): void {
   const y = x + (step << 2);
   let firstEven = f32x4.splat(0);
   let firstOdd = f32x4.splat(0);
@@ -59,7 +60,7 @@ function dotPair(x: usize, step: usize, h: usize, taps: i32, out: usize): void {
     secondEven = f32x4.add(secondEven, f32x4.mul(v128.load(y + offset), last));
   }
   store<f32>(out, sum4(f32x4.add(firstEven, firstOdd)));
-  store<f32>(out, sum4(f32x4.add(secondEven, secondOdd)), 4);
+  store<f32>(second, sum4(f32x4.add(secondEven, secondOdd)));
 }
 
 /** Outputs from a bank of `up` rows of `taps` coefficients (row `phase` for an output `phase`/`up` past `start`). */
@@ -79,8 +80,28 @@ export function fir_bank(
   let k = 0;
   if (up == 1) {
     for (; k + 2 <= count; k += 2) {
-      dotPair(x + (<usize>start << 2), <usize>whole, bank, taps, out + (<usize>k << 2));
+      const at = out + (<usize>k << 2);
+      dotPair(x + (<usize>start << 2), <usize>whole, bank, taps, at, at + 4);
       start += 2 * whole;
+    }
+  } else {
+    // Output k + up lies exactly `down` inputs after output k, on the same row: outputs go in pairs that far apart,
+    // 2 x up at a time, after which the first input has moved on by 2 x down and the row is the same again.
+    const down = whole * up + part;
+    for (; k + 2 * up <= count; k += 2 * up) {
+      let first = start;
+      let row = phase;
+      for (let j = 0; j < up; j++) {
+        const at = out + (<usize>(k + j) << 2);
+        dotPair(x + (<usize>first << 2), <usize>down, bank + <usize>row * rowBytes, taps, at, at + (<usize>up << 2));
+        first += whole;
+        row += part;
+        if (row >= up) {
+          row -= up;
+          first++;
+        }
+      }
+      start += 2 * down;
     }
   }
   for (; k < count; k++) {
