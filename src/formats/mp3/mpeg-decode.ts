@@ -19,6 +19,10 @@ export interface MpegStream {
    * come. Feeding this many zeros makes mpg123 do what FFmpeg does.
    */
   missingBytes: number;
+  /** Whether the first frame is a Xing/Info/VBRI tag rather than audio (mpg123 knows it by itself; ours is told). */
+  tagFrame: boolean;
+  /** LAME's encoder delay and padding when the tag gives them: the decode drops them, as mpg123 does. */
+  gapless: { delay: number; padding: number } | null;
 }
 
 const READ_BYTES = 64 * 1024;
