@@ -38,7 +38,7 @@ interface MpegLayout {
   warnings: SourceWarning[];
 }
 
-/** MPEG-1, 2 and 2.5 audio, layers I, II and III, decoded by mpg123 (mpg123-decoder). */
+/** MPEG-1, 2 and 2.5 audio: layer III decoded by voiceprep's own decoder (layer3-decode.ts), layers I and II by mpg123. */
 export const mp3Reader: AudioFormatReader = {
   name: mp3Format.name,
   recognizes: recognizesMp3,
