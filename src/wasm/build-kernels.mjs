@@ -11,13 +11,13 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 mkdirSync(`${root}dist/wasm`, { recursive: true });
 
 /** Compiles one AssemblyScript entry into `wasmFile` (in dist/wasm) and embeds its bytes as `name` in `tsFile`. */
-async function build(entry, wasmFile, tsFile, name, extra = []) {
+async function build(entry, wasmFile, tsFile, name, { shrinkLevel = '0', extra = [] } = {}) {
   const wasmPath = `${root}dist/wasm/${wasmFile}`;
   const { error, stderr } = await asc.main([
     `${root}${entry}`,
     '--outFile', wasmPath,
     '--optimizeLevel', '3',
-    '--shrinkLevel', '0',
+    '--shrinkLevel', shrinkLevel,
     '--runtime', 'stub',
     '--noAssert',
     '--enable', 'simd',
@@ -36,6 +36,9 @@ async function build(entry, wasmFile, tsFile, name, extra = []) {
   );
 }
 
-await build('src/wasm/kernels/index.ts', 'voiceprep-kernels.wasm', 'src/wasm/kernel-bytes.generated.ts', 'KERNEL_WASM_BASE64', ['--initialMemory', '1']);
-// The MP3 (Layer III) decoder is a module of its own: only a conversion that opens an MP3 loads it.
-await build('src/formats/mp3/kernels/decoder.ts', 'voiceprep-mp3.wasm', 'src/formats/mp3/layer3-bytes.generated.ts', 'LAYER3_WASM_BASE64');
+await build('src/wasm/kernels/index.ts', 'voiceprep-kernels.wasm', 'src/wasm/kernel-bytes.generated.ts', 'KERNEL_WASM_BASE64', { extra: ['--initialMemory', '1'] });
+// The MP3 (Layer III) decoder is a module of its own: only a conversion that opens an MP3 loads it. Shrinking it a
+// little takes 13 % off its size (the page carries it) for no measurable cost in speed.
+await build('src/formats/mp3/kernels/decoder.ts', 'voiceprep-mp3.wasm', 'src/formats/mp3/layer3-bytes.generated.ts', 'LAYER3_WASM_BASE64', {
+  shrinkLevel: '1',
+});

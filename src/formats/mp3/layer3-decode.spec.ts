@@ -119,6 +119,17 @@ describe('voiceprep’s Layer III decoder against mpg123', () => {
     },
   );
 
+  it('a stereo stream that turns mono midway (two files joined): both channels get the mono frames, as in mpg123', async () => {
+    const [stereo, mono] = [fixture('l3-speech-joint.mp3'), fixture('speech-cbr.mp3')];
+    const joined = new Uint8Array([...stereo, ...mono]);
+    const [ours, reference] = await Promise.all([decode(joined, 'ours'), decode(joined, 'mpg123')]);
+    expect(ours.channels).toHaveLength(2);
+    ours.channels.forEach((channel, index) => {
+      expect(channel.length).toBe(reference.channels[index].length);
+      expect(snrDb(reference.channels[index], channel)).toBeGreaterThanOrEqual(60);
+    });
+  });
+
   it('keeps the subbands that reach the band and one more; all 32 without a band', () => {
     expect(subbandsFor(44100, 4000)).toBe(7); // 689 Hz a subband: 6 reach 4 kHz
     expect(subbandsFor(48000, 8000)).toBe(12);

@@ -13,6 +13,7 @@ interface Layer3Exports {
   mp3_input_bytes(): number;
   mp3_output(): number;
   mp3_output_stride(): number;
+  mp3_output_channels(): number;
   mp3_reset(): void;
   mp3_decode_frame(bytes: number, bands: number, mono: number): number;
 }
@@ -59,8 +60,8 @@ async function instantiate(): Promise<Layer3Exports> {
 
 /**
  * One pass of the decoder over the stream, frame by frame, trimmed as mpg123 trims it: a Xing/Info frame is not
- * audio, and with LAME's gapless fields the encoder's delay plus the decoder's 529 samples are dropped at the start
- * (the end is cut to the stream's exact length by the source). A frame that cannot be decoded is skipped and the
+ * audio, and with LAME's gapless fields the encoder's delay plus the decoder's 529 samples are dropped at the start,
+ * and the padding less those 529 at the end of the frames the tag counts. A frame that cannot be decoded is skipped and the
  * stream found again where a frame that the next one confirms begins, as mpg123 does.
  */
 export async function* decodeLayer3(
@@ -76,7 +77,12 @@ export async function* decodeLayer3(
   const fold = stream.channels === 2 && options.mono === true;
   const inputAt = wasm.mp3_input();
   const capacity = wasm.mp3_input_bytes();
-  let skip = stream.gapless ? stream.gapless.delay + DECODER_DELAY : 0;
+  const { gapless } = stream;
+  // What mpg123 drops, in samples counted from the first audio frame: the start, and the end of the tagged frames.
+  const skip = gapless ? gapless.delay + DECODER_DELAY : 0;
+  const cutTo = gapless?.frames ? gapless.frames * first.samplesPerFrame : 0;
+  const cutFrom = gapless ? Math.max(skip, cutTo - Math.max(0, gapless.padding - DECODER_DELAY)) : 0;
+  let position = 0;
   let tagFrame = stream.tagFrame;
   let damaged = 0;
   let decodedAny = false;
@@ -96,14 +102,17 @@ export async function* decodeLayer3(
       return null;
     }
     decodedAny = true;
-    const from = Math.min(skip, samples);
-    skip -= from;
-    if (from === samples) return null;
+    const start = position;
+    position += samples;
+    const from = Math.min(samples, Math.max(0, skip - start));
+    const to = cutFrom < start + samples && cutTo > start ? Math.max(from, cutFrom - start) : samples;
+    if (to === from) return null;
     const out = wasm.mp3_output();
-    const left = new Float32Array(wasm.memory.buffer, out + from * 4, samples - from);
+    const left = new Float32Array(wasm.memory.buffer, out + from * 4, to - from);
     if (stream.channels === 1) return [left];
-    if (fold) return [left, left];
-    return [left, new Float32Array(wasm.memory.buffer, out + (wasm.mp3_output_stride() + from) * 4, samples - from)];
+    // folded, or a mono frame in a stereo stream: the one channel is both
+    if (wasm.mp3_output_channels() === 1) return [left, left];
+    return [left, new Float32Array(wasm.memory.buffer, out + (wasm.mp3_output_stride() + from) * 4, to - from)];
   }
 
   let pending = new Uint8Array(0);

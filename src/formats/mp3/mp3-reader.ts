@@ -123,7 +123,15 @@ export async function readLayout(source: ByteSource): Promise<MpegLayout> {
     warnings.push({ code: 'truncated', message: `the file holds ${streamBytes} of the ${tag.bytes} bytes of MPEG audio its ${tag.kind} tag gives: it was cut short` });
   }
   return {
-    stream: { start: frameStart, end, channels: header.channels, sampleRate: header.sampleRate, missingBytes, tagFrame: tag !== null, gapless: tag?.gapless ?? null },
+    stream: {
+      start: frameStart,
+      end,
+      channels: header.channels,
+      sampleRate: header.sampleRate,
+      missingBytes,
+      tagFrame: tag !== null,
+      gapless: tag?.gapless ? { ...tag.gapless, frames: tag.frames } : null,
+    },
     header,
     frames: length.frames,
     exactFrames: length.exact && missingBytes === 0,

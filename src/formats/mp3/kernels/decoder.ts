@@ -35,6 +35,7 @@ const QMF: usize = memory.data(15 * 64 * 4, 16);
 const OUT: usize = memory.data(2 * OUT_STRIDE * 4, 16);
 
 let reservoir: i32 = 0;
+let channelsOut: i32 = 1;
 
 /** Where the caller writes a frame (header included), at most `mp3_input_bytes()` bytes. */
 export function mp3_input(): usize { return INPUT; }
@@ -42,6 +43,8 @@ export function mp3_input_bytes(): i32 { return INPUT_BYTES; }
 /** Where a frame's samples are: planar f32, the second channel `mp3_output_stride()` floats after the first. */
 export function mp3_output(): usize { return OUT; }
 export function mp3_output_stride(): i32 { return OUT_STRIDE; }
+/** The channels the last frame decoded wrote (a stream may switch between mono and stereo frames). */
+export function mp3_output_channels(): i32 { return channelsOut; }
 
 /** Forgets the stream: the bit reservoir, the IMDCT's overlap and the filterbank's state. */
 export function mp3_reset(): void {
@@ -60,7 +63,8 @@ export function mp3_decode_frame(bytes: i32, bands: i32, mono: i32): i32 {
   // the specs check that path this way against the plain fold.
   if (bytes < 4 || bytes > INPUT_BYTES) return 0;
   setHeader(<i32>load<u8>(INPUT, 1), <i32>load<u8>(INPUT, 2), <i32>load<u8>(INPUT, 3));
-  if (((h1 >> 1) & 3) != 1) return 0;
+  // layer III, a version and a sample rate that exist: the tables are indexed by them
+  if (((h1 >> 1) & 3) != 1 || ((h1 >> 3) & 3) == 1 || ((h2 >> 2) & 3) == 3) return 0;
   const keep = min(32, max(1, bands));
   const nch = isMono() ? 1 : 2;
   bsInit(INPUT + 4, bytes - 4);
@@ -79,6 +83,7 @@ export function mp3_decode_frame(bytes: i32, bands: i32, mono: i32): i32 {
   const complete = reservoir >= mainDataBegin;
   const granules = isMpeg1() ? 2 : 1;
   const outChannels = mono ? 1 : nch;
+  channelsOut = outChannels;
   for (let g = 0; g < granules; g++) {
     memory.fill(GRBUF, 0, 576 * 2 * 4);
     // Without the bytes the reservoir should hold, the frame is silence (the filterbanks still run down).
