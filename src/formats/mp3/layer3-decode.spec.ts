@@ -5,6 +5,7 @@ import { isVoiceprepError } from '../../errors.js';
 import { bytesSource } from '../../source/byte-source.js';
 import type { DecodedChunk, PassContext } from '../common/decoded-source.js';
 import { type Layer3Options, decodeLayer3, subbandsFor } from './layer3-decode.js';
+import { parseMpegHeader } from '../common/mpeg-frame.js';
 import { readLayout } from './mp3-reader.js';
 import { decodeMpeg } from './mpeg-decode.js';
 
@@ -147,6 +148,17 @@ describe('damaged Layer III streams', () => {
     const damaged = await decode(bytes, 'ours');
     expect(damaged.warnings).toContain('damaged-frames');
     expect(damaged.channels[0].length).toBeGreaterThan(20000);
+  });
+
+  it('a frame whose side information cannot be right is a frame of silence, as in mpg123: the timing is kept', async () => {
+    const bytes = clean.slice();
+    let at = (await readLayout(bytesSource(bytes))).stream.start;
+    for (let frame = 0; frame < 12; frame++) at += parseMpegHeader(bytes, at)!.frameBytes;
+    bytes.fill(0xff, at + 4, at + 12); // big_values 511, over the 288 a granule holds
+    const [ours, reference] = await Promise.all([decode(bytes, 'ours'), decode(bytes, 'mpg123')]);
+    expect(ours.channels[0].length).toBe(reference.channels[0].length);
+    const frame = ours.channels[0].subarray(11 * 1152, 12 * 1152);
+    expect(frame.every(Number.isFinite)).toBe(true);
   });
 
   it('never throw anything but a VoiceprepError, nor hang, whatever bytes are flipped or cut', async () => {

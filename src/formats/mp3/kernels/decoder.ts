@@ -56,7 +56,7 @@ export function mp3_reset(): void {
 /**
  * Decodes the Layer III frame of `bytes` bytes at mp3_input(). Returns the samples per channel written to
  * mp3_output() (1152, or 576 for MPEG-2 and 2.5; one channel when `mono` (1 or 2) or a mono stream, else two), or 0 for a
- * frame that cannot be decoded (no sample is written; the reservoir is emptied, as minimp3 does).
+ * header that is not layer III's (no sample is written).
  */
 export function mp3_decode_frame(bytes: i32, bands: i32, mono: i32): i32 {
   // mono 2 takes the path of channels whose windows differ for every granule: LAME never writes such granules, so
@@ -70,17 +70,20 @@ export function mp3_decode_frame(bytes: i32, bands: i32, mono: i32): i32 {
   bsInit(INPUT + 4, bytes - 4);
   if (hasCrc()) getBits(16);
   const mainDataBegin = readSideInfo();
-  if (mainDataBegin < 0 || bsPos > bsLimit) {
-    reservoir = 0;
-    return 0;
+  // Side information that cannot be right: the frame is silence, as mpg123 makes it, and the reservoir is emptied.
+  const valid = mainDataBegin >= 0 && bsPos <= bsLimit;
+  let complete = false;
+  if (valid) {
+    // L3_restore_reservoir
+    const frameBytes = min((bsLimit - bsPos) >> 3, MAX_PAYLOAD);
+    const have = min(reservoir, mainDataBegin);
+    memory.copy(MAINDATA, RESERVOIR + <usize>(reservoir - have), have);
+    memory.copy(MAINDATA + <usize>have, INPUT + 4 + <usize>(bsPos >> 3), frameBytes);
+    bsInit(MAINDATA, have + frameBytes);
+    complete = reservoir >= mainDataBegin;
+  } else {
+    bsInit(MAINDATA, 0);
   }
-  // L3_restore_reservoir
-  const frameBytes = min((bsLimit - bsPos) >> 3, MAX_PAYLOAD);
-  const have = min(reservoir, mainDataBegin);
-  memory.copy(MAINDATA, RESERVOIR + <usize>(reservoir - have), have);
-  memory.copy(MAINDATA + <usize>have, INPUT + 4 + <usize>(bsPos >> 3), frameBytes);
-  bsInit(MAINDATA, have + frameBytes);
-  const complete = reservoir >= mainDataBegin;
   const granules = isMpeg1() ? 2 : 1;
   const outChannels = mono ? 1 : nch;
   channelsOut = outChannels;
