@@ -224,4 +224,3 @@ async function missingTailBytes(source: ByteSource, frameStart: number, end: num
   }
   return 0;
 }
-
