@@ -61,8 +61,8 @@ async function instantiate(): Promise<Layer3Exports> {
 /**
  * One pass of the decoder over the stream, frame by frame, trimmed as mpg123 trims it: a Xing/Info frame is not
  * audio, and with LAME's gapless fields the encoder's delay plus the decoder's 529 samples are dropped at the start,
- * and the padding less those 529 at the end of the frames the tag counts. A frame that cannot be decoded is skipped and the
- * stream found again where a frame that the next one confirms begins, as mpg123 does.
+ * and the padding less those 529 at the end of the frames the tag counts. Where no frame of the stream begins, the
+ * bytes are skipped to the next frame that the one after it confirms, as mpg123 does, and reported as damage.
  */
 export async function* decodeLayer3(
   source: ByteSource,
@@ -94,7 +94,10 @@ export async function* decodeLayer3(
       tagFrame = false;
       return null;
     }
-    if (length > capacity) return null;
+    if (length > capacity) {
+      damaged++;
+      return null;
+    }
     new Uint8Array(wasm.memory.buffer, inputAt, length).set(bytes.subarray(at, at + length));
     const samples = wasm.mp3_decode_frame(length, bands, fold ? (options.separateWindows ? 2 : 1) : 0);
     if (samples === 0) {
