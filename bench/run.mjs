@@ -2,8 +2,8 @@
 // `npm run bench`: voiceprep measured side by side with sox (and ffmpeg for MP3) on the same files in one run,
 // printed as ratios against the issues' bars. Speed targets live here, not in timed tests. sox and ffmpeg are
 // installed with apt-get if they are missing (as root). `--quick` takes 3 runs of each instead of 9; `--only <parts>`
-// (comma-separated: library, in-process, long-file, batch, page, mp3, levels, targets, check, review, refs, memory, or the
-// parts' function names) runs only those parts.
+// (comma-separated: library, in-process, long-file, batch, page, mp3, mp3dec, levels, targets, check, review, refs,
+// memory, or the parts' function names) runs only those parts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { DEFAULT_PROFILE, convertBytes } from '../dist/index.js';
 import { promptLibrary } from './library.mjs';
+import { mp3DecoderCost } from './mp3-decoder.mjs';
 import { median, ms, pcm16Wave, timeProcess } from './tools.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -37,6 +38,7 @@ const parts = {
   batchVersusSoxLoop,
   pageVersusCli,
   mp3VersusFfmpeg,
+  mp3Decoder: async () => ratios.push(await mp3DecoderCost({ work, root, runs: RUNS, pcm16Wave })),
   levelCosts,
   targetCosts,
   checkThousandFiles,
@@ -48,7 +50,7 @@ const parts = {
 const chosen = reviewOnly ? ['review'] : only;
 const aliases = {
   library: 'promptLibrary', 'in-process': 'inProcess', 'long-file': 'longFileVersusSox', batch: 'batchVersusSoxLoop', page: 'pageVersusCli',
-  mp3: 'mp3VersusFfmpeg', level: 'levelCosts', levels: 'levelCosts', targets: 'targetCosts', check: 'checkThousandFiles', review: 'reviewThousandFiles',
+  mp3: 'mp3VersusFfmpeg', mp3dec: 'mp3Decoder', level: 'levelCosts', levels: 'levelCosts', targets: 'targetCosts', check: 'checkThousandFiles', review: 'reviewThousandFiles',
   refs: 'refsTenThousandFiles', memory: 'peakMemory',
 };
 const wanted = chosen?.map((name) => aliases[name] ?? name);

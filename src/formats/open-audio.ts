@@ -1,4 +1,4 @@
-import { type FileBytes, type OptionRule, checkOptions } from '../arguments.js';
+import { type FileBytes, type NumberRule, type OptionRule, checkOptions } from '../arguments.js';
 import { VoiceprepError } from '../errors.js';
 import { VOX_RATE } from '../option-rules.js';
 import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SourceWarning } from '../source/audio-source.js';
@@ -66,7 +66,15 @@ export async function probeAudio(input: ByteSource | FileBytes, given: OpenOptio
   return (await readerFor(source, options)).probe(source, options);
 }
 
-const OPEN_RULES: { readonly [K in keyof Required<OpenOptions>]: OptionRule } = { name: 'string', path: 'string', voxRate: VOX_RATE };
+const BANDWIDTH: NumberRule = { words: 'a positive number of Hz', accepts: (value) => value > 0 && Number.isFinite(value) };
+
+const OPEN_RULES: { readonly [K in keyof Required<OpenOptions>]: OptionRule } = {
+  name: 'string',
+  path: 'string',
+  voxRate: VOX_RATE,
+  bandwidthHz: BANDWIDTH,
+  mono: 'boolean',
+};
 
 function nameMismatch(reader: AudioFormatReader, name: string | undefined): SourceWarning | null {
   const extension = extensionOf(name ?? '');

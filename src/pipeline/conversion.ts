@@ -51,8 +51,11 @@ export interface Conversion {
 export async function openConversion(bytesOrSource: ByteSource | FileBytes, given: ConvertOptions = {}): Promise<Conversion> {
   const source = sourceArgument(bytesOrSource, 'source');
   const options = resolveConvertOptions(given);
-  const audio = await openAudio(source, { name: options.name, path: options.path, voxRate: options.voxRate });
   const output = outputOf(options.profile ?? DEFAULT_PROFILE);
+  // The output keeps nothing above its Nyquist frequency and mixes to the channels' mean: a decoder that can (MP3)
+  // leaves out the rest.
+  const hints = { bandwidthHz: output.rate / 2, mono: output.profile.channels === 1 };
+  const audio = await openAudio(source, { name: options.name, path: options.path, voxRate: options.voxRate, ...hints });
   // the padding is part of the output, so it counts in the cut and the limit: the audio gets what is left
   const [padStart, padEnd] = padSeconds(options.pad).map((seconds) => Math.round(seconds * output.rate));
   const padding = padStart + padEnd;

@@ -110,6 +110,16 @@ export interface OpenOptions {
   path?: string;
   /** Sample rate of headerless Dialogic VOX files (default 8000). */
   voxRate?: number;
+  /**
+   * The highest frequency (Hz) the caller will keep: a decoder that can (MP3) may leave out what lies above it.
+   * Without it, everything is decoded.
+   */
+  bandwidthHz?: number;
+  /**
+   * The caller mixes the channels to their mean: a decoder that can (MP3) may do it itself and hand that mean over
+   * as every channel, so that the mix changes nothing.
+   */
+  mono?: boolean;
 }
 
 /** One input format. */

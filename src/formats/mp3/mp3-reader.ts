@@ -1,9 +1,9 @@
 import { mp3Format } from './format.js';
 import { recognizesMp3 } from './signature.js';
-import { DecodedSource } from '../common/decoded-source.js';
+import { DecodedSource, type DecodePass } from '../common/decoded-source.js';
 import type { MpegStream } from './mpeg-decode.js';
 import { VoiceprepError } from '../../errors.js';
-import type { AudioFormatReader, AudioSource, ProbedFormat, SourceWarning } from '../../source/audio-source.js';
+import type { AudioFormatReader, AudioSource, OpenOptions, ProbedFormat, SourceWarning } from '../../source/audio-source.js';
 import { skipLeadingTags, trimTrailingTags } from '../common/audio-tags.js';
 import type { ByteSource } from '../../source/byte-source.js';
 import type { FormatSummary } from '../../source/format-summary.js';
@@ -38,7 +38,7 @@ interface MpegLayout {
   warnings: SourceWarning[];
 }
 
-/** MPEG-1, 2 and 2.5 audio, layers I, II and III, decoded by mpg123 (mpg123-decoder). */
+/** MPEG-1, 2 and 2.5 audio: layer III decoded by voiceprep's own decoder (layer3-decode.ts), layers I and II by mpg123. */
 export const mp3Reader: AudioFormatReader = {
   name: mp3Format.name,
   recognizes: recognizesMp3,
@@ -48,8 +48,8 @@ export const mp3Reader: AudioFormatReader = {
     return { format: summarize(layout.header), seconds: layout.frames / layout.header.sampleRate };
   },
 
-  open(source: ByteSource): Promise<AudioSource> {
-    return openMpegStream(source, summarize);
+  open(source: ByteSource, options: OpenOptions): Promise<AudioSource> {
+    return openMpegStream(source, summarize, options);
   },
 };
 
@@ -66,15 +66,23 @@ export async function describeMpegStream(source: ByteSource): Promise<{ header: 
  * Opens an MPEG audio stream: an MP3 file, or the data chunk of a WAVE file that holds one, which `describe`
  * reports as the WAVE file it is.
  */
-export async function openMpegStream(source: ByteSource, describe: (header: MpegFrameHeader) => FormatSummary): Promise<AudioSource> {
+export async function openMpegStream(
+  source: ByteSource,
+  describe: (header: MpegFrameHeader) => FormatSummary,
+  options: OpenOptions = {},
+): Promise<AudioSource> {
   const layout = await readLayout(source);
-  const { decodeMpeg } = await import('./mpeg-decode.js');
+  const { header, stream } = layout;
+  const [{ decodeMpeg }, { decodeLayer3, layer3Decodes }] = await Promise.all([import('./mpeg-decode.js'), import('./layer3-decode.js')]);
+  const pass: DecodePass = layer3Decodes(header)
+    ? (context) => decodeLayer3(source, stream, header, { bandwidthHz: options.bandwidthHz, mono: options.mono }, context)
+    : (context) => decodeMpeg(source, stream, context);
   return new DecodedSource({
-    format: describe(layout.header),
+    format: describe(header),
     frames: layout.frames,
     exactFrames: layout.exactFrames,
     warnings: layout.warnings,
-    pass: (context) => decodeMpeg(source, layout.stream, context),
+    pass,
   });
 }
 
@@ -91,7 +99,7 @@ function summarize(header: MpegFrameHeader): FormatSummary {
   };
 }
 
-async function readLayout(source: ByteSource): Promise<MpegLayout> {
+export async function readLayout(source: ByteSource): Promise<MpegLayout> {
   const warnings: SourceWarning[] = [];
   const start = await skipLeadingTags(source, 0);
   let end = await trimTrailingTags(source, start, source.size);
@@ -115,7 +123,15 @@ async function readLayout(source: ByteSource): Promise<MpegLayout> {
     warnings.push({ code: 'truncated', message: `the file holds ${streamBytes} of the ${tag.bytes} bytes of MPEG audio its ${tag.kind} tag gives: it was cut short` });
   }
   return {
-    stream: { start: frameStart, end, channels: header.channels, sampleRate: header.sampleRate, missingBytes },
+    stream: {
+      start: frameStart,
+      end,
+      channels: header.channels,
+      sampleRate: header.sampleRate,
+      missingBytes,
+      tagFrame: tag !== null,
+      gapless: tag?.gapless ? { ...tag.gapless, frames: tag.frames } : null,
+    },
     header,
     frames: length.frames,
     exactFrames: length.exact && missingBytes === 0,

@@ -19,6 +19,13 @@ export interface MpegStream {
    * come. Feeding this many zeros makes mpg123 do what FFmpeg does.
    */
   missingBytes: number;
+  /** Whether the first frame is a Xing/Info/VBRI tag rather than audio (mpg123 knows it by itself; ours is told). */
+  tagFrame: boolean;
+  /**
+   * LAME's encoder delay and padding when the tag gives them, and the tag's count of audio frames: the decode drops
+   * them where mpg123 does (the padding at the end of those frames, even when more frames follow them).
+   */
+  gapless: { delay: number; padding: number; frames: number | null } | null;
 }
 
 const READ_BYTES = 64 * 1024;

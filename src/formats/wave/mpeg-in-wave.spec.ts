@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../../test/fixtures/compressed/reference.js';
+import { decodeAll, fixture } from '../../../test/fixtures/compressed/reference.js';
 import { buildRiff, fmtBody } from '../../../test/support/wav-builder.js';
 import { checkBytes } from '../../check/check-bytes.js';
 import { isVoiceprepError } from '../../errors.js';
@@ -36,6 +36,15 @@ describe('MPEG audio in a WAVE file', () => {
     const { bytes, report } = await convertBytes(mpegInWave(stream, { tag, sampleRate }));
     expect(same(bytes, (await convertBytes(stream)).bytes)).toBe(true);
     expect(report.input).toMatchObject({ container: 'RIFF', formatTag: tag, encoding, sampleRate, channels: 1 });
+  });
+
+  it('is decoded as narrowly as an MP3 file when the caller asks (the band of an output, the channels folded to their mean)', async () => {
+    const file = mpegInWave(fixture('l3-speech-joint.mp3'), { channels: 2 });
+    const audio = await waveReader.open(bytesSource(file), { bandwidthHz: 4000, mono: true });
+    const [left, right] = await decodeAll(audio);
+    audio.close();
+    expect(left.length).toBeGreaterThan(30000);
+    expect(Buffer.from(left.buffer).equals(Buffer.from(right.buffer))).toBe(true);
   });
 
   it('made by ffmpeg (-c:a libmp3lame -f wav: block align 576, a fact chunk): checked from its header, converted to ffmpeg\'s length', async () => {

@@ -1,5 +1,5 @@
 import { VoiceprepError, isVoiceprepError } from '../../errors.js';
-import type { AudioSource } from '../../source/audio-source.js';
+import type { AudioSource, OpenOptions } from '../../source/audio-source.js';
 import { type ByteSource, sliceOf } from '../../source/byte-source.js';
 import { summarizeFormat } from './summarize-format.js';
 import { describeMpegStream, openMpegStream } from '../mp3/mp3-reader.js';
@@ -28,10 +28,13 @@ export async function describeMpegData(source: ByteSource, dataOffset: number, d
   return { encoding: encodingName(header), sampleRate: header.sampleRate, channels: header.channels, frames };
 }
 
-/** Opens the stream; `header` is read-wave-header's, whose format already gives the stream's rate, channels and layer. */
-export async function openMpegInWave(source: ByteSource, header: WaveHeader): Promise<AudioSource> {
+/**
+ * Opens the stream; `header` is read-wave-header's, whose format already gives the stream's rate, channels and layer;
+ * `options` may narrow the decode as for an MP3 file (the band an output needs, the mono mix).
+ */
+export async function openMpegInWave(source: ByteSource, header: WaveHeader, options: OpenOptions = {}): Promise<AudioSource> {
   const data = sliceOf(source, header.dataOffset, header.dataSize);
-  const audio = await inDataChunk(() => openMpegStream(data, () => summarizeFormat(header)));
+  const audio = await inDataChunk(() => openMpegStream(data, () => summarizeFormat(header), options));
   audio.warnings.unshift(...header.warnings.map(({ code, message }) => ({ code, message })));
   return audio;
 }

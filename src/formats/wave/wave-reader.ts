@@ -1,7 +1,7 @@
 import type { BlockCodec } from '../../codecs/block-codec.js';
 import { createBlockCodec } from './block-codecs.js';
 import { VoiceprepError } from '../../errors.js';
-import type { AudioFormatReader, AudioSource, BlockOptions, PcmBlock, ProbedFormat, SampleFormat, SourceWarning } from '../../source/audio-source.js';
+import type { AudioFormatReader, AudioSource, BlockOptions, OpenOptions, PcmBlock, ProbedFormat, SampleFormat, SourceWarning } from '../../source/audio-source.js';
 import type { ByteSource } from '../../source/byte-source.js';
 import type { FormatSummary } from '../../source/format-summary.js';
 import { waveFormat } from './format.js';
@@ -24,12 +24,12 @@ export const waveReader: AudioFormatReader = {
     const header = await readWaveHeader(source);
     return { format: summarizeFormat(header), seconds: header.frames / header.format.sampleRate };
   },
-  async open(source: ByteSource): Promise<AudioSource> {
+  async open(source: ByteSource, options: OpenOptions): Promise<AudioSource> {
     const header = await readWaveHeader(source);
     if (isMpegTag(header.format.effectiveTag)) {
       // Loaded here: converting plain WAV files never pays for the MP3 reader and its decoder.
       const { openMpegInWave } = await import('./mpeg-in-wave.js');
-      return openMpegInWave(source, header);
+      return openMpegInWave(source, header, options);
     }
     const codec = createBlockCodec(header.format);
     if (codec) return new CodedWaveSource(source, header, codec);
