@@ -317,7 +317,9 @@ describe('Opus output gain', () => {
 });
 
 describe('in a browser bundle', () => {
-  it('the readers and their decoders come to under 600 KB, without Node modules or the 4 MB opus-ml', async () => {
+  // 620 KB since voiceprep's own MP3 layer III decoder (23 KB of WebAssembly, as base64) joined mpg123's, which stays
+  // for layers I and II; the readers were 600 KB, give or take 2 KB, before it.
+  it('the readers and their decoders come to under 620 KB, without Node modules or the 4 MB opus-ml', async () => {
     // The AAC, MP4 and AMR decoders stay out of the page (build-page.mjs puts a refusal in their place).
     const phoneDecoders = ['@audio/decode-aac', '@audio/decode-amr', 'mediabunny'];
     const { build } = await import('esbuild');
@@ -333,6 +335,6 @@ describe('in a browser bundle', () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((path) => path.includes('opus-ml') || path.startsWith('node:'))).toEqual([]);
-    expect(result.outputFiles[0].contents.length).toBeLessThan(600_000);
+    expect(result.outputFiles[0].contents.length).toBeLessThan(620_000);
   });
 });
