@@ -6,13 +6,14 @@ import type { PlannedOutput } from './plan-outputs.js';
 /**
  * Work per byte of input, relative to 16-bit PCM: a compressed second costs its decoding on top of the mixing and
  * resampling every second costs, in far fewer bytes. Measured with `convert -j 1` (CPU time per byte, Node 20,
- * the bench's prompt library and a 46 s prompt encoded by ffmpeg): 128 kbps MP3 about 90x a WAV byte, FLAC 20x,
+ * the bench's prompt library and a 46 s prompt encoded by ffmpeg): 128 kbps MP3 about 40x a WAV byte (90x before
+ * voiceprep decoded layer III itself, for an 8 kHz output's band), FLAC 20x,
  * Vorbis (-q 4) 320x, Opus (32 kbps) 1400x. Containers of PCM and ADPCM cost 1; a format not listed is taken to cost
  * what MP3 does. Only the order depends on these, so they need only be roughly right.
  */
 const WORK_PER_BYTE: Readonly<Record<string, number>> = { '.flac': 20, '.ogg': 320, '.oga': 320, '.opus': 1400 };
 const PCM_FORMATS = new Set(['WAV', 'AIFF', 'AU', 'CAF', 'VOX']);
-const COMPRESSED_WORK_PER_BYTE = 90;
+const COMPRESSED_WORK_PER_BYTE = 40;
 
 /** What converting `bytes` of a file named `name` costs, in PCM bytes' worth: the unit only compares files. */
 export function estimatedWork(name: string, bytes: number): number {
