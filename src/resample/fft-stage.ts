@@ -2,6 +2,7 @@ import type { Stage } from '../stage/stage.js';
 import type { Kernels } from '../wasm/kernels.js';
 import { cachedDesign } from './design-cache.js';
 import { type FilterBank, type LowpassDesign, designFilterBank } from './filter-bank.js';
+import { StageInput } from './stage-input.js';
 
 /**
  * The FFT's size. Each pair of blocks costs one FFT of this size and one of half (src/resample/kernels/fft-decimate.ts)
@@ -34,11 +35,7 @@ export class FftHalvingStage implements Stage {
   private readonly perBlock: number;
   private readonly span: number;
   private readonly hop: number;
-  private readonly bufferAddress: number;
-  private readonly bufferLength: number;
-  /** Input samples from absolute index `base` on live at `bufferAddress`; indices below 0 are zeros. */
-  private base: number;
-  private filled: number;
+  private readonly input: StageInput;
   private readonly outAddress: number;
   private readonly outLength: number;
   private readonly scratch: { re: number; im: number; gRe: number; gIm: number; twRe: number; twIm: number };
@@ -67,9 +64,7 @@ export class FftHalvingStage implements Stage {
     // pending input (less than a pair's reach) and one block: the pairs that completes, and the drain's two more
     this.maxOutput = (Math.ceil((this.maxInput + pair + this.span) / pair) + 2) * 2 * this.perBlock;
     this.outLength = this.maxOutput;
-    this.bufferLength = this.maxInput + 3 * (pair + this.span) + Math.ceil(-firstOutput * 2) + 8;
-    this.bufferAddress = kernels.alloc(this.bufferLength * 4);
-    kernels.f32(this.bufferAddress, this.bufferLength).fill(0);
+    this.input = new StageInput(kernels, this.maxInput + 3 * (pair + this.span) + Math.ceil(-firstOutput * 2) + 8, this.firstInput(firstOutput));
     this.outAddress = kernels.alloc(this.outLength * 4);
     const spectrum = filterSpectrum(design, bank);
     const twiddles = twiddleTable();
@@ -86,8 +81,6 @@ export class FftHalvingStage implements Stage {
       twRe: at(twiddles.subarray(0, FFT_SIZE)),
       twIm: at(twiddles.subarray(FFT_SIZE)),
     };
-    this.base = Math.min(0, this.firstInput(firstOutput));
-    this.filled = -this.base;
   }
 
   flow(block: Float32Array): Float32Array {
@@ -95,7 +88,7 @@ export class FftHalvingStage implements Stage {
     this.append(block, block.length);
     this.received += block.length;
     let count = 0;
-    while (this.pairEnd() <= this.base + this.filled) count += this.computePair(count, 2 * this.perBlock);
+    while (this.pairEnd() <= this.input.end) count += this.computePair(count, 2 * this.perBlock);
     return this.kernels.f32(this.outAddress, count);
   }
 
@@ -103,7 +96,7 @@ export class FftHalvingStage implements Stage {
   drain(end = this.outputsTouching(this.received)): Float32Array {
     let count = 0;
     while (this.produced < end) {
-      const missing = this.pairEnd() - (this.base + this.filled);
+      const missing = this.pairEnd() - this.input.end;
       if (missing > 0) this.append(null, missing);
       count += this.computePair(count, end - this.produced);
     }
@@ -129,9 +122,9 @@ export class FftHalvingStage implements Stage {
   private computePair(at: number, keep: number): number {
     if (at + 2 * this.perBlock > this.outLength) throw new RangeError(`the FFT stage's output of ${this.outLength} samples is full`);
     const { re, im, gRe, gIm, twRe, twIm } = this.scratch;
-    const first = this.firstInput(this.produced) - this.base;
+    const first = this.firstInput(this.produced) - this.input.base;
     const out = this.outAddress + 4 * at;
-    this.kernels.exports.fft_decimate2(this.bufferAddress, first, this.hop, this.span, FFT_SIZE, re, im, gRe, gIm, twRe, twIm, out, this.perBlock);
+    this.kernels.exports.fft_decimate2(this.input.address, first, this.hop, this.span, FFT_SIZE, re, im, gRe, gIm, twRe, twIm, out, this.perBlock);
     const kept = Math.min(keep, 2 * this.perBlock);
     this.produced += kept;
     return kept;
@@ -139,19 +132,7 @@ export class FftHalvingStage implements Stage {
 
   /** Adds `length` samples of `block` (or zeros when null), first dropping what no future output reads. */
   private append(block: Float32Array | null, length: number): void {
-    const buffer = this.kernels.f32(this.bufferAddress, this.bufferLength);
-    const keepFrom = Math.min(this.firstInput(this.produced), this.base + this.filled) - this.base;
-    if (keepFrom > 0) {
-      buffer.copyWithin(0, keepFrom, this.filled);
-      this.filled -= keepFrom;
-      this.base += keepFrom;
-    }
-    if (this.filled + length > this.bufferLength) {
-      throw new RangeError(`resampler buffer of ${this.bufferLength} samples cannot take ${length} more after ${this.filled}`);
-    }
-    if (block) buffer.set(block.subarray(0, length), this.filled);
-    else buffer.fill(0, this.filled, this.filled + length);
-    this.filled += length;
+    this.input.append(block, length, this.firstInput(this.produced));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Stage } from '../stage/stage.js';
 import type { Kernels } from '../wasm/kernels.js';
 import { type FilterBank, type LowpassDesign, designFilterBank } from './filter-bank.js';
+import { StageInput } from './stage-input.js';
 
 /**
  * One resampling stage: a polyphase FIR filter run by the WebAssembly kernel (src/resample/kernels/polyphase-fir.ts).
@@ -17,11 +18,7 @@ import { type FilterBank, type LowpassDesign, designFilterBank } from './filter-
 export class PolyphaseStage implements Stage {
   private readonly bank: FilterBank;
   private readonly bankAddress: number;
-  /** Input samples from absolute index `base` on live at `bufferAddress`; indices below 0 are zeros. */
-  private readonly bufferAddress: number;
-  private readonly bufferLength: number;
-  private base: number;
-  private filled: number;
+  private readonly input: StageInput;
   private readonly outAddress: number;
   private readonly outLength: number;
   private received = 0;
@@ -52,13 +49,10 @@ export class PolyphaseStage implements Stage {
     kernels.f32(this.bankAddress, bank.coefficients.length).set(bank.coefficients);
     // The history a row reads, one block, the zeros of the drain, a padded row's reach past the last input, and the
     // zeros before the first instant that outputs before it read.
-    this.bufferLength = this.maxInput + 3 * bank.taps + 8 + Math.ceil((-firstOutput * bank.down) / bank.up);
-    this.bufferAddress = kernels.alloc(this.bufferLength * 4);
-    kernels.f32(this.bufferAddress, this.bufferLength).fill(0);
+    const length = this.maxInput + 3 * bank.taps + 8 + Math.ceil((-firstOutput * bank.down) / bank.up);
+    this.input = new StageInput(kernels, length, this.firstInput(firstOutput));
     this.outLength = this.maxOutput;
     this.outAddress = kernels.alloc(this.outLength * 4);
-    this.base = Math.min(0, this.firstInput(firstOutput));
-    this.filled = -this.base;
   }
 
   flow(block: Float32Array): Float32Array {
@@ -71,7 +65,7 @@ export class PolyphaseStage implements Stage {
   /** Ends the input. `count`, when given, is the index the outputs end at (exclusive); else the natural end. */
   drain(count = this.outputsTouching(this.received)): Float32Array {
     if (count <= this.produced) return this.kernels.f32(this.outAddress, 0);
-    const zeros = this.firstInput(count - 1) + 2 * this.bank.reach - (this.base + this.filled);
+    const zeros = this.firstInput(count - 1) + 2 * this.bank.reach - this.input.end;
     if (zeros > 0) this.append(null, zeros);
     return this.emit(count);
   }
@@ -96,15 +90,15 @@ export class PolyphaseStage implements Stage {
     if (count <= 0) return this.kernels.f32(this.outAddress, 0);
     const { up, down, taps, interpolated, density } = this.bank;
     const from = this.produced;
-    const start = this.firstInput(from) - this.base;
+    const start = this.firstInput(from) - this.input.base;
     const phase = (((from * down) % up) + up) % up;
     const whole = Math.floor(down / up);
     const part = down % up;
     const { exports } = this.kernels;
     if (interpolated) {
-      exports.fir_interpolated(this.bufferAddress, this.bankAddress, taps, this.outAddress, count, start, phase, whole, part, up, density);
+      exports.fir_interpolated(this.input.address, this.bankAddress, taps, this.outAddress, count, start, phase, whole, part, up, density);
     } else {
-      exports.fir_bank(this.bufferAddress, this.bankAddress, taps, this.outAddress, count, start, phase, whole, part, up);
+      exports.fir_bank(this.input.address, this.bankAddress, taps, this.outAddress, count, start, phase, whole, part, up);
     }
     this.produced += count;
     return this.kernels.f32(this.outAddress, count);
@@ -112,19 +106,7 @@ export class PolyphaseStage implements Stage {
 
   /** Adds `length` samples of `block` (or zeros when null), first dropping what no future output reads. */
   private append(block: Float32Array | null, length: number): void {
-    const buffer = this.kernels.f32(this.bufferAddress, this.bufferLength);
-    const keepFrom = Math.min(this.firstInput(this.produced), this.base + this.filled) - this.base;
-    if (keepFrom > 0) {
-      buffer.copyWithin(0, keepFrom, this.filled);
-      this.filled -= keepFrom;
-      this.base += keepFrom;
-    }
     // A padded row reads up to taps - 2 x reach inputs past the last one it needs: they must be in the buffer.
-    if (this.filled + length + this.bank.taps > this.bufferLength) {
-      throw new RangeError(`resampler buffer of ${this.bufferLength} samples cannot take ${length} more after ${this.filled}`);
-    }
-    if (block) buffer.set(block.subarray(0, length), this.filled);
-    else buffer.fill(0, this.filled, this.filled + length);
-    this.filled += length;
+    this.input.append(block, length, this.firstInput(this.produced), this.bank.taps);
   }
 }
