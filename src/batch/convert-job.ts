@@ -66,9 +66,9 @@ export function failedConversion(path: string, code: ProblemCode, message: strin
 }
 
 /**
- * Converts one file as the core's prepareSource does for every caller (a compliant file kept byte for byte, any
- * other converted and its result checked before it takes the output's place), into `job.output`; every failure
- * becomes a problem in the record, never an exception.
+ * Converts one file as the core's prepareSource does for convert and the page (a compliant file in voiceprep's own
+ * layout kept byte for byte, any other converted and its result checked before it takes the output's place), into
+ * `job.output`; every failure becomes a problem in the record, never an exception.
  */
 export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
   const record = emptyRecord(job.input);
@@ -115,8 +115,6 @@ function describe(record: ConvertedFile, done: Preparation<FileOutcome>, output:
     return;
   }
   describeResult(record, done.report, output, done.delivered === 'unchanged' ? 'unchanged' : 'written');
-  // a kept file is the input itself, whatever layout the measuring pass would have written
-  if (done.kind === 'kept' && record.output) record.output.bytes = record.bytes ?? record.output.bytes;
   if (done.kind === 'converted' && !done.delivered) {
     // the check of the result refused it: nothing was written
     record.output = null;
