@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { waveFile } from '../support/wav-builder.js';
-import { BrowserTab, PAGE_FILE_URL, launchChromium, waitUntilDone } from './support/page-browser.js';
+import { PAGE_FILE_URL, browserTabs, waitUntilDone } from './support/page-browser.js';
 
 /**
  * Hearing and seeing each prompt in the page, in Chromium from file:// with every request to the network refused:
@@ -26,27 +26,11 @@ const WEBM = fileURLToPath(new URL('../fixtures/compressed/speech.webm', import.
 const BATCH = ['wait_voice1.wav', 'welcome-stereo-44k.wav', 'press-two.vox', 'thanks.mp3', 'important-48k-24bit.wav'].map(samplePath);
 
 describe('the page: hear and see every prompt', () => {
-  let browser: Browser;
-  let english: BrowserTab;
-  let chinese: BrowserTab;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    english = await BrowserTab.create(browser, 'en-US');
-    chinese = await BrowserTab.create(browser, 'zh-CN');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(work, { recursive: true, force: true });
-    for (const tab of [english, chinese]) {
-      expect(tab.blocked).toEqual([]);
-      expect(tab.errors).toEqual([]);
-    }
-  });
+  const tabs = browserTabs({ english: 'en-US', chinese: 'zh-CN' });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('gives every converted row both players and a drawn waveform; a press sounds and advances, a second press stops', async () => {
-    const page = await english.open(PAGE_FILE_URL);
+    const page = await tabs.english.open(PAGE_FILE_URL);
     await page.locator('input[type="file"][multiple]').setInputFiles([...BATCH, SILENT, CLIPPED, BROKEN]);
     await waitUntilDone(page);
 
@@ -105,7 +89,7 @@ describe('the page: hear and see every prompt', () => {
   });
 
   it('plays all converted prompts in list order, highlighting each, and says in words what needs an ear', async () => {
-    const page = await english.open(PAGE_FILE_URL);
+    const page = await tabs.english.open(PAGE_FILE_URL);
     await page.locator('input[type="file"][multiple]').setInputFiles([samplePath('wait_voice1.wav'), SILENT, BROKEN, CLIPPED, WEBM]);
     await waitUntilDone(page);
     // a format the page does not read: what to do, in words, before any command
@@ -133,7 +117,7 @@ describe('the page: hear and see every prompt', () => {
   });
 
   it('speaks Chinese: the players, Play all and the words', async () => {
-    const page = await chinese.open(PAGE_FILE_URL);
+    const page = await tabs.chinese.open(PAGE_FILE_URL);
     await page.locator('input[type="file"][multiple]').setInputFiles([samplePath('wait_voice1.wav'), SILENT]);
     await waitUntilDone(page);
     expect(await page.getByRole('button', { name: '全部播放' }).isEnabled()).toBe(true);

@@ -1,29 +1,16 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkBytes } from '../../src/core.js';
-import { BrowserTab, PAGE_FILE_URL, downloadZip, launchChromium, waitUntilDone } from './support/page-browser.js';
+import { PAGE_FILE_URL, browserTabs, downloadZip, waitUntilDone } from './support/page-browser.js';
 
 const samplePath = (name: string) => fileURLToPath(new URL(`../../samples/${name}`, import.meta.url));
 
 /** The page's platform picker (issue 20): the target decides the encoding, the rate, the names and the size limit. */
 describe('the page, for another platform', () => {
-  let browser: Browser;
-  let english: BrowserTab;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    english = await BrowserTab.create(browser, 'en-US');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    expect(english.blocked).toEqual([]);
-    expect(english.errors).toEqual([]);
-  });
+  const tabs = browserTabs({ english: 'en-US' });
 
   it('writes what the chosen platform plays, named by its rules, and remembers the choice', async () => {
-    const page = await english.open(PAGE_FILE_URL);
+    const page = await tabs.english.open(PAGE_FILE_URL);
     const picker = page.getByLabel('Platform');
     expect(await picker.inputValue()).toBe('huawei-voicecall');
     await page.locator('input[type="file"][multiple]').setInputFiles([samplePath('wait_voice1.wav'), samplePath('IVR menu (old).wav')]);
@@ -40,7 +27,7 @@ describe('the page, for another platform', () => {
       expect({ name, problems: record.problems, tag: record.format?.formatTag, bits: record.format?.bitsPerSample }).toEqual({ name, problems: [], tag: 1, bits: 16 });
     }
     // a new visit starts where the person left off
-    const again = await english.open(PAGE_FILE_URL);
+    const again = await tabs.english.open(PAGE_FILE_URL);
     expect(await again.getByLabel('Platform').inputValue()).toBe('genesys');
     await again.getByLabel('Platform').selectOption('huawei-voicecall');
   });

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { compliantName } from '../../src/batch/compliant-name.js';
 import { linear16FromAlaw } from '../../src/codecs/g711-expand.js';
 import { checkBytes, convertBytes, isCompliantName } from '../../src/core.js';
-import { BrowserTab, PAGE_FILE_URL, downloadZip, launchChromium, results, servePage, waitUntilDone } from './support/page-browser.js';
+import { PAGE_FILE_URL, browserTabs, downloadZip, results, servePage, waitUntilDone } from './support/page-browser.js';
 
 const SAMPLES = ['IVR menu (old).wav', 'important-48k-24bit.wav', 'wait_voice1.wav', 'welcome-stereo-44k.wav', '欢迎致电.wav'];
 const samplePath = (name: string) => fileURLToPath(new URL(`../../samples/${name}`, import.meta.url));
@@ -19,28 +19,11 @@ writeFileSync(BROKEN, 'a text file that was renamed to .wav');
 
 /** The page in Chromium, driven as a person would: pick, wait, download, and the zip checked with voiceprep's reader. */
 describe('the page, in Chromium', () => {
-  let browser: Browser;
-  let english: BrowserTab;
-  let chinese: BrowserTab;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    english = await BrowserTab.create(browser, 'en-US');
-    chinese = await BrowserTab.create(browser, 'zh-CN');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(work, { recursive: true, force: true });
-    // Through every test: nothing left the computer, and nothing threw.
-    for (const tab of [english, chinese]) {
-      expect(tab.blocked).toEqual([]);
-      expect(tab.errors).toEqual([]);
-    }
-  });
+  const tabs = browserTabs({ english: 'en-US', chinese: 'zh-CN' });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('converts picked files opened from disk (file://), in English; the zip holds every playback file, compliant', async () => {
-    const page = await english.open(PAGE_FILE_URL);
+    const page = await tabs.english.open(PAGE_FILE_URL);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     const states = await watchState(page);
 
@@ -70,14 +53,14 @@ describe('the page, in Chromium', () => {
     expect(new Uint8Array(readFileSync(await one.path()))).toEqual(zip['huanyingzhidian.wav']);
 
     // The page itself, then only Blob URLs: the workers' code and the download.
-    expect(english.requests[0]).toBe(PAGE_FILE_URL);
-    expect(english.requests.slice(1).every((url) => url.startsWith('blob:'))).toBe(true);
+    expect(tabs.english.requests[0]).toBe(PAGE_FILE_URL);
+    expect(tabs.english.requests.slice(1).every((url) => url.startsWith('blob:'))).toBe(true);
   });
 
   it('converts MP3, FLAC, Ogg Vorbis, Opus, Dialogic VOX, AIFF, AU and CAF as the CLI does: the decoders run in the page\'s workers', async () => {
     const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
     const inputs = ['compressed/speech-cbr.mp3', 'compressed/speech-16bit-8k.flac', 'compressed/speech-tone-vorbis.oga', 'compressed/speech.opus', 'codecs/loud.vox', 'compressed/tone-float.aifc', 'compressed/tone-stereo.au', 'compressed/tone-s16le.caf'];
-    const page = await english.open(PAGE_FILE_URL);
+    const page = await tabs.english.open(PAGE_FILE_URL);
     await page.locator('input[type="file"][multiple]').setInputFiles(inputs.map(fixture));
     await waitUntilDone(page);
     const zip = await downloadZip(page, page.getByRole('button', { name: /Download/ }));
@@ -91,7 +74,7 @@ describe('the page, in Chromium', () => {
 
   it("converts phone recordings (M4A, AAC) with the browser's own decoder, to the CLI's sound; AMR is refused in words", async () => {
     const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/compressed/${name}`, import.meta.url));
-    const page = await english.open(PAGE_FILE_URL);
+    const page = await tabs.english.open(PAGE_FILE_URL);
     await page.locator('input[type="file"][multiple]').setInputFiles(['speech.m4a', 'speech-44k.aac', 'speech.amr'].map(fixture));
     await waitUntilDone(page);
     expect(await page.locator('tbody tr', { hasText: 'speech.amr' }).textContent()).toContain('voiceprep command');
@@ -112,7 +95,7 @@ describe('the page, in Chromium', () => {
   it('works from a static host, in Chinese, and names files as the CLI does', async () => {
     const server = await servePage();
     try {
-      const page = await chinese.open(server.url);
+      const page = await tabs.chinese.open(server.url);
       expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
       expect(await page.locator('h1').textContent()).toBe('华为云语音通话放音文件转换');
 
@@ -131,7 +114,7 @@ describe('the page, in Chromium', () => {
   });
 
   it('applies the options: a file too long for the size limit is refused, then trimmed to fit, then normalized', async () => {
-    const page = await english.open(PAGE_FILE_URL);
+    const page = await tabs.english.open(PAGE_FILE_URL);
     await page.locator('input[type="file"][multiple]').setInputFiles([samplePath('welcome-stereo-44k.wav'), samplePath('wait_voice1.wav')]);
     await waitUntilDone(page);
     const welcome = page.locator('tbody tr', { hasText: 'welcome-stereo-44k.wav' });
@@ -172,7 +155,7 @@ describe('the page, in Chromium', () => {
       writeFileSync(join(folder, 'prompts', 'notes.txt'), 'not a prompt');
       writeFileSync(join(folder, 'prompts', 'menu', 'hold.VOX'), readFileSync(new URL('../fixtures/codecs/loud.vox', import.meta.url)));
       writeFileSync(join(folder, 'prompts', 'menu', 'press-one.AIFF'), readFileSync(new URL('../fixtures/compressed/tone.aiff', import.meta.url)));
-      const page = await english.open(PAGE_FILE_URL);
+      const page = await tabs.english.open(PAGE_FILE_URL);
 
       await page.locator('input[webkitdirectory]').setInputFiles(join(folder, 'prompts'));
       await waitUntilDone(page);
@@ -186,7 +169,7 @@ describe('the page, in Chromium', () => {
   });
 
   it('takes files dropped anywhere on the page', async () => {
-    const page = await english.open(PAGE_FILE_URL);
+    const page = await tabs.english.open(PAGE_FILE_URL);
     const bytes = [...sampleBytes('wait_voice1.wav')]; // small, as it crosses to the page as JSON
     await page.evaluate((content) => {
       const transfer = new DataTransfer();
@@ -201,7 +184,7 @@ describe('the page, in Chromium', () => {
   });
 
   it('is operable from the keyboard, and switches language', async () => {
-    const page = await english.open(PAGE_FILE_URL);
+    const page = await tabs.english.open(PAGE_FILE_URL);
     // Asked for first: Playwright starts catching file choosers only once it is waiting for one.
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Tab');
@@ -225,14 +208,14 @@ describe('the page, in Chromium', () => {
   });
 
   it('fits a 360 px wide screen: no sideways scrolling', async () => {
-    const page = await chinese.open(PAGE_FILE_URL, 360);
+    const page = await tabs.chinese.open(PAGE_FILE_URL, 360);
     await page.locator('input[type="file"][multiple]').setInputFiles([...SAMPLES.map(samplePath), BROKEN]);
     await waitUntilDone(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
 
   it('cannot send anything: the browser itself refuses connections from the page and its workers', async () => {
-    const page = await english.open(PAGE_FILE_URL);
+    const page = await tabs.english.open(PAGE_FILE_URL);
     const attempts = await page.evaluate(async () => {
       const target = 'http://127.0.0.1:9/';
       const fromPage = await fetch(target).then(
@@ -245,11 +228,11 @@ describe('the page, in Chromium', () => {
     });
     expect(attempts).toEqual({ fromPage: 'refused', fromWorker: 'refused' });
     // Refused by the Content-Security-Policy before any request was made, not by the test's route.
-    expect(english.requests.some((url) => url.startsWith('http:'))).toBe(false);
+    expect(tabs.english.requests.some((url) => url.startsWith('http:'))).toBe(false);
   });
 
   it('lets its workers compile WebAssembly (the engine\'s coming kernels) under the same policy', async () => {
-    const page = await english.open(PAGE_FILE_URL);
+    const page = await tabs.english.open(PAGE_FILE_URL);
     const compiled = await page.evaluate(async () => {
       const emptyModule = '[0, 97, 115, 109, 1, 0, 0, 0]'; // "\0asm", version 1
       const code = `WebAssembly.compile(new Uint8Array(${emptyModule})).then(() => postMessage('compiled'), (error) => postMessage(String(error)))`;

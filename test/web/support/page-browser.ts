@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /** The page as `npm run build` (and the tests' global setup) writes it. */
 export const PAGE_FILE = fileURLToPath(new URL('../../../dist/web/voiceprep.html', import.meta.url));
@@ -76,6 +77,29 @@ export class BrowserTab {
     await this.page.goto(url);
     return this.page;
   }
+}
+
+/**
+ * For the describe block it is called in: one browser, and a tab per locale (`{ english: 'en-US' }` gives
+ * `tabs.english`, there once the block's tests run), closed after them with the two promises every page suite
+ * holds checked over all its tests: nothing left the computer, and nothing threw.
+ */
+export function browserTabs<Name extends string>(locales: Record<Name, string>): Record<Name, BrowserTab> {
+  const tabs = {} as Record<Name, BrowserTab>;
+  const names = Object.keys(locales) as Name[];
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    for (const name of names) tabs[name] = await BrowserTab.create(browser, locales[name]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    for (const name of names) {
+      expect(tabs[name].blocked).toEqual([]);
+      expect(tabs[name].errors).toEqual([]);
+    }
+  });
+  return tabs;
 }
 
 /** The element holding the results: `data-state` is 'working' while files convert, 'done' once all have a verdict. */
