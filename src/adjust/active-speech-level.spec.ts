@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { P56_SIGNALS } from '../../test/support/p56-signals.js';
 import { speechLikePrompt } from '../../test/support/speech-like.js';
-import { ActiveSpeechLevelMeter, type ActiveSpeechLevel } from './active-speech-level.js';
+import { acquireKernels, releaseKernels } from '../wasm/kernels.js';
+import { ActiveSpeechLevelMeter, LEVEL_KERNEL_STATE_BYTES, type ActiveSpeechLevel } from './active-speech-level.js';
 
 /**
  * What the ITU-T G.191 reference tool prints for each signal of P56_SIGNALS: RMSLev, ActLev and %Active of
@@ -90,17 +91,52 @@ describe('ActiveSpeechLevelMeter', () => {
     expect(meter.result()).toEqual(measure(samples, 8000));
   });
 
-  it('reads each of two meters fed together (pushBoth) exactly as it reads alone, for every reference signal', () => {
-    for (const signal of P56_SIGNALS) {
-      const samples = signal.samples();
-      // a whole meter, and a second one started part way (as a fault meter's stretch meter is)
-      const start = Math.floor(samples.length / 3);
-      const whole = new ActiveSpeechLevelMeter(signal.rate);
-      const part = new ActiveSpeechLevelMeter(signal.rate);
-      for (let i = 0; i < start; i += 700) whole.push(samples.subarray(i, Math.min(start, i + 700)));
-      for (let i = start; i < samples.length; i += 333) ActiveSpeechLevelMeter.pushBoth(whole, part, samples.subarray(i, i + 333));
-      expect(whole.result(), signal.name).toEqual(measure(samples, signal.rate));
-      expect(part.result(), signal.name).toEqual(measure(samples.subarray(start), signal.rate));
+  it('reads the same to the last bit when its loop runs in the kernel (pushAt), alone or with a second meter', async () => {
+    const kernels = await acquireKernels();
+    try {
+      const state = kernels.alloc(LEVEL_KERNEL_STATE_BYTES);
+      const block = 333;
+      const buffer = kernels.alloc(4 * block);
+      const pushAt = (samples: Float32Array, a: ActiveSpeechLevelMeter, b?: ActiveSpeechLevelMeter) => {
+        for (let i = 0; i < samples.length; i += block) {
+          const piece = samples.subarray(i, i + block);
+          kernels.f32(buffer, piece.length).set(piece);
+          ActiveSpeechLevelMeter.pushAt(kernels, state, buffer, piece.length, a, b);
+        }
+      };
+      for (const signal of P56_SIGNALS) {
+        const samples = signal.samples();
+        const alone = new ActiveSpeechLevelMeter(signal.rate);
+        pushAt(samples, alone);
+        expect(alone.result(), signal.name).toEqual(measure(samples, signal.rate));
+        // a whole meter, and a second one started part way (as a fault meter's stretch meter is)
+        const start = Math.floor(samples.length / 3);
+        const whole = new ActiveSpeechLevelMeter(signal.rate);
+        const part = new ActiveSpeechLevelMeter(signal.rate);
+        for (let i = 0; i < start; i += 700) whole.push(samples.subarray(i, Math.min(start, i + 700)));
+        pushAt(samples.subarray(start), whole, part);
+        expect(whole.result(), signal.name).toEqual(measure(samples, signal.rate));
+        expect(part.result(), signal.name).toEqual(measure(samples.subarray(start), signal.rate));
+      }
+    } finally {
+      releaseKernels(kernels);
+    }
+  });
+
+  it('feeds two meters of different rates one after the other', async () => {
+    const kernels = await acquireKernels();
+    try {
+      const { samples } = speechLikePrompt({ sampleRate: 8000, speechDbov: -26, seed: 5 });
+      const state = kernels.alloc(LEVEL_KERNEL_STATE_BYTES);
+      const buffer = kernels.alloc(4 * samples.length);
+      kernels.f32(buffer, samples.length).set(samples);
+      const eight = new ActiveSpeechLevelMeter(8000);
+      const sixteen = new ActiveSpeechLevelMeter(16000);
+      ActiveSpeechLevelMeter.pushAt(kernels, state, buffer, samples.length, eight, sixteen);
+      expect(eight.result()).toEqual(measure(samples, 8000));
+      expect(sixteen.result()).toEqual(measure(samples, 16000));
+    } finally {
+      releaseKernels(kernels);
     }
   });
 });

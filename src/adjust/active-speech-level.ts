@@ -1,3 +1,5 @@
+import type { Kernels } from '../wasm/kernels.js';
+
 /**
  * ITU-T P.56 method B: the active speech level, the long-term level and the activity factor of a stream.
  *
@@ -37,6 +39,9 @@ export interface ActiveSpeechLevel {
   activityPercent: number;
   samples: number;
 }
+
+/** f64 slots of the kernels' memory that `pushAt` needs (src/adjust/kernels/active-level.ts says what each holds). */
+export const LEVEL_KERNEL_STATE_BYTES = 17 * 8;
 
 /** Streaming P.56 method B meter: push blocks of full-scale floats in order, then read the result at any time. */
 export class ActiveSpeechLevelMeter {
@@ -103,51 +108,62 @@ export class ActiveSpeechLevelMeter {
   }
 
   /**
-   * Pushes one block to two meters of the same rate in one pass (a prompt's whole meter and one of its stretches'):
-   * each meter takes exactly the steps `push` takes, so each reads what it would alone, but the two envelopes'
-   * recurrences, each waiting on its own last step, run side by side, for about the time of one.
+   * `push` of `count` samples that lie in the kernels' memory at `address`, to one meter or two (a prompt's whole
+   * meter and one of its stretches'), the loop over them run by a WebAssembly kernel (src/adjust/kernels/active-level.ts)
+   * that takes each of push's steps in the same order and in f64: each meter reads what it would alone, to the last
+   * bit, and two meters' envelopes, each waiting on its own last step, run side by side for about the time of one. The kernel stops
+   * at each sample that needs `recount`, which stays here. `state`: LEVEL_KERNEL_STATE_BYTES of the same memory.
    */
-  static pushBoth(a: ActiveSpeechLevelMeter, b: ActiveSpeechLevelMeter, block: Float32Array): void {
-    if (a.smoothing !== b.smoothing) {
-      a.push(block);
-      b.push(block);
+  static pushAt(kernels: Kernels, state: number, address: number, count: number, a: ActiveSpeechLevelMeter, b?: ActiveSpeechLevelMeter): void {
+    if (b && b.smoothing !== a.smoothing) {
+      ActiveSpeechLevelMeter.pushAt(kernels, state, address, count, a);
+      ActiveSpeechLevelMeter.pushAt(kernels, state, address, count, b);
       return;
     }
-    const g = a.smoothing;
-    const oneMinusG = 1 - g;
-    let stage1A = a.stage1, envelopeA = a.envelope, squaresA = a.sumOfSquares, nA = a.samples; // prettier-ignore
-    let upA = a.up, downA = a.down, hangoverEndA = a.hangoverEnd; // prettier-ignore
-    let stage1B = b.stage1, envelopeB = b.envelope, squaresB = b.sumOfSquares, nB = b.samples; // prettier-ignore
-    let upB = b.up, downB = b.down, hangoverEndB = b.hangoverEnd; // prettier-ignore
-    for (let i = 0; i < block.length; i++, nA++, nB++) {
-      const x = block[i];
-      squaresA += x * x;
-      squaresB += x * x;
-      stage1A = g * stage1A + oneMinusG * Math.abs(x);
-      stage1B = g * stage1B + oneMinusG * Math.abs(x);
-      envelopeA = g * envelopeA + oneMinusG * stage1A;
-      envelopeB = g * envelopeB + oneMinusG * stage1B;
-      if (envelopeA >= upA || envelopeA < downA || nA > hangoverEndA) {
-        a.recount(envelopeA, nA);
-        upA = a.up;
-        downA = a.down;
-        hangoverEndA = a.hangoverEnd;
-      }
-      if (envelopeB >= upB || envelopeB < downB || nB > hangoverEndB) {
-        b.recount(envelopeB, nB);
-        upB = b.up;
-        downB = b.down;
-        hangoverEndB = b.hangoverEnd;
-      }
+    const slots = kernels.f64(state, LEVEL_KERNEL_STATE_BYTES / 8);
+    slots[0] = a.smoothing;
+    slots[1] = 1 - a.smoothing;
+    a.save(slots, 2);
+    b?.save(slots, 9);
+    const { active_level_one, active_level_pair } = kernels.exports;
+    for (let at = 0; at < count; ) {
+      const stopped = b ? active_level_pair(address + 4 * at, count - at, state) : active_level_one(address + 4 * at, count - at, state);
+      if (stopped === count - at) break;
+      // the sample at `stopped` needs a recount, for one meter or both; each then moves on past it
+      const flags = slots[16];
+      if (flags & 1) a.recountAt(slots, 2);
+      if (b && flags & 2) b.recountAt(slots, 9);
+      slots[5] += 1;
+      if (b) slots[12] += 1;
+      at += stopped + 1;
     }
-    a.stage1 = stage1A;
-    a.envelope = envelopeA;
-    a.sumOfSquares = squaresA;
-    a.samples = nA;
-    b.stage1 = stage1B;
-    b.envelope = envelopeB;
-    b.sumOfSquares = squaresB;
-    b.samples = nB;
+    a.restore(slots, 2);
+    b?.restore(slots, 9);
+  }
+
+  /** The kernel's view of this meter: stage1, envelope, sum of squares, samples, up, down, hangover end. */
+  private save(slots: Float64Array, at: number): void {
+    slots[at] = this.stage1;
+    slots[at + 1] = this.envelope;
+    slots[at + 2] = this.sumOfSquares;
+    slots[at + 3] = this.samples;
+    slots[at + 4] = this.up;
+    slots[at + 5] = this.down;
+    slots[at + 6] = this.hangoverEnd;
+  }
+
+  private recountAt(slots: Float64Array, at: number): void {
+    this.recount(slots[at + 1], slots[at + 3]);
+    slots[at + 4] = this.up;
+    slots[at + 5] = this.down;
+    slots[at + 6] = this.hangoverEnd;
+  }
+
+  private restore(slots: Float64Array, at: number): void {
+    this.stage1 = slots[at];
+    this.envelope = slots[at + 1];
+    this.sumOfSquares = slots[at + 2];
+    this.samples = slots[at + 3];
   }
 
   /** Which thresholds count sample `n`, once the envelope has crossed a threshold or a hangover has run out. */

@@ -27,12 +27,23 @@ describe('FaultMeter', () => {
     expect(faultsOf(clean.samples).dcDbfs ?? -Infinity).toBeLessThan(-60);
   });
 
-  it('hears 50 and 60 Hz hum in the pauses, standing far above their floor', () => {
-    for (const hz of [50, 60]) {
-      const hum = faultsOf(withHum(cleanPrompt(4), hz, -55).samples).hum;
-      expect(hum?.hz).toBe(hz);
-      expect(hum?.aboveFloorDb).toBeGreaterThan(20);
-      expect(hum?.levelDbov).toBeCloseTo(-55, 0);
+  it('hears 50 and 60 Hz hum in the pauses, standing far above their floor, at 8 and 16 kHz', () => {
+    for (const rate of [8000, 16000]) {
+      for (const hz of [50, 60]) {
+        const hum = faultsOf(withHum(cleanPrompt(4, rate), hz, -55).samples, rate).hum;
+        expect(hum?.hz).toBe(hz);
+        expect(hum?.aboveFloorDb).toBeGreaterThan(20);
+        expect(hum?.levelDbov).toBeCloseTo(-55, 0);
+      }
+    }
+  });
+
+  it('reads the same lines at 16 kHz as the same prompt at 8 kHz, to 0.1 dB', () => {
+    // the frame's kernel reads the lines from sums of two samples at 8 kHz and of four at 16 kHz
+    for (const hz of [50, 150, 240]) {
+      const [eight, sixteen] = [8000, 16000].map((rate) => faultsOf(withHum(cleanPrompt(6, rate), hz, -50).samples, rate).hum);
+      expect(sixteen?.hz).toBe(hz);
+      expect(Math.abs((sixteen?.levelDbov as number) - (eight?.levelDbov as number)), `${hz} Hz`).toBeLessThan(0.1);
     }
   });
 

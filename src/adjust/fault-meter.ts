@@ -1,5 +1,5 @@
 import type { Kernels } from '../wasm/kernels.js';
-import { ActiveSpeechLevelMeter } from './active-speech-level.js';
+import { ActiveSpeechLevelMeter, LEVEL_KERNEL_STATE_BYTES } from './active-speech-level.js';
 
 /**
  * What a recording got wrong that a level alone does not tell: a DC offset, mains hum, and speech whose level wanders
@@ -25,6 +25,8 @@ const PAUSE_BELOW_ACTIVE_DB = 15;
 export const HUM_FREQUENCIES: readonly number[] = [50, 100, 150, 200, 250, 60, 120, 180, 240];
 /** Between the hum's lines, 15 Hz or more from each (three Hann bins): the floor they stand above. */
 const FLOOR_FREQUENCIES: readonly number[] = [80, 85, 135, 165, 215, 275, 320];
+/** The rate the lines are read at, from sums of the frame's samples (see endFrame). */
+const LINES_RATE = 4000;
 /** A hum quieter than this (as a sine's level, dBov) is below anything a phone plays. */
 const QUIETEST_HUM_DBOV = -70;
 
@@ -58,10 +60,14 @@ export class FaultMeter {
   /** In the kernels' memory (src/adjust/kernels/fault-frame.ts): the frame being filled, its window, the lines. */
   private readonly frameAddress: number;
   private readonly windowAddress: number;
-  private readonly pairsAddress: number;
+  private readonly groupedAddress: number;
+  /** How many samples the frame's kernel sums into one before it reads the lines: the lines are read at 4 kHz. */
+  private readonly group: number;
   private readonly coefficientsAddress: number;
   private readonly recordAddress: number;
-  /** Goertzel's 2·cos(2π f / (rate / 2)) for each hum line, then each floor line, padded to a multiple of 16. */
+  /** The P.56 kernel's state (ActiveSpeechLevelMeter.pushAt). */
+  private readonly levelState: number;
+  /** Goertzel's 2·cos(2π f / (rate / group)) for each hum line, then each floor line, padded to a multiple of 16. */
   private readonly lines: number;
   private filled = 0;
   private sum = 0;
@@ -80,13 +86,15 @@ export class FaultMeter {
     const n = Math.round(FRAME_SECONDS * sampleRate);
     this.frameLength = n;
     const window = hannWindow(n);
-    const coefficients = Float64Array.from([...HUM_FREQUENCIES, ...FLOOR_FREQUENCIES], (hz) => 2 * Math.cos((4 * Math.PI * hz) / sampleRate));
+    this.group = Math.max(1, Math.round(sampleRate / LINES_RATE));
+    const coefficients = Float64Array.from([...HUM_FREQUENCIES, ...FLOOR_FREQUENCIES], (hz) => 2 * Math.cos((2 * this.group * Math.PI * hz) / sampleRate));
     this.lines = Math.ceil(coefficients.length / 16) * 16;
     this.frameAddress = kernels.alloc(4 * n);
     this.windowAddress = kernels.alloc(8 * n);
-    this.pairsAddress = kernels.alloc(8 * (n >> 1));
+    this.groupedAddress = kernels.alloc(8 * Math.floor(n / this.group));
     this.coefficientsAddress = kernels.alloc(8 * this.lines);
     this.recordAddress = kernels.alloc(8 * (1 + this.lines));
+    this.levelState = kernels.alloc(LEVEL_KERNEL_STATE_BYTES);
     kernels.f64(this.windowAddress, n).set(window);
     kernels.f64(this.coefficientsAddress, this.lines).fill(0).set(coefficients);
     this.stretchLength = Math.round(STRETCH_SECONDS * sampleRate);
@@ -95,7 +103,7 @@ export class FaultMeter {
 
   /**
    * `alongside`: a meter of the whole prompt that takes the same samples, fed in the same pass as this meter's
-   * stretch meter (ActiveSpeechLevelMeter.pushBoth), which costs about what one of them costs alone.
+   * stretch meter (ActiveSpeechLevelMeter.pushAt), which costs about what one of them costs alone.
    */
   push(block: Float32Array, alongside?: ActiveSpeechLevelMeter): void {
     let sum = 0;
@@ -106,27 +114,28 @@ export class FaultMeter {
     const frame = this.kernels.f32(this.frameAddress, this.frameLength);
     for (let at = 0; at < block.length; ) {
       const take = Math.min(block.length - at, this.frameLength - this.filled);
+      // the P.56 meters read the samples where the frame now holds them (the frame's kernel only reads them)
+      const address = this.frameAddress + 4 * this.filled;
       frame.set(block.subarray(at, at + take), this.filled);
       this.filled += take;
-      if (this.filled === this.frameLength) this.endFrame();
       const toStretch = Math.min(take, this.stretchLength - this.inStretch);
-      this.pushStretch(block.subarray(at, at + toStretch), alongside);
+      this.pushStretch(address, toStretch, alongside);
       this.inStretch += toStretch;
       if (toStretch < take) {
         this.endStretch();
-        this.pushStretch(block.subarray(at + toStretch, at + take), alongside);
+        this.pushStretch(address + 4 * toStretch, take - toStretch, alongside);
         this.inStretch = take - toStretch;
       } else if (this.inStretch === this.stretchLength) {
         this.endStretch();
         this.inStretch = 0;
       }
+      if (this.filled === this.frameLength) this.endFrame();
       at += take;
     }
   }
 
-  private pushStretch(samples: Float32Array, alongside: ActiveSpeechLevelMeter | undefined): void {
-    if (alongside) ActiveSpeechLevelMeter.pushBoth(this.stretch, alongside, samples);
-    else this.stretch.push(samples);
+  private pushStretch(address: number, count: number, alongside: ActiveSpeechLevelMeter | undefined): void {
+    if (count > 0) ActiveSpeechLevelMeter.pushAt(this.kernels, this.levelState, address, count, this.stretch, alongside);
   }
 
   private endStretch(): void {
@@ -138,9 +147,10 @@ export class FaultMeter {
 
   /**
    * One frame's energy and line powers, its mean taken out first so that DC does not leak into the lines. The lines
-   * lie below 350 Hz: the kernel sums the windowed frame in pairs (at 8 kHz that is 0.05 dB down at 320 Hz, and what
-   * folds down from near half the rate is 18 dB down and was not speech) and reads the lines at half the rate, for
-   * half the cost; a pair's sum reads a line as the samples themselves do, so the scale is unchanged.
+   * lie below 350 Hz: the kernel sums the windowed frame in groups, two samples at 8 kHz and four at 16 kHz, and reads
+   * the lines from the sums at 4 kHz, for a half or a quarter of the cost. At 320 Hz that reads 0.07 dB low at 8 kHz
+   * and 0.09 dB at 16 kHz; what folds down from near 4 kHz and its multiples is 17 dB down or more, and was not
+   * speech. A group's sum reads a line as the samples themselves do, so the scale is unchanged.
    */
   private endFrame(): void {
     const { kernels } = this;
@@ -148,8 +158,9 @@ export class FaultMeter {
     kernels.exports.fault_frame(
       this.frameAddress,
       this.frameLength,
+      this.group,
       this.windowAddress,
-      this.pairsAddress,
+      this.groupedAddress,
       this.coefficientsAddress,
       this.lines,
       HUM_FREQUENCIES.length,

@@ -1,7 +1,7 @@
 import { KERNEL_WASM_BASE64 } from './kernel-bytes.generated.js';
 
 /**
- * The WebAssembly kernels (decode, mix, FIR, G.711 and PCM encoding, peak, a fault meter's frame; AssemblyScript with 128-bit SIMD, each beside the stage that
+ * The WebAssembly kernels (decode, mix, FIR, G.711 and PCM encoding, peak, a P.56 meter's envelope, a fault meter's frame; AssemblyScript with 128-bit SIMD, each beside the stage that
  * calls it) and the memory they work in. The module's bytes are embedded in the build, so loading it needs neither
  * fs nor fetch: the same code runs in Node, in a browser and in a page opened from disk.
  */
@@ -54,7 +54,9 @@ export interface KernelExports {
   ulaw_encode(src: number, dst: number, count: number, stats: number): void;
   pcm16_encode(src: number, dst: number, count: number, stats: number): void;
   peak_magnitude(src: number, count: number): number;
-  fault_frame(frame: number, n: number, window: number, pairs: number, coefficients: number, lines: number, humLines: number, record: number): void;
+  active_level_pair(block: number, count: number, state: number): number;
+  active_level_one(block: number, count: number, state: number): number;
+  fault_frame(frame: number, n: number, group: number, window: number, grouped: number, coefficients: number, lines: number, humLines: number, record: number): void;
 }
 
 const PAGE_BYTES = 65536;

@@ -4,27 +4,40 @@
 // warning) is the same to the last bit; only the mains lines' recurrences run two lines to a vector.
 
 /**
- * One frame of `n` samples (f32 at `frame`): its mean taken out, its energy, the Hann-windowed frame summed in pairs
- * into `pairs` (n/2 f64), and Goertzel's |X(f)|² of those pairs at each of `lines` lines (their 2·cos(2π f / (rate / 2))
- * at `coefficients`, f64, padded with zeros to a multiple of 16). Writes `record` (f64): [0] the frame's energy per
- * sample with the first `humLines` lines' power taken out, then each line's power.
+ * One frame of `n` samples (f32 at `frame`): its mean taken out, its energy, the Hann-windowed frame summed in groups
+ * of `group` into `grouped` (n/group f64), and Goertzel's |X(f)|² of those sums at each of `lines` lines (their
+ * 2·cos(2π f / (rate / group)) at `coefficients`, f64, padded with zeros to a multiple of 16). Writes `record` (f64):
+ * [0] the frame's energy per sample with the first `humLines` lines' power taken out, then each line's power.
  */
-export function fault_frame(frame: usize, n: i32, window: usize, pairs: usize, coefficients: usize, lines: i32, humLines: i32, record: usize): void {
+export function fault_frame(frame: usize, n: i32, group: i32, window: usize, grouped: usize, coefficients: usize, lines: i32, humLines: i32, record: usize): void {
   let mean: f64 = 0;
   for (let i = 0; i < n; i++) mean += <f64>load<f32>(frame + (<usize>i << 2));
   mean /= <f64>n;
   let energy: f64 = 0;
-  const half = n >> 1;
-  for (let i = 0; i < half; i++) {
-    const even = <f64>load<f32>(frame + (<usize>(2 * i) << 2)) - mean;
-    energy += even * even;
-    const odd = <f64>load<f32>(frame + (<usize>(2 * i + 1) << 2)) - mean;
-    energy += odd * odd;
-    const windowed = even * load<f64>(window + (<usize>(2 * i) << 3)) + odd * load<f64>(window + (<usize>(2 * i + 1) << 3));
-    store<f64>(pairs + (<usize>i << 3), windowed);
+  const sums = n / group;
+  if (group == 2) {
+    // an 8 kHz frame: the steps the meter took in JavaScript
+    for (let i = 0; i < sums; i++) {
+      const even = <f64>load<f32>(frame + (<usize>(2 * i) << 2)) - mean;
+      energy += even * even;
+      const odd = <f64>load<f32>(frame + (<usize>(2 * i + 1) << 2)) - mean;
+      energy += odd * odd;
+      const windowed = even * load<f64>(window + (<usize>(2 * i) << 3)) + odd * load<f64>(window + (<usize>(2 * i + 1) << 3));
+      store<f64>(grouped + (<usize>i << 3), windowed);
+    }
+  } else {
+    for (let i = 0; i < sums; i++) {
+      let windowed: f64 = 0;
+      for (let j = i * group, end = j + group; j < end; j++) {
+        const x = <f64>load<f32>(frame + (<usize>j << 2)) - mean;
+        energy += x * x;
+        windowed += x * load<f64>(window + (<usize>j << 3));
+      }
+      store<f64>(grouped + (<usize>i << 3), windowed);
+    }
   }
-  if (n & 1) {
-    const last = <f64>load<f32>(frame + (<usize>(n - 1) << 2)) - mean;
+  for (let i = sums * group; i < n; i++) {
+    const last = <f64>load<f32>(frame + (<usize>i << 2)) - mean;
     energy += last * last;
   }
   // sixteen lines at a time, two to a vector: each recurrence waits on its own last step only, so eight of them keep
@@ -35,8 +48,8 @@ export function fault_frame(frame: usize, n: i32, window: usize, pairs: usize, c
     let d1 = f64x2.splat(0), d2 = f64x2.splat(0), e1 = f64x2.splat(0), e2 = f64x2.splat(0); // prettier-ignore
     let f1 = f64x2.splat(0), f2 = f64x2.splat(0), g1 = f64x2.splat(0), g2 = f64x2.splat(0); // prettier-ignore
     let k1 = f64x2.splat(0), k2 = f64x2.splat(0), m1 = f64x2.splat(0), m2 = f64x2.splat(0); // prettier-ignore
-    for (let i = 0; i < half; i++) {
-      const x = v128.load64_splat(pairs + (<usize>i << 3));
+    for (let i = 0; i < sums; i++) {
+      const x = v128.load64_splat(grouped + (<usize>i << 3));
       const a0 = f64x2.sub(f64x2.add(x, f64x2.mul(v128.load(c), a1)), a2);
       const b0 = f64x2.sub(f64x2.add(x, f64x2.mul(v128.load(c, 16), b1)), b2);
       const d0 = f64x2.sub(f64x2.add(x, f64x2.mul(v128.load(c, 32), d1)), d2);

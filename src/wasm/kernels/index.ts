@@ -7,6 +7,7 @@ export * from '../../resample/kernels/polyphase-fir';
 export * from '../../resample/kernels/fft-decimate';
 export * from '../../encode/kernels/sample-encode';
 export * from '../../adjust/kernels/peak-magnitude';
+export * from '../../adjust/kernels/active-level';
 export * from '../../adjust/kernels/fault-frame';
 
 /** Where memory that no kernel uses for itself begins: the TypeScript side allocates its buffers from here on. */
