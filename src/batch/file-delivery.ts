@@ -35,6 +35,8 @@ export function fileDelivery(job: FileTarget, source: FileSource, signal: StopSi
     const { value: report, outcome } = await writeFileAtomically(job.output, async (sink) => (written = await convertInto(conversion, sink, signal)), {
       replace: job.force,
       tempPath: job.tempPath,
+      // a batch's thread only converts (the main thread hands out files between its own, see run-batch.ts)
+      blocking: true,
       // a file still being written is neither replaced (in place) nor stood for by the part read so far; one whose
       // writer paused looks unchanged, but still holds less than its header says
       beforeMove: async () => {
@@ -75,7 +77,7 @@ const DISCARD: ByteSink = { write: () => undefined };
 const REFUSED = Symbol('refused by the check of the result');
 
 async function proveFile(path: string, prove: (written: FileSource) => Promise<FileRecord>): Promise<FileRecord> {
-  const written = await openFileSource(path);
+  const written = await openFileSource(path, { blocking: true });
   try {
     return await prove(written);
   } finally {

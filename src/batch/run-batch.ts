@@ -77,6 +77,8 @@ class BatchState {
   private readonly cwd: string;
   /** Each output folder's leftover temp files are looked for once, before the first file is written there. */
   private readonly swept = new Map<string, Promise<void>>();
+  /** The output folders made (or that failed to be made), each once. */
+  private readonly made = new Map<string, Promise<void>>();
   private readonly removedTempFiles: string[] = [];
 
   constructor(private readonly options: BatchOptions) {
@@ -193,7 +195,12 @@ class BatchState {
   private async prepareFolder(output: string): Promise<void> {
     const { mode } = this.options;
     const folder = dirname(output);
-    if (mode.kind === 'folder') await makeFolderInside(resolve(this.cwd, mode.folder), folder, `-o ${mode.folder}`);
+    if (mode.kind === 'folder') {
+      // once per folder, not per file: this thread prepares the workers' files between blocks of its own conversion,
+      // and each step of it waits for a turn of the event loop, while the worker may be waiting for its next file
+      if (!this.made.has(folder)) this.made.set(folder, makeFolderInside(resolve(this.cwd, mode.folder), folder, `-o ${mode.folder}`));
+      await this.made.get(folder);
+    }
     // only in a folder this run writes to, once it is known to be one; the whole output folder, as a run killed
     // while writing into out/sub leaves its temp file there even if this run writes only into out/
     const swept = mode.kind === 'folder' ? resolve(this.cwd, mode.folder) : folder;

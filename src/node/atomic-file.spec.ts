@@ -18,11 +18,11 @@ const writing = (parts: Uint8Array[]) => async (sink: { write(bytes: Uint8Array)
   return parts.length;
 };
 
-describe('writeFileAtomically', () => {
+describe.each([{ blocking: false }, { blocking: true }])('writeFileAtomically (blocking: $blocking)', ({ blocking }) => {
   it('writes exactly the bytes given, however they are split', async () => {
     const parts = [randomBytes(58), ...Array.from({ length: 40 }, (_, i) => randomBytes(1 + i * 9973)), randomBytes(3 << 20), randomBytes(1)];
     const target = join(folder, 'a.wav');
-    const { value, outcome } = await writeFileAtomically(target, writing(parts));
+    const { value, outcome } = await writeFileAtomically(target, writing(parts), { blocking });
     expect({ value, outcome }).toEqual({ value: parts.length, outcome: 'written' });
     expect((await readFile(target)).equals(Buffer.concat(parts))).toBe(true);
     expect(await readdir(folder)).toEqual(['a.wav']);
@@ -35,17 +35,17 @@ describe('writeFileAtomically', () => {
       await sink.write(randomBytes(2 << 20));
       throw full;
     };
-    await expect(writeFileAtomically(target, failing)).rejects.toBe(full);
+    await expect(writeFileAtomically(target, failing, { blocking })).rejects.toBe(full);
     expect(await readdir(folder)).toEqual([]);
   });
 
   it('keeps an existing different file unless asked to replace it, and recognises identical bytes', async () => {
     const target = join(folder, 'a.wav');
     await writeFile(target, 'precious');
-    expect((await writeFileAtomically(target, writing([Buffer.from('new')]))).outcome).toBe('exists');
+    expect((await writeFileAtomically(target, writing([Buffer.from('new')]), { blocking })).outcome).toBe('exists');
     expect(await readFile(target, 'utf8')).toBe('precious');
-    expect((await writeFileAtomically(target, writing([Buffer.from('precious')]))).outcome).toBe('unchanged');
-    expect((await writeFileAtomically(target, writing([Buffer.from('new')]), { replace: true })).outcome).toBe('written');
+    expect((await writeFileAtomically(target, writing([Buffer.from('precious')]), { blocking })).outcome).toBe('unchanged');
+    expect((await writeFileAtomically(target, writing([Buffer.from('new')]), { replace: true, blocking })).outcome).toBe('written');
     expect(await readFile(target, 'utf8')).toBe('new');
     expect(await readdir(folder)).toEqual(['a.wav']);
   });
@@ -53,8 +53,8 @@ describe('writeFileAtomically', () => {
   it('lets only one of two writers racing for a name write it; the other is told', async () => {
     const target = join(folder, 'a.wav');
     const outcomes = await Promise.all([
-      writeFileAtomically(target, writing([Buffer.from('first')])),
-      writeFileAtomically(target, writing([Buffer.from('second')])),
+      writeFileAtomically(target, writing([Buffer.from('first')]), { blocking }),
+      writeFileAtomically(target, writing([Buffer.from('second')]), { blocking }),
     ]);
     expect(outcomes.map((result) => result.outcome).sort()).toEqual(['exists', 'written']);
     const winner = outcomes[0].outcome === 'written' ? 'first' : 'second';
@@ -72,7 +72,7 @@ describe('writeFileAtomically', () => {
     for (const name of ['pipe.wav', ...device, 'folder.wav']) {
       const target = join(folder, name);
       for (const replace of [true, false]) {
-        await expect(writeFileAtomically(target, writing([Buffer.from('new')]), { replace })).rejects.toMatchObject({
+        await expect(writeFileAtomically(target, writing([Buffer.from('new')]), { replace, blocking })).rejects.toMatchObject({
           name: 'VoiceprepError',
           code: 'exists',
           message: `${target} is ${kinds[name]}, not a regular file: voiceprep never replaces one, even when told to overwrite`,
@@ -92,14 +92,25 @@ describe('writeFileAtomically', () => {
     const beforeMove = async () => {
       throw changed;
     };
-    await expect(writeFileAtomically(target, writing([Buffer.from('half of it')]), { replace: true, beforeMove })).rejects.toBe(changed);
+    await expect(writeFileAtomically(target, writing([Buffer.from('half of it')]), { replace: true, beforeMove, blocking })).rejects.toBe(changed);
     expect(await readFile(target, 'utf8')).toBe('the input, still being written');
     expect(await readdir(folder)).toEqual(['a.wav']);
   });
 
   it('fails cleanly where it cannot write (here a file stands where the folder should be)', async () => {
     await writeFile(join(folder, 'out'), 'not a folder');
-    await expect(writeFileAtomically(join(folder, 'out', 'a.wav'), writing([Buffer.from('x')]))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await expect(writeFileAtomically(join(folder, 'out', 'a.wav'), writing([Buffer.from('x')]), { blocking })).rejects.toMatchObject({ code: 'ENOTDIR' });
     expect(await readdir(folder)).toEqual(['out']);
+  });
+
+  it('makes every file operation in this thread when blocking, else through the thread pool', async () => {
+    // a batch's converting thread writes, syncs and moves its output without waiting for a turn of the event loop
+    let turned = false;
+    setImmediate(() => (turned = true));
+    const target = join(folder, 'a.wav');
+    await writeFileAtomically(target, writing([randomBytes(100), randomBytes(2 << 20)]), { blocking });
+    await writeFileAtomically(target, writing([Buffer.from('again')]), { replace: true, blocking });
+    expect(turned).toBe(!blocking);
+    expect(await readFile(target, 'utf8')).toBe('again');
   });
 });

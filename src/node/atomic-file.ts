@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { VoiceprepError } from '../errors.js';
+import { type FileIo, fileIo } from './file-io.js';
 import type { ByteSink } from '../write/wave-writer.js';
 import { borrowBuffer, returnBuffer } from './spare-buffers.js';
 
@@ -15,6 +15,8 @@ export interface AtomicWriteOptions {
    * temp file is removed and the error is passed on. The place to make sure the input did not change meanwhile.
    */
   beforeMove?: () => Promise<void>;
+  /** Make every file operation a blocking call in this thread (see file-io.ts): for a thread that only converts. */
+  blocking?: boolean;
 }
 
 export interface AtomicWriteResult<T> {
@@ -43,27 +45,28 @@ export async function writeFileAtomically<T>(
   options: AtomicWriteOptions = {},
 ): Promise<AtomicWriteResult<T>> {
   const temp = options.tempPath ?? tempPathFor(target);
+  const io = fileIo(options.blocking);
   try {
-    const value = await writeAndSync(temp, write);
+    const value = await writeAndSync(io, temp, write);
     await options.beforeMove?.();
-    const outcome = await moveIntoPlace(temp, target, options.replace ?? false);
+    const outcome = await moveIntoPlace(io, temp, target, options.replace ?? false);
     return { value, outcome };
   } finally {
-    await unlink(temp).catch(() => undefined); // gone already after a rename; removed after a link or a failure
+    await io.unlink(temp).catch(() => undefined); // gone already after a rename; removed after a link or a failure
   }
 }
 
 /** Output is gathered into writes this large: each write is a round trip through the thread pool. */
 const WRITE_BYTES = 1024 * 1024;
 
-async function writeAndSync<T>(temp: string, write: (sink: ByteSink) => Promise<T>): Promise<T> {
-  const handle = await open(temp, 'wx');
+async function writeAndSync<T>(io: FileIo, temp: string, write: (sink: ByteSink) => Promise<T>): Promise<T> {
+  const fd = await io.open(temp, 'wx');
   const pending = borrowBuffer(WRITE_BYTES);
   let held = 0;
   const writeAll = async (bytes: Uint8Array, position: number | null = null) => {
     for (let done = 0; done < bytes.length; ) {
       const at = position === null ? null : position + done;
-      const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, at);
+      const bytesWritten = await io.write(fd, bytes, done, bytes.length - done, at);
       done += bytesWritten;
     }
   };
@@ -88,30 +91,30 @@ async function writeAndSync<T>(temp: string, write: (sink: ByteSink) => Promise<
     });
     await writeAll(pending.subarray(0, held));
     // fdatasync: the data and the size that reaches it, without the timestamps that fsync also flushes
-    await handle.datasync();
+    await io.datasync(fd);
     return value;
   } finally {
     returnBuffer(pending);
-    await handle.close();
+    await io.close(fd);
   }
 }
 
-async function moveIntoPlace(temp: string, target: string, replace: boolean): Promise<AtomicWriteResult<never>['outcome']> {
-  await refuseNonRegular(target);
-  if (await sameContents(temp, target)) return 'unchanged';
+async function moveIntoPlace(io: FileIo, temp: string, target: string, replace: boolean): Promise<AtomicWriteResult<never>['outcome']> {
+  await refuseNonRegular(io, target);
+  if (await sameContents(io, temp, target)) return 'unchanged';
   if (replace) {
-    await rename(temp, target);
+    await io.rename(temp, target);
     return 'written';
   }
   try {
-    await link(temp, target);
+    await io.link(temp, target);
     return 'written';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return (await sameContents(temp, target)) ? 'unchanged' : 'exists';
+    if (code === 'EEXIST') return (await sameContents(io, temp, target)) ? 'unchanged' : 'exists';
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
     // A file system without hard links: fall back to look-then-rename, which is only racy against another writer.
-    await rename(temp, target);
+    await io.rename(temp, target);
     return 'written';
   }
 }
@@ -120,8 +123,8 @@ async function moveIntoPlace(temp: string, target: string, replace: boolean): Pr
  * Only a regular file at the target is ever replaced, whatever `replace` says: a rename onto a FIFO or a device node
  * would put a file where the pipe or device was (`/dev/null` made a regular file), and one onto a folder fails.
  */
-async function refuseNonRegular(target: string): Promise<void> {
-  const kind = await stat(target).catch(() => null);
+async function refuseNonRegular(io: FileIo, target: string): Promise<void> {
+  const kind = await io.stat(target).catch(() => null);
   if (kind === null || kind.isFile()) return;
   const what = kind.isDirectory()
     ? 'a folder'
@@ -135,10 +138,10 @@ async function refuseNonRegular(target: string): Promise<void> {
   throw new VoiceprepError('exists', `${target} is ${what}, not a regular file: voiceprep never replaces one, even when told to overwrite`);
 }
 
-async function sameContents(a: string, b: string): Promise<boolean> {
+async function sameContents(io: FileIo, a: string, b: string): Promise<boolean> {
   // Most targets do not exist yet, or differ in size: then there is nothing to read.
-  const [left, right] = await Promise.all([stat(a), stat(b).catch(() => null)]);
+  const [left, right] = await Promise.all([io.stat(a), io.stat(b).catch(() => null)]);
   if (right === null || left.size !== right.size) return false;
-  const [leftBytes, rightBytes] = await Promise.all([readFile(a), readFile(b).catch(() => null)]);
+  const [leftBytes, rightBytes] = await Promise.all([io.readFile(a), io.readFile(b).catch(() => null)]);
   return rightBytes !== null && leftBytes.equals(rightBytes);
 }

@@ -19,10 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => rm(folder, { recursive: true, force: true }));
 
-describe('openFileSource', () => {
+describe.each([{ blocking: false }, { blocking: true }])('openFileSource (blocking: $blocking)', ({ blocking }) => {
   it('streams the whole file in blocks of any size, exactly', async () => {
     for (const block of [1, 4096, 131072, 1_000_003]) {
-      const source = await openFileSource(path);
+      const source = await openFileSource(path, { blocking });
       const copy = Buffer.alloc(contents.length);
       for (let at = 0; at < contents.length; at += block) copy.set(await source.read(at, block), at);
       await source.close();
@@ -38,7 +38,7 @@ describe('openFileSource', () => {
     });
     await fc.assert(
       fc.asyncProperty(fc.array(read, { minLength: 1, maxLength: 30 }), async (reads) => {
-        const source = await openFileSource(path);
+        const source = await openFileSource(path, { blocking });
         let end = 0;
         try {
           for (const { sequential, offset, length } of reads) {
@@ -57,7 +57,7 @@ describe('openFileSource', () => {
   });
 
   it('keeps the alignment of file offsets in memory, through header reads and read-ahead windows', async () => {
-    const source = await openFileSource(path);
+    const source = await openFileSource(path, { blocking });
     // a header walk: small reads, some of them consecutive, the last one the header of the sample data
     for (const [at, length] of [[0, 12], [12, 8], [20, 16], [36, 8]]) await source.read(at, length);
     for (let at = 44; at < contents.length; at += 131072) {
@@ -71,7 +71,7 @@ describe('openFileSource', () => {
   it('reads short, never stale bytes, when the file shrinks after it was opened', async () => {
     const shrinking = join(folder, 'shrinking.bin');
     await writeFile(shrinking, contents);
-    const source = await openFileSource(shrinking);
+    const source = await openFileSource(shrinking, { blocking });
     expect(source.size).toBe(contents.length);
     await source.read(0, 65536);
     await truncate(shrinking, 100_000);
@@ -81,29 +81,40 @@ describe('openFileSource', () => {
     expect(Buffer.from(rest).equals(contents.subarray(65536, 100_000))).toBe(true);
   });
 
-  it('reads straight into a caller\'s buffer, blocking or through the thread pool, short only at the end', async () => {
-    for (const blocking of [false, true]) {
-      const source = await openFileSource(path, { blocking });
-      const target = new Uint8Array(1_000_003);
-      for (const at of [0, 12345, contents.length - 500_000]) {
-        const got = await source.readInto(at, target);
-        expect(got).toBe(Math.min(target.length, contents.length - at));
-        expect(Buffer.from(target.subarray(0, got)).equals(contents.subarray(at, at + got))).toBe(true);
-      }
-      expect(await source.readInto(contents.length + 10, target)).toBe(0);
-      await source.close();
+  it('reads straight into a caller\'s buffer, short only at the end', async () => {
+    const source = await openFileSource(path, { blocking });
+    const target = new Uint8Array(1_000_003);
+    for (const at of [0, 12345, contents.length - 500_000]) {
+      const got = await source.readInto(at, target);
+      expect(got).toBe(Math.min(target.length, contents.length - at));
+      expect(Buffer.from(target.subarray(0, got)).equals(contents.subarray(at, at + got))).toBe(true);
     }
+    expect(await source.readInto(contents.length + 10, target)).toBe(0);
+    await source.close();
+  });
+
+  it('makes every operation in this thread when blocking, else through the thread pool', async () => {
+    // a blocking file never waits for a turn of the event loop: what a converting thread does between its files
+    let turned = false;
+    setImmediate(() => (turned = true));
+    const source = await openFileSource(path, { blocking });
+    await source.read(0, 44);
+    for (let at = 44; at < 3_000_000; at += 131072) await source.read(at, 131072);
+    await source.readInto(0, new Uint8Array(1000));
+    await source.assertUnchanged();
+    await source.close();
+    expect(turned).toBe(!blocking);
   });
 
   it('refuses what is not a regular file, in words', async () => {
-    await expect(openFileSource(folder)).rejects.toMatchObject({ name: 'VoiceprepError', code: 'io', message: /a folder, not a regular file/ });
+    await expect(openFileSource(folder, { blocking })).rejects.toMatchObject({ name: 'VoiceprepError', code: 'io', message: /a folder, not a regular file/ });
   });
 
   it('opens a FIFO without waiting for a writer, and refuses it unread', { timeout: 10_000 }, async () => {
-    const fifo = join(folder, 'pipe.wav');
+    const fifo = join(folder, `pipe-${blocking}.wav`);
     execFileSync('mkfifo', [fifo]);
     try {
-      await expect(openFileSource(fifo)).rejects.toMatchObject({ name: 'VoiceprepError', code: 'io', message: /FIFO/ });
+      await expect(openFileSource(fifo, { blocking })).rejects.toMatchObject({ name: 'VoiceprepError', code: 'io', message: /FIFO/ });
     } finally {
       await releaseReaders(fifo);
     }
@@ -112,7 +123,7 @@ describe('openFileSource', () => {
   it('tells whether the file changed since it was opened: grown, rewritten, or replaced by another', async () => {
     const growing = join(folder, 'growing.bin');
     await writeFile(growing, contents.subarray(0, 1000));
-    const source = await openFileSource(growing);
+    const source = await openFileSource(growing, { blocking });
     await source.read(0, 1000);
     await expect(source.assertUnchanged()).resolves.toBeUndefined();
     await appendFile(growing, 'more');
@@ -121,7 +132,7 @@ describe('openFileSource', () => {
 
     const replaced = join(folder, 'replaced.bin');
     await writeFile(replaced, contents.subarray(0, 1000));
-    const again = await openFileSource(replaced);
+    const again = await openFileSource(replaced, { blocking });
     await writeFile(`${replaced}.new`, contents.subarray(0, 1000));
     await rename(`${replaced}.new`, replaced);
     await expect(again.assertUnchanged()).rejects.toMatchObject({ code: 'io', message: /replaced by another file/ });

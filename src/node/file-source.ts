@@ -1,6 +1,6 @@
-import { type BigIntStats, constants, readSync } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { type BigIntStats, constants } from 'node:fs';
 import { VoiceprepError } from '../errors.js';
+import { type FileIo, fileIo } from './file-io.js';
 import type { ByteSource } from '../source/byte-source.js';
 import { borrowBuffer, returnBuffer } from './spare-buffers.js';
 
@@ -17,10 +17,10 @@ export interface FileSource extends ByteSource {
 
 export interface FileSourceOptions {
   /**
-   * Read samples with blocking reads (`readInto`). Each costs the thread about a millisecond, and a read through
-   * the thread pool costs a round trip that was measured here at three times the read itself (57.6 MB: 33 ms in
-   * 4 MB reads through the pool, 10.5 ms blocking): worth it in a thread that has nothing else to do meanwhile (a
-   * batch's converting threads), not in a server's event loop.
+   * Make every operation on the file (open, stat, reads, close) a blocking call in this thread (see file-io.ts).
+   * A read through the thread pool costs a round trip that was measured here at three times the read itself
+   * (57.6 MB: 33 ms in 4 MB reads through the pool, 10.5 ms blocking): worth it in a thread that has nothing else to
+   * do meanwhile (a batch's converting threads), not in a server's event loop.
    */
   blocking?: boolean;
 }
@@ -52,16 +52,17 @@ const WINDOW_ALIGNMENT = 8;
  * with its `code`, for the caller to put in its own words.
  */
 export async function openFileSource(path: string, options: FileSourceOptions = {}): Promise<FileSource> {
-  const handle = await open(path, constants.O_RDONLY | NONBLOCKING).catch((error: unknown) => {
+  const io = fileIo(options.blocking);
+  const fd = await io.open(path, constants.O_RDONLY | NONBLOCKING).catch((error: unknown) => {
     // a Unix socket cannot be opened at all
     throw (error as NodeJS.ErrnoException).code === 'ENXIO' ? notRegular('a socket or device') : error;
   });
   try {
-    const stats = await handle.stat({ bigint: true });
+    const stats = await io.fstat(fd);
     if (!stats.isFile()) throw notRegular(kindOf(stats));
-    return new ReadAheadSource(path, handle, stats, options.blocking ?? false);
+    return new ReadAheadSource(path, fd, io, stats, options.blocking ?? false);
   } catch (error) {
-    await handle.close();
+    await io.close(fd);
     throw error;
   }
 }
@@ -98,7 +99,8 @@ class ReadAheadSource implements FileSource {
 
   constructor(
     private readonly path: string,
-    private readonly handle: FileHandle,
+    private readonly fd: number,
+    private readonly io: FileIo,
     private readonly opened: BigIntStats,
     private readonly blocking: boolean,
   ) {
@@ -106,9 +108,9 @@ class ReadAheadSource implements FileSource {
   }
 
   async assertUnchanged(): Promise<void> {
-    const now = await this.handle.stat({ bigint: true });
+    const now = await this.io.fstat(this.fd);
     if (now.size !== this.opened.size || now.mtimeNs !== this.opened.mtimeNs) throw changed('changed');
-    const named = await stat(this.path, { bigint: true }).catch(() => null);
+    const named = await this.io.stat(this.path).catch(() => null);
     if (named === null) throw changed('was removed');
     if (named.ino !== this.opened.ino || named.dev !== this.opened.dev) throw changed('was replaced by another file');
   }
@@ -119,9 +121,7 @@ class ReadAheadSource implements FileSource {
     let filled = 0;
     try {
       while (filled < wanted) {
-        const read = this.blocking
-          ? readSync(this.handle.fd, target, filled, wanted - filled, start + filled)
-          : (await this.handle.read(target, filled, wanted - filled, start + filled)).bytesRead;
+        const read = await this.io.read(this.fd, target, filled, wanted - filled, start + filled);
         if (read === 0) break; // the file shrank since it was opened
         filled += read;
       }
@@ -148,7 +148,8 @@ class ReadAheadSource implements FileSource {
         this.current = await this.readWindow(0, start, size);
       }
     }
-    if (streaming && !this.next) this.readAhead();
+    // a blocking read ahead would only be made now instead of later, in the same thread
+    if (streaming && !this.next && !this.blocking) this.readAhead();
     const from = start - this.current.start;
     return this.current.bytes.subarray(from, from + wanted);
   }
@@ -159,7 +160,7 @@ class ReadAheadSource implements FileSource {
     this.next = null;
     for (const buffer of this.buffers) returnBuffer(buffer);
     this.buffers = [EMPTY, EMPTY];
-    await this.handle.close();
+    await this.io.close(this.fd);
   }
 
   private readAhead(): void {
@@ -187,7 +188,7 @@ class ReadAheadSource implements FileSource {
     let filled = 0;
     try {
       while (filled < wanted) {
-        const { bytesRead } = await this.handle.read(buffer, filled, wanted - filled, start + filled);
+        const bytesRead = await this.io.read(this.fd, buffer, filled, wanted - filled, start + filled);
         if (bytesRead === 0) break; // the file shrank since it was opened
         filled += bytesRead;
       }

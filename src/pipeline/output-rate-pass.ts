@@ -19,9 +19,11 @@ export interface StopSignal {
 /**
  * A pass reads with blocking reads and decodes in one chain of promises, which never lets Node's event loop turn: a
  * signal handler (Ctrl-C), or a worker's finished job, would wait for the whole file. So in Node a pass gives the
- * loop a turn this often; browsers convert in workers, where nothing waits on the loop, and get no such turns.
+ * loop a turn this often: a batch's main thread converts too, and between its blocks it takes the workers' results
+ * and hands them their next files (a turn costs a few microseconds; at 20 ms a worker's queue could run dry while it
+ * waited). Browsers convert in workers, where nothing waits on the loop, and get no such turns.
  */
-const YIELD_MS = 20;
+const YIELD_MS = 2;
 const nextTurn = typeof setImmediate === 'function' ? () => new Promise<void>((resolve) => setImmediate(resolve)) : null;
 
 /** What a pass produces: the output's rate, and its encoding's rail (src/profile/encodings.ts). */
