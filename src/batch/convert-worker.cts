@@ -1,5 +1,13 @@
 import type { ConvertJob, ConvertedFile } from './convert-job.js';
 
+/**
+ * The pipeline, loaded as soon as the worker starts (the batch starts its workers while it looks for the files), so
+ * that the first job does not wait for it.
+ */
+const pipeline = import('./convert-job.js');
+// a worker ended before its first job never reads it: a failure to load is reported by the jobs that need it
+pipeline.catch(() => undefined);
+
 /** The job before the latest one handed to this worker, settled: the next waits for it (see convertInWorker). */
 let previous: Promise<unknown> = Promise.resolve();
 
@@ -8,14 +16,14 @@ let previous: Promise<unknown> = Promise.resolve();
  * converts one (so that it never waits for the main thread, busy converting too, to send it): jobs run one after
  * the other, never side by side, each holding its memory alone.
  *
- * It is CommonJS on purpose, and loads the pipeline with import() on the first job: piscina loads its entry with
+ * It is CommonJS on purpose, and loads the pipeline with import(), not require(): piscina loads its entry with
  * require(), and Node 20 aborts the whole process (FATAL ERROR in InstantiateSync) when a worker is terminated while
  * require() is still instantiating an ES module graph, as happens when a batch ends, or is interrupted, before a
  * worker has finished starting.
  */
 module.exports = function convertInWorker(job: ConvertJob): Promise<ConvertedFile> {
   const run = previous.then(async () => {
-    const { runConvertJob } = await import('./convert-job.js');
+    const { runConvertJob } = await pipeline;
     return runConvertJob(job);
   });
   previous = run.catch(() => undefined);

@@ -86,24 +86,23 @@ class BatchState {
   }
 
   async run(): Promise<BatchResult> {
+    // A worker takes a few hundred milliseconds to start (a thread, the pipeline's modules): what names a folder, a
+    // glob or several files starts the workers first, so that they start while this thread looks for the files.
+    const likely = jobsFor(this.options.jobs, Infinity);
+    const early = likely > 1 && looksLikeMany(this.options.inputs, this.cwd) ? this.startPool(likely) : null;
     const { planned, refused } = await findBatchInputs(this.options.inputs, this.options.mode, this.options.keepNames ?? false, this.cwd, this.options.settings?.profile);
     const missing = refused.map(({ path, problem }) => failed(path, problem.code, problem.message));
     this.planned = planned;
     // Inputs refused while planning (a bad name with --keep-names, say) need no worker.
     const toConvert = this.planned.filter((plan) => plan.output && !plan.problem).length;
-    const jobs = jobsFor(this.options.jobs, toConvert);
+    const jobs = Math.min(jobsFor(this.options.jobs, toConvert), early ? likely : Infinity);
     this.options.onProgress?.({ type: 'planned', total: this.planned.length, jobs });
-    if (jobs > 1 && !this.stopped) {
-      // Loaded only for a pool: a single file converts in this thread without paying for the import.
-      const { Piscina } = await import('piscina');
-      this.pool = new Piscina({
-        filename: new URL('./convert-worker.cjs', import.meta.url).href,
-        minThreads: jobs - 1,
-        maxThreads: jobs - 1,
-        // each worker holds its next job while converting one (convert-worker.cts runs them one after the other)
-        concurrentTasksPerWorker: 2,
-      });
-    }
+    this.pool = await early;
+    if (this.pool && (jobs < 2 || this.stopped)) {
+      // started for files that turned out to be fewer: a single file converts in this thread
+      await this.pool.destroy();
+      this.pool = null;
+    } else if (!this.pool && jobs > 1 && !this.stopped) this.pool = await this.startPool(jobs);
     try {
       // looked up while the workers start
       const order = await mostWorkFirst(this.planned, this.cwd);
@@ -125,6 +124,18 @@ class BatchState {
       await this.pool?.destroy();
     }
     return this.result(missing, this.stopped);
+  }
+
+  /** `jobs - 1` worker threads: this thread is the other job. Loaded only for a pool (a single file never pays for it). */
+  private async startPool(jobs: number): Promise<Piscina> {
+    const { Piscina } = await import('piscina');
+    return new Piscina({
+      filename: new URL('./convert-worker.cjs', import.meta.url).href,
+      minThreads: jobs - 1,
+      maxThreads: jobs - 1,
+      // each worker holds its next job while converting one (convert-worker.cts runs them one after the other)
+      concurrentTasksPerWorker: 2,
+    });
   }
 
   stop(): void {
@@ -249,6 +260,19 @@ export function jobsFor(requested: number | undefined, files: number): number {
   const memory = Math.min(totalmem(), process.constrainedMemory?.() || Infinity);
   const byMemory = Math.floor(memory / 2 / JOB_MEMORY_BYTES);
   return Math.max(1, Math.min(requested ?? cores, cores, byMemory, files));
+}
+
+/** Whether the inputs name more than one file: several paths, a glob, or a folder. */
+function looksLikeMany(inputs: readonly string[], cwd: string): boolean {
+  if (inputs.length > 1) return true;
+  const [input] = inputs;
+  if (input === undefined) return false;
+  if (/[*?[\]{}]/.test(input)) return true;
+  try {
+    return statSync(resolve(cwd, input), { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false; // planning says why it cannot be read
+  }
 }
 
 function finishedUnreported(path: string, output: string, renamed: boolean, profile: OutputProfile): BatchFile {
