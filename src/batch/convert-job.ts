@@ -68,9 +68,10 @@ export function failedConversion(path: string, code: ProblemCode, message: strin
 /**
  * Converts one file as the core's prepareSource does for convert and the page (a compliant file in voiceprep's own
  * layout kept byte for byte, any other converted and its result checked before it takes the output's place), into
- * `job.output`; every failure becomes a problem in the record, never an exception.
+ * `job.output`; every failure becomes a problem in the record, never an exception. `onWritten` is told once the
+ * output's bytes are all written, while they are flushed to disk: the thread may start its next file then.
  */
-export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
+export async function runConvertJob(job: ConvertJob, onWritten?: () => void): Promise<ConvertedFile> {
   const record = emptyRecord(job.input);
   const signal = stopSignal(job.stop);
   try {
@@ -81,7 +82,7 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertedFile> {
     let done: Preparation<FileOutcome>;
     try {
       const names = { input: basename(job.input), output: basename(job.output), path: job.givenPath };
-      done = await prepareSource(source, names, job.settings, fileDelivery(job, source, signal), { signal, problemOf: jobProblem });
+      done = await prepareSource(source, names, job.settings, fileDelivery(job, source, signal, onWritten), { signal, problemOf: jobProblem });
     } finally {
       await source.close();
     }

@@ -23,11 +23,12 @@ export interface FileTarget {
 
 /**
  * How the batch hands a prepared file on: into `job.output`, atomically (a temp file beside it, moved into place only
- * once whole, checked, and the input seen unchanged), never over a different file unless `job.force`. A kept file
+ * once whole, checked, and the input seen unchanged), never over a different file unless `job.force`. `onWritten`
+ * is told when the bytes are written and start to be flushed (see writeFileAtomically). A kept file
  * is written by the conversion that measures it, which copies its samples into the layout it already has: its own
  * bytes, read once.
  */
-export function fileDelivery(job: FileTarget, source: FileSource, signal: StopSignal | undefined): Delivery<FileOutcome> {
+export function fileDelivery(job: FileTarget, source: FileSource, signal: StopSignal | undefined, onWritten?: () => void): Delivery<FileOutcome> {
   /** Runs `conversion` into the output; `prove` (if given) judges the staged file before it may take its place. */
   async function write(conversion: Conversion, prove?: (written: FileSource) => Promise<FileRecord>) {
     let written: ConvertReport | undefined;
@@ -37,6 +38,7 @@ export function fileDelivery(job: FileTarget, source: FileSource, signal: StopSi
       tempPath: job.tempPath,
       // a batch's thread only converts (the main thread hands out files between its own, see run-batch.ts)
       blocking: true,
+      onWritten,
       // a file still being written is neither replaced (in place) nor stood for by the part read so far; one whose
       // writer paused looks unchanged, but still holds less than its header says
       beforeMove: async () => {

@@ -72,6 +72,26 @@ describe('startBatch order', () => {
   });
 });
 
+describe('startBatch in one thread', () => {
+  it('starts the next file once a file is written, while it is flushed to disk and moved, and ends once all are', async () => {
+    for (const name of ['a', 'b', 'c']) await writeFile(join(root, 'in', `${name}.wav`), stereo());
+    const events: string[] = [];
+    const batch = startBatch({
+      inputs: ['in'],
+      mode: { kind: 'folder', folder: 'out' },
+      cwd: root,
+      jobs: 1,
+      onProgress: (event) => void (event.type !== 'planned' && events.push(`${event.type} ${event.type === 'started' ? event.path : event.file.path}`)),
+    });
+    const result = await batch.done;
+    // the second file starts before the first is reported: the first's flush takes a turn of the event loop
+    expect(events.indexOf('started in/b.wav')).toBeLessThan(events.indexOf('finished in/a.wav'));
+    expect(events.filter((event) => event.startsWith('finished')).sort()).toEqual(['finished in/a.wav', 'finished in/b.wav', 'finished in/c.wav']);
+    expect(result.files.every((file) => file.ok && file.output?.outcome === 'written')).toBe(true);
+    expect((await readdir(join(root, 'out'))).sort()).toEqual(['a.wav', 'b.wav', 'c.wav']);
+  });
+});
+
 describe('a conversion whose input shrinks while it is read', () => {
   it('fails with a typed error and leaves no output behind', async () => {
     const bytes = stereo(200_000);

@@ -111,7 +111,16 @@ class BatchState {
       // event loop a turn only every 20 ms while it converts, so a worker that waited for this thread to hand it
       // its next file would idle: each worker has a second lane that keeps a file queued there. Those stop queueing
       // once no more files are left than threads, so that no file waits in a worker's queue while a thread idles.
-      const lanes: Lane[] = [{ take: (index) => this.convert(order[index], runConvertJob), reserve: 0 }];
+      // This thread's next file starts once a file's output is written, while it is flushed to disk (convert-worker.cts
+      // does the same in each worker); the batch ends once every file has ended.
+      const tails: Promise<void>[] = [];
+      const inThisThread = (index: number) =>
+        new Promise<void>((written) => {
+          const done = this.convert(order[index], (job) => runConvertJob(job, written));
+          tails.push(done);
+          void done.then(written, written);
+        });
+      const lanes: Lane[] = [{ take: inThisThread, reserve: 0 }];
       const pool = this.pool;
       if (pool) {
         const inWorker = (index: number) => this.convert(order[index], async (job) => (await pool.run(job)) as ConvertedFile);
@@ -119,6 +128,7 @@ class BatchState {
         for (let worker = 1; worker < jobs; worker++) lanes.push({ take: inWorker, reserve: jobs });
       }
       await shareFiles(order.length, lanes, () => this.stopped);
+      await Promise.all(tails);
     } finally {
       this.settled = true;
       await this.pool?.destroy();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,5 +113,18 @@ describe.each([{ blocking: false }, { blocking: true }])('writeFileAtomically (b
     await writeFileAtomically(target, writing([Buffer.from('again')]), { replace: true, blocking });
     expect(turned).toBe(!blocking);
     expect(await readFile(target, 'utf8')).toBe('again');
+  });
+
+  it('tells when every byte is written, before the flush to disk, and moves them into place only after it', async () => {
+    const target = join(folder, 'a.wav');
+    const bytes = randomBytes(300_000);
+    let seen: string[] | null = null;
+    const onWritten = () => void (seen = readdirSync(folder));
+    await writeFileAtomically(target, writing([bytes]), { blocking, onWritten });
+    // told while only the temp file was there
+    expect(seen).toHaveLength(1);
+    expect(seen?.[0]).toMatch(/\.voiceprep-tmp$/);
+    expect((await readFile(target)).equals(bytes)).toBe(true);
+    expect(await readdir(folder)).toEqual(['a.wav']);
   });
 });

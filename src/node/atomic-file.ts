@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { VoiceprepError } from '../errors.js';
-import { type FileIo, fileIo } from './file-io.js';
+import { type FileIo, THREAD_POOL_IO, fileIo } from './file-io.js';
 import type { ByteSink } from '../write/wave-writer.js';
 import { borrowBuffer, returnBuffer } from './spare-buffers.js';
 
@@ -17,6 +17,12 @@ export interface AtomicWriteOptions {
   beforeMove?: () => Promise<void>;
   /** Make every file operation a blocking call in this thread (see file-io.ts): for a thread that only converts. */
   blocking?: boolean;
+  /**
+   * Called once every byte is written, as they start to be flushed to disk: a caller with more to do (a batch's
+   * next file) may go on meanwhile. The flush then runs through the thread pool, even when `blocking`, so that the
+   * thread is free; the move still waits for it.
+   */
+  onWritten?: () => void;
 }
 
 export interface AtomicWriteResult<T> {
@@ -47,7 +53,7 @@ export async function writeFileAtomically<T>(
   const temp = options.tempPath ?? tempPathFor(target);
   const io = fileIo(options.blocking);
   try {
-    const value = await writeAndSync(io, temp, write);
+    const value = await writeAndSync(io, temp, write, options.onWritten);
     await options.beforeMove?.();
     const outcome = await moveIntoPlace(io, temp, target, options.replace ?? false);
     return { value, outcome };
@@ -59,7 +65,7 @@ export async function writeFileAtomically<T>(
 /** Output is gathered into writes this large: each write is a round trip through the thread pool. */
 const WRITE_BYTES = 1024 * 1024;
 
-async function writeAndSync<T>(io: FileIo, temp: string, write: (sink: ByteSink) => Promise<T>): Promise<T> {
+async function writeAndSync<T>(io: FileIo, temp: string, write: (sink: ByteSink) => Promise<T>, onWritten?: () => void): Promise<T> {
   const fd = await io.open(temp, 'wx');
   const pending = borrowBuffer(WRITE_BYTES);
   let held = 0;
@@ -91,7 +97,10 @@ async function writeAndSync<T>(io: FileIo, temp: string, write: (sink: ByteSink)
     });
     await writeAll(pending.subarray(0, held));
     // fdatasync: the data and the size that reaches it, without the timestamps that fsync also flushes
-    await io.datasync(fd);
+    if (onWritten) {
+      onWritten();
+      await THREAD_POOL_IO.datasync(fd);
+    } else await io.datasync(fd);
     return value;
   } finally {
     returnBuffer(pending);
