@@ -97,24 +97,32 @@ describe('ActiveSpeechLevelMeter', () => {
       const state = kernels.alloc(LEVEL_KERNEL_STATE_BYTES);
       const block = 333;
       const buffer = kernels.alloc(4 * block);
+      /** Returns the samples' sum as the kernel adds it up, one by one, across the calls. */
       const pushAt = (samples: Float32Array, a: ActiveSpeechLevelMeter, b?: ActiveSpeechLevelMeter) => {
+        let sum = 0;
         for (let i = 0; i < samples.length; i += block) {
           const piece = samples.subarray(i, i + block);
           kernels.f32(buffer, piece.length).set(piece);
-          ActiveSpeechLevelMeter.pushAt(kernels, state, buffer, piece.length, a, b);
+          sum = ActiveSpeechLevelMeter.pushAt(kernels, state, buffer, piece.length, a, b, sum);
         }
+        return sum;
+      };
+      const sumOf = (samples: Float32Array) => {
+        let sum = 0;
+        for (const x of samples) sum += x;
+        return sum;
       };
       for (const signal of P56_SIGNALS) {
         const samples = signal.samples();
         const alone = new ActiveSpeechLevelMeter(signal.rate);
-        pushAt(samples, alone);
+        expect(pushAt(samples, alone), signal.name).toBe(sumOf(samples));
         expect(alone.result(), signal.name).toEqual(measure(samples, signal.rate));
         // a whole meter, and a second one started part way (as a fault meter's stretch meter is)
         const start = Math.floor(samples.length / 3);
         const whole = new ActiveSpeechLevelMeter(signal.rate);
         const part = new ActiveSpeechLevelMeter(signal.rate);
         for (let i = 0; i < start; i += 700) whole.push(samples.subarray(i, Math.min(start, i + 700)));
-        pushAt(samples.subarray(start), whole, part);
+        expect(pushAt(samples.subarray(start), whole, part), signal.name).toBe(sumOf(samples.subarray(start)));
         expect(whole.result(), signal.name).toEqual(measure(samples, signal.rate));
         expect(part.result(), signal.name).toEqual(measure(samples.subarray(start), signal.rate));
       }

@@ -41,7 +41,7 @@ export interface ActiveSpeechLevel {
 }
 
 /** f64 slots of the kernels' memory that `pushAt` needs (src/adjust/kernels/active-level.ts says what each holds). */
-export const LEVEL_KERNEL_STATE_BYTES = 17 * 8;
+export const LEVEL_KERNEL_STATE_BYTES = 18 * 8;
 
 /** Streaming P.56 method B meter: push blocks of full-scale floats in order, then read the result at any time. */
 export class ActiveSpeechLevelMeter {
@@ -111,20 +111,22 @@ export class ActiveSpeechLevelMeter {
    * `push` of `count` samples that lie in the kernels' memory at `address`, to one meter or two (a prompt's whole
    * meter and one of its stretches'), the loop over them run by a WebAssembly kernel (src/adjust/kernels/active-level.ts)
    * that takes each of push's steps in the same order and in f64: each meter reads what it would alone, to the last
-   * bit, and two meters' envelopes, each waiting on its own last step, run side by side for about the time of one. The kernel stops
-   * at each sample that needs `recount`, which stays here. `state`: LEVEL_KERNEL_STATE_BYTES of the same memory.
+   * bit, and two meters' envelopes, each waiting on its own last step, run side by side for about the time of one.
+   * The kernel stops at each sample that needs `recount`, which stays here. `state`: LEVEL_KERNEL_STATE_BYTES of the
+   * same memory. Returns `sum` with the samples added to it one by one, in order (a fault meter's DC offset).
    */
-  static pushAt(kernels: Kernels, state: number, address: number, count: number, a: ActiveSpeechLevelMeter, b?: ActiveSpeechLevelMeter): void {
+  static pushAt(kernels: Kernels, state: number, address: number, count: number, a: ActiveSpeechLevelMeter, b?: ActiveSpeechLevelMeter, sum = 0): number {
     if (b && b.smoothing !== a.smoothing) {
-      ActiveSpeechLevelMeter.pushAt(kernels, state, address, count, a);
+      const total = ActiveSpeechLevelMeter.pushAt(kernels, state, address, count, a, undefined, sum);
       ActiveSpeechLevelMeter.pushAt(kernels, state, address, count, b);
-      return;
+      return total;
     }
     const slots = kernels.f64(state, LEVEL_KERNEL_STATE_BYTES / 8);
     slots[0] = a.smoothing;
     slots[1] = 1 - a.smoothing;
     a.save(slots, 2);
     b?.save(slots, 9);
+    slots[17] = sum;
     const { active_level_one, active_level_pair } = kernels.exports;
     for (let at = 0; at < count; ) {
       const stopped = b ? active_level_pair(address + 4 * at, count - at, state) : active_level_one(address + 4 * at, count - at, state);
@@ -139,6 +141,7 @@ export class ActiveSpeechLevelMeter {
     }
     a.restore(slots, 2);
     b?.restore(slots, 9);
+    return slots[17];
   }
 
   /** The kernel's view of this meter: stage1, envelope, sum of squares, samples, up, down, hangover end. */

@@ -106,9 +106,8 @@ export class FaultMeter {
    * stretch meter (ActiveSpeechLevelMeter.pushAt), which costs about what one of them costs alone.
    */
   push(block: Float32Array, alongside?: ActiveSpeechLevelMeter): void {
+    // the block's sum, for the DC offset, is added up by the P.56 kernel as it goes (pushStretch), in the same order
     let sum = 0;
-    for (let i = 0; i < block.length; i++) sum += block[i];
-    this.sum += sum;
     this.samples += block.length;
     // a fresh view each block: memory allocated after this meter (a pass's buffers) may have grown it
     const frame = this.kernels.f32(this.frameAddress, this.frameLength);
@@ -119,11 +118,11 @@ export class FaultMeter {
       frame.set(block.subarray(at, at + take), this.filled);
       this.filled += take;
       const toStretch = Math.min(take, this.stretchLength - this.inStretch);
-      this.pushStretch(address, toStretch, alongside);
+      sum = this.pushStretch(address, toStretch, alongside, sum);
       this.inStretch += toStretch;
       if (toStretch < take) {
         this.endStretch();
-        this.pushStretch(address + 4 * toStretch, take - toStretch, alongside);
+        sum = this.pushStretch(address + 4 * toStretch, take - toStretch, alongside, sum);
         this.inStretch = take - toStretch;
       } else if (this.inStretch === this.stretchLength) {
         this.endStretch();
@@ -132,10 +131,11 @@ export class FaultMeter {
       if (this.filled === this.frameLength) this.endFrame();
       at += take;
     }
+    this.sum += sum;
   }
 
-  private pushStretch(address: number, count: number, alongside: ActiveSpeechLevelMeter | undefined): void {
-    if (count > 0) ActiveSpeechLevelMeter.pushAt(this.kernels, this.levelState, address, count, this.stretch, alongside);
+  private pushStretch(address: number, count: number, alongside: ActiveSpeechLevelMeter | undefined, sum: number): number {
+    return count > 0 ? ActiveSpeechLevelMeter.pushAt(this.kernels, this.levelState, address, count, this.stretch, alongside, sum) : sum;
   }
 
   private endStretch(): void {

@@ -6,11 +6,13 @@
 
 /**
  * The meters' state, f64 at `state`: [0] the smoothing g, [1] 1 - g, then for each meter (at 2 and at 9):
- * stage1, envelope, sum of squares, samples so far, up, down, hangover end. [16] says which meters need a recount.
+ * stage1, envelope, sum of squares, samples so far, up, down, hangover end. [16] says which meters need a recount;
+ * [17] is a running sum of the samples (a fault meter's DC offset), added one by one in order as its loop did.
  */
 const A: usize = 2 * 8;
 const B: usize = 9 * 8;
 const FLAGS: usize = 16 * 8;
+const SUM: usize = 17 * 8;
 
 /**
  * Runs two P.56 meters over `count` f32 samples at `block`. Returns `count` when it went through them all, else the
@@ -29,10 +31,13 @@ export function active_level_pair(block: usize, count: i32, state: usize): i32 {
   const down = f64x2(load<f64>(state + A, 40), load<f64>(state + B, 40));
   const hangoverEnd = f64x2(load<f64>(state + A, 48), load<f64>(state + B, 48));
   const one = f64x2.splat(1);
+  let sum = load<f64>(state + SUM);
   let i = 0;
   let flags = 0;
   for (; i < count; i++) {
-    const x = f64x2.splat(<f64>load<f32>(block + (<usize>i << 2)));
+    const sample = <f64>load<f32>(block + (<usize>i << 2));
+    sum += sample;
+    const x = f64x2.splat(sample);
     squares = f64x2.add(squares, f64x2.mul(x, x));
     stage1 = f64x2.add(f64x2.mul(g, stage1), f64x2.mul(oneMinusG, f64x2.abs(x)));
     envelope = f64x2.add(f64x2.mul(g, envelope), f64x2.mul(oneMinusG, stage1));
@@ -53,6 +58,7 @@ export function active_level_pair(block: usize, count: i32, state: usize): i32 {
   store<f64>(state + A, f64x2.extract_lane(n, 0), 24);
   store<f64>(state + B, f64x2.extract_lane(n, 1), 24);
   store<f64>(state + FLAGS, <f64>flags);
+  store<f64>(state + SUM, sum);
   return i;
 }
 
@@ -63,10 +69,12 @@ export function active_level_one(block: usize, count: i32, state: usize): i32 {
   let stage1 = load<f64>(state + A), envelope = load<f64>(state + A, 8), squares = load<f64>(state + A, 16); // prettier-ignore
   let n = load<f64>(state + A, 24);
   const up = load<f64>(state + A, 32), down = load<f64>(state + A, 40), hangoverEnd = load<f64>(state + A, 48); // prettier-ignore
+  let sum = load<f64>(state + SUM);
   let i = 0;
   let flags = 0;
   for (; i < count; i++) {
     const x = <f64>load<f32>(block + (<usize>i << 2));
+    sum += x;
     squares += x * x;
     stage1 = g * stage1 + oneMinusG * abs<f64>(x);
     envelope = g * envelope + oneMinusG * stage1;
@@ -79,5 +87,6 @@ export function active_level_one(block: usize, count: i32, state: usize): i32 {
   store<f64>(state + A, squares, 16);
   store<f64>(state + A, n, 24);
   store<f64>(state + FLAGS, <f64>flags);
+  store<f64>(state + SUM, sum);
   return i;
 }
