@@ -30,14 +30,17 @@ const MAX_HEADER_BYTES: i32 = 16;
 /** What flac_next returns besides a frame's samples. */
 const NEED_BYTES: i32 = 0;
 const END: i32 = -1;
-/** What a frame's decode returns besides its samples. */
+/** What a frame's decode returns besides its samples: not a frame, or one that the end of the stream cuts. */
 const DAMAGED: i32 = -2;
+const CUT: i32 = -3;
 
 let streamChannels: i32 = 0;
 let streamBits: i32 = 0;
 let cursor: i32 = 0;
 let damaged: i32 = 0;
 let lost = false;
+/** A frame was cut by the end of the stream: damage only if a whole frame follows (else the file was cut short). */
+let cutPending = false;
 
 let blockSize: i32 = 0;
 let frameBits: i32 = 0;
@@ -60,6 +63,7 @@ export function flac_reset(channels: i32, bitsPerSample: i32): void {
   cursor = 0;
   damaged = 0;
   lost = false;
+  cutPending = false;
 }
 
 /** Moves the bytes not yet decoded to the start of the input; returns how many there are. */
@@ -91,10 +95,17 @@ export function flac_next(available: i32, final: i32): i32 {
     cursor = at;
     const samples = frame(at, available, final != 0);
     if (samples > 0) {
+      if (cutPending) damaged++;
+      cutPending = false;
       lost = false;
       return samples;
     }
     if (samples == NEED_BYTES) return NEED_BYTES;
+    if (samples == CUT && !lost) {
+      // the reader reports a file cut short; a header that only looked like one is counted when a frame follows
+      cutPending = true;
+      lost = true;
+    }
     lose();
     cursor = at + 1;
   }
@@ -119,19 +130,22 @@ function frame(at: i32, available: i32, final: bool): i32 {
     // the side channel carries one bit more
     const side = (assignment == 8 && channel == 1) || (assignment == 9 && channel == 0) || (assignment == 10 && channel == 1);
     const out = SAMPLES + <usize>(channel * STRIDE) * 4;
-    if (!subframe(out, blockSize, frameBits + (side ? 1 : 0))) {
-      return bitPos > bitLimit && mayGrow ? NEED_BYTES : DAMAGED;
-    }
+    if (!subframe(out, blockSize, frameBits + (side ? 1 : 0))) return bitPos > bitLimit ? pastData(mayGrow, final) : DAMAGED;
   }
   alignToByte();
   const end = <i32>(bitPos >> 3) + 2;
-  if (end > available) return mayGrow ? NEED_BYTES : DAMAGED;
+  if (end > available) return pastData(mayGrow, final);
   const footer = (<u32>load<u8>(INPUT + <usize>end - 2) << 8) | <u32>load<u8>(INPUT + <usize>end - 1);
   if (crc16(INPUT + <usize>at, end - 2 - at) != footer) return DAMAGED;
   decorrelate();
   toFloat(channels);
   cursor = end;
   return blockSize;
+}
+
+/** A frame that goes on past the bytes at hand: more are asked for, or the stream cuts it, or it is too long. */
+function pastData(mayGrow: bool, final: bool): i32 {
+  return mayGrow ? NEED_BYTES : final ? CUT : DAMAGED;
 }
 
 /** The frame header at `at` (RFC 9639 section 9.1): its length in bytes, or 0 when it is not a valid one. */
