@@ -1,6 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isVoiceprepError } from '../../errors.js';
+import { bytesSource } from '../../source/byte-source.js';
+import { decodeAll } from '../../../test/fixtures/compressed/reference.js';
+import { flacReader } from './flac-reader.js';
 import { FLAC_FIXTURES, decodeLibFlac, decodeOurs, firstDifference, frameStarts } from '../../../test/support/flac-streams.js';
 import { type Random, seededRandom } from '../../../test/support/mutate-wave.js';
 
@@ -78,11 +81,18 @@ describe('voiceprep FLAC decoder on damage', () => {
     expect(firstDifference(ours.channels, reference.map((channel) => channel.subarray(0, (starts.length - 1) * 1001)))).toBeNull();
   });
 
-  it('refuses a stream in which no frame is whole as malformed', async () => {
+  it('refuses a stream whose only frame is damaged as malformed; one cut inside its first frame yields nothing', async () => {
     const bytes = fixture('mono-16-level5.flac');
     const starts = frameStarts(bytes);
-    const error = await decodeOurs(bytes.subarray(0, starts[0] + 200)).catch((caught: unknown) => caught);
+    const damaged = bytes.slice();
+    damaged[starts[0] + 200] ^= 0x40;
+    const error = await decodeOurs(damaged).catch((caught: unknown) => caught);
     expect(isVoiceprepError(error) && error.code).toBe('malformed');
+    // the reader warns that the file is cut, and DecodedSource refuses it in those words
+    expect(await decodeOurs(bytes.subarray(0, starts[0] + 200))).toEqual({ channels: [], warnings: [] });
+    const source = await flacReader.open(bytesSource(bytes.subarray(0, starts[0] + 200)), {});
+    const refusal = await decodeAll(source).catch((caught: unknown) => caught);
+    expect(isVoiceprepError(refusal) && refusal.message).toContain('cut short before the end of its first block');
   });
 
   it('ends every seeded case of flips, garbage, cuts and repeats in audio within full scale or a VoiceprepError', async () => {

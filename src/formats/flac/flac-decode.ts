@@ -80,7 +80,9 @@ export async function* decodeFlac(source: ByteSource, layout: FlacLayout, contex
     yield chunk;
   }
   const damaged = wasm.flac_damaged();
-  if (!decodedAny) {
+  // Damage and nothing else: refused here. A stream that is only cut short inside its first frame yields nothing,
+  // and DecodedSource refuses it in words that say so (the reader has warned that the file is cut).
+  if (!decodedAny && damaged > 0) {
     throw new VoiceprepError('malformed', 'the FLAC stream could not be decoded: not one of its frames is whole');
   }
   if (damaged > 0) context.warn('damaged-frames', `${damaged} damaged FLAC frame(s) were skipped`);
