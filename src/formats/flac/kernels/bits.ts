@@ -17,10 +17,28 @@ export function bitsAt(at: usize, startBit: u32, limitBit: u32): void {
   bitLimit = limitBit;
 }
 
+// @ts-ignore: decorator
+@inline export function inputBase(): usize {
+  return base;
+}
+
+// @ts-ignore: decorator
+@inline export function setBitPos(position: u32): void {
+  bitPos = position;
+}
+
+/** Big-endian to native: WebAssembly has no byte swap, and the library's is a call when not inlined. */
+// @ts-ignore: decorator
+@inline export function swap64(x: u64): u64 {
+  x = ((x >> 8) & 0x00ff00ff00ff00ff) | ((x & 0x00ff00ff00ff00ff) << 8);
+  x = ((x >> 16) & 0x0000ffff0000ffff) | ((x & 0x0000ffff0000ffff) << 16);
+  return rotr<u64>(x, 32);
+}
+
 /** The next 64 bits, the first of them at the top: the last (bitPos & 7) are zeros, not data. */
 // @ts-ignore: decorator
 @inline export function peek64(): u64 {
-  return bswap<u64>(load<u64>(base + <usize>(bitPos >> 3))) << <u64>(bitPos & 7);
+  return swap64(load<u64>(base + <usize>(bitPos >> 3))) << <u64>(bitPos & 7);
 }
 
 /** An unsigned field of 0 to 32 bits. */

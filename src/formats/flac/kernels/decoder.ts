@@ -21,9 +21,12 @@ const CAPACITY: i32 = MAX_FRAME_BYTES + 64 * 1024;
 /** More than a Rice partition can read past the data before its end is checked (bits.ts). */
 const OVERRUN_BYTES: i32 = 1 << 20;
 const INPUT: usize = memory.data(CAPACITY + OVERRUN_BYTES, 16);
-/** Samples per channel in SAMPLES, and after the last channel room for the predictors' and the SIMD's over-reads. */
+/**
+ * Samples per channel in SAMPLES; before the first channel and after the last, room for the predictors' reads
+ * outside the block (multiplied by zero) and the SIMD's over-reads.
+ */
 const STRIDE: i32 = 65536;
-const SAMPLES: usize = memory.data(8 * STRIDE * 4 + 64, 16);
+const SAMPLES: usize = memory.data(64 + 8 * STRIDE * 4 + 64, 16) + 64;
 /** A frame header is at most 16 bytes: 4, a 7-byte coded number, 2 of block size, 2 of rate, the CRC-8. */
 const MAX_HEADER_BYTES: i32 = 16;
 

@@ -1,5 +1,5 @@
 // AssemblyScript: a FLAC subframe (RFC 9639 section 9.2), decoded into one channel's i32 samples (see decoder.ts).
-import { bitLimit, bitPos, bits, peek64, runOut, sbits, unary } from './bits';
+import { bitLimit, bitPos, bits, inputBase, runOut, sbits, setBitPos, swap64, unary } from './bits';
 
 /** The predictor's coefficients of an LPC subframe, widened to i64 for the sums that need 64 bits. */
 const COEFFS: usize = memory.data(32 * 4, 16);
@@ -89,36 +89,39 @@ function lpc(out: usize, count: i32, depth: i32, order: i32): bool {
   const shift = sbits(5);
   if (shift < 0) return false;
   // coefficient j applies to the sample j + 1 back; stored oldest first, as the samples lie in memory
+  let magnitude: i64 = 0;
   for (let j = 0; j < order; j++) {
     const coefficient = sbits(precision);
+    magnitude += <i64>abs(coefficient);
     store<i32>(COEFFS + (<usize>(order - 1 - j) << 2), coefficient);
     store<i64>(WIDE_COEFFS + (<usize>(order - 1 - j) << 3), <i64>coefficient);
   }
   if (bitPos > bitLimit) return false;
   if (!residual(out, count, order)) return false;
-  // as libFLAC decides it: 32-bit sums where no sum can overflow them, 64-bit ones otherwise
-  if (depth + precision + (31 - <i32>clz<u32>(order)) <= 32) narrowLpc(out, count, order, shift);
+  // 32-bit sums where no sum of samples `depth` bits deep can overflow them, 64-bit ones otherwise: either way the
+  // exact sum, as libFLAC's (it takes 64 bits whenever depth + precision + log2(order) > 32, which FFmpeg's 16-bit
+  // streams with their 15-bit coefficients all are, though their sums stay far inside 32 bits)
+  if (magnitude << (depth - 1) < 0x7fffffff) narrowLpc(out, count, order, shift);
   else wideLpc(out, count, order, shift);
   return true;
 }
 
 function narrowLpc(out: usize, count: i32, order: i32, shift: i32): void {
   if (order <= 8) {
-    // the usual orders: the first eight coefficients in registers, zero past the order
-    const c0 = order > 0 ? load<i32>(COEFFS) : 0;
-    const c1 = order > 1 ? load<i32>(COEFFS, 4) : 0;
-    const c2 = order > 2 ? load<i32>(COEFFS, 8) : 0;
-    const c3 = order > 3 ? load<i32>(COEFFS, 12) : 0;
-    const c4 = order > 4 ? load<i32>(COEFFS, 16) : 0;
-    const c5 = order > 5 ? load<i32>(COEFFS, 20) : 0;
-    const c6 = order > 6 ? load<i32>(COEFFS, 24) : 0;
-    const c7 = order > 7 ? load<i32>(COEFFS, 28) : 0;
-    for (let i = order; i < count; i++) {
-      const p = out + (<usize>(i - order) << 2);
-      const sum =
-        c0 * load<i32>(p) + c1 * load<i32>(p, 4) + c2 * load<i32>(p, 8) + c3 * load<i32>(p, 12) +
-        c4 * load<i32>(p, 16) + c5 * load<i32>(p, 20) + c6 * load<i32>(p, 24) + c7 * load<i32>(p, 28);
-      store<i32>(p + (<usize>order << 2), load<i32>(p + (<usize>order << 2)) + (sum >> shift));
+    // the usual orders: eight taps, coefficients and the last eight samples in registers (zero coefficients for the
+    // taps past the order, whose samples lie before the block: SAMPLES has room there), so that each sample waits
+    // only on the one before it, not on a store and a load of it. k7 applies to the newest sample.
+    const k0 = tap(0, order), k1 = tap(1, order), k2 = tap(2, order), k3 = tap(3, order);
+    const k4 = tap(4, order), k5 = tap(5, order), k6 = tap(6, order), k7 = tap(7, order);
+    const p = out + (<usize>order << 2) - 32;
+    let s0 = load<i32>(p), s1 = load<i32>(p, 4), s2 = load<i32>(p, 8), s3 = load<i32>(p, 12);
+    let s4 = load<i32>(p, 16), s5 = load<i32>(p, 20), s6 = load<i32>(p, 24), s7 = load<i32>(p, 28);
+    const end = out + (<usize>count << 2);
+    for (let at = out + (<usize>order << 2); at < end; at += 4) {
+      const sum = k0 * s0 + k1 * s1 + k2 * s2 + k3 * s3 + k4 * s4 + k5 * s5 + k6 * s6 + k7 * s7;
+      const sample = load<i32>(at) + (sum >> shift);
+      store<i32>(at, sample);
+      s0 = s1; s1 = s2; s2 = s3; s3 = s4; s4 = s5; s5 = s6; s6 = s7; s7 = sample;
     }
     return;
   }
@@ -136,13 +139,76 @@ function narrowLpc(out: usize, count: i32, order: i32, shift: i32): void {
   }
 }
 
+/** Tap k of eight (7: the newest sample) for a predictor of `order` taps: its coefficient, or zero before them. */
+function tap(k: i32, order: i32): i32 {
+  return k >= 8 - order ? load<i32>(COEFFS + (<usize>(k - (8 - order)) << 2)) : 0;
+}
+
 function wideLpc(out: usize, count: i32, order: i32, shift: i32): void {
+  if (order <= 8) {
+    // as narrowLpc's eight taps, in 64 bits
+    const k0 = <i64>tap(0, order), k1 = <i64>tap(1, order), k2 = <i64>tap(2, order), k3 = <i64>tap(3, order);
+    const k4 = <i64>tap(4, order), k5 = <i64>tap(5, order), k6 = <i64>tap(6, order), k7 = <i64>tap(7, order);
+    const p = out + (<usize>order << 2) - 32;
+    let s0 = <i64>load<i32>(p), s1 = <i64>load<i32>(p, 4), s2 = <i64>load<i32>(p, 8), s3 = <i64>load<i32>(p, 12);
+    let s4 = <i64>load<i32>(p, 16), s5 = <i64>load<i32>(p, 20), s6 = <i64>load<i32>(p, 24), s7 = <i64>load<i32>(p, 28);
+    const end = out + (<usize>count << 2);
+    for (let at = out + (<usize>order << 2); at < end; at += 4) {
+      const sum = k0 * s0 + k1 * s1 + k2 * s2 + k3 * s3 + k4 * s4 + k5 * s5 + k6 * s6 + k7 * s7;
+      const sample = load<i32>(at) + <i32>(sum >> shift);
+      store<i32>(at, sample);
+      s0 = s1; s1 = s2; s2 = s3; s3 = s4; s4 = s5; s5 = s6; s6 = s7; s7 = <i64>sample;
+    }
+    return;
+  }
   for (let i = order; i < count; i++) {
     const p = out + (<usize>(i - order) << 2);
     let sum: i64 = 0;
     for (let j = 0; j < order; j++) sum += load<i64>(WIDE_COEFFS + (<usize>j << 3)) * <i64>load<i32>(p + (<usize>j << 2));
     store<i32>(p + (<usize>order << 2), load<i32>(p + (<usize>order << 2)) + <i32>(sum >> shift));
   }
+}
+
+/**
+ * Rice codes of `parameter` into [at, end). The bits are kept in a register (`cache`, `valid` of them, the next at
+ * the top) and reloaded only when a code does not fit in what is left: a code then waits on the shift of the one
+ * before it, not on a load and a byte swap.
+ */
+function rice(at: usize, end: usize, parameter: u32): bool {
+  const input = inputBase();
+  let position = bitPos;
+  let cache: u64 = 0;
+  let valid: u32 = 0;
+  for (; at < end; at += 4) {
+    let zeros = <u32>clz<u64>(cache);
+    let used = zeros + 1 + parameter;
+    if (used > valid) {
+      cache = swap64(load<u64>(input + <usize>(position >> 3))) << <u64>(position & 7);
+      valid = 64 - (position & 7);
+      zeros = <u32>clz<u64>(cache);
+      used = zeros + 1 + parameter;
+      if (cache == 0 || used > valid) {
+        // a long quotient, or a code across the word's end: read bit by bit
+        setBitPos(position);
+        const quotient = unary();
+        if (quotient < 0) return false;
+        const folded = (<u32>quotient << parameter) | bits(parameter);
+        store<i32>(at, <i32>(folded >> 1) ^ -<i32>(folded & 1));
+        position = bitPos;
+        valid = 0;
+        cache = 0;
+        continue;
+      }
+    }
+    const folded = (zeros << parameter) | <u32>(((cache << <u64>(zeros + 1)) >> <u64>(63 - parameter)) >> 1);
+    store<i32>(at, <i32>(folded >> 1) ^ -<i32>(folded & 1));
+    // a shift by 64 leaves a word unchanged in WebAssembly: `valid` is 0 then, and the next code reloads
+    cache = cache << <u64>used;
+    valid -= used;
+    position += used;
+  }
+  setBitPos(position);
+  return true;
 }
 
 /** The residual after `order` warm-up samples: Rice-coded partitions (RFC 9639 section 9.2.7), into out[order..]. */
@@ -167,23 +233,10 @@ function residual(out: usize, count: i32, order: i32): bool {
         if (<u64>bitPos + <u64>samples * <u64>raw > <u64>bitLimit) return runOut();
         for (; at < end; at += 4) store<i32>(at, sbits(raw));
       }
-    } else {
-      for (; at < end; at += 4) {
-        const word = peek64();
-        let folded: u32;
-        const zeros = <u32>clz<u64>(word);
-        if (word != 0 && zeros + 1 + parameter <= 56) {
-          // the usual case: the quotient's zeros, its one and the remainder are in this one word
-          folded = (zeros << parameter) | <u32>(((word << <u64>(zeros + 1)) >> <u64>(63 - parameter)) >> 1);
-          bitPos += zeros + 1 + parameter;
-        } else {
-          const quotient = unary();
-          if (quotient < 0) return false;
-          folded = (<u32>quotient << parameter) | bits(parameter);
-        }
-        store<i32>(at, <i32>(folded >> 1) ^ -<i32>(folded & 1));
-      }
+    } else if (!rice(at, end, parameter)) {
+      return false;
     }
+    at = end;
     if (bitPos > bitLimit) return false;
   }
   return true;
