@@ -73,10 +73,9 @@ export async function* decodeFlac(source: ByteSource, layout: FlacLayout, contex
     }
     decodedAny = true;
     const out = wasm.flac_output();
+    // views of the module's output, valid until the next frame is asked for (its memory never grows)
     const chunk: Float32Array[] = [];
-    for (let channel = 0; channel < channels; channel++) {
-      chunk.push(new Float32Array(wasm.memory.buffer, out + channel * stride * 4, samples).slice());
-    }
+    for (let channel = 0; channel < channels; channel++) chunk.push(new Float32Array(wasm.memory.buffer, out + channel * stride * 4, samples));
     yield chunk;
   }
   const damaged = wasm.flac_damaged();
