@@ -71,6 +71,28 @@ describe('voiceprep FLAC decoder on damage', () => {
     expect(firstDifference(ours.channels, expected)).toBeNull();
   });
 
+  it('finds a frame after garbage whose header arrives split between two reads', async () => {
+    const bytes = fixture('stereo-24-mid_side.flac');
+    const first = frameStarts(bytes)[0];
+    const frames = bytes.subarray(first);
+    const copies = 40;
+    // garbage before the copy that crosses the first 64 KiB read, so that its header starts 5 bytes before the end
+    const crossing = Math.floor(65536 / frames.length);
+    const garbage = 65536 - 5 - crossing * frames.length;
+    const long = new Uint8Array(first + frames.length * copies + garbage);
+    long.set(bytes.subarray(0, first));
+    for (let i = 0; i < copies; i++) long.set(frames, first + i * frames.length + (i >= crossing ? garbage : 0));
+    const reference = await decodeLibFlac(bytes);
+    const expected = reference.map((channel) => {
+      const out = new Float32Array(channel.length * copies);
+      for (let i = 0; i < copies; i++) out.set(channel, i * channel.length);
+      return out;
+    });
+    const ours = await decodeOurs(long);
+    expect(ours.warnings).toEqual(['damaged-frames']);
+    expect(firstDifference(ours.channels, expected)).toBeNull();
+  });
+
   it('keeps the whole frames of a file cut inside its last frame, without calling the cut damage', async () => {
     const bytes = fixture('stereo-16-frame-odd.flac');
     const starts = frameStarts(bytes);

@@ -96,6 +96,8 @@ export function flac_next(available: i32, final: i32): i32 {
       return END;
     }
     cursor = at;
+    // a header found near the end of what is at hand may go on in the next read
+    if (available - at < MAX_HEADER_BYTES && final == 0) return NEED_BYTES;
     const samples = frame(at, available, final != 0);
     if (samples > 0) {
       if (cutPending) damaged++;
