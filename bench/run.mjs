@@ -2,7 +2,7 @@
 // `npm run bench`: voiceprep measured side by side with sox (and ffmpeg for MP3) on the same files in one run,
 // printed as ratios against the issues' bars. Speed targets live here, not in timed tests. sox and ffmpeg are
 // installed with apt-get if they are missing (as root). `--quick` takes 3 runs of each instead of 9; `--only <parts>`
-// (comma-separated: library, in-process, long-file, batch, page, mp3, mp3dec, levels, targets, check, review, refs,
+// (comma-separated: library, in-process, long-file, batch, page, mp3, mp3dec, flacdec, levels, targets, check, review, refs,
 // memory, or the parts' function names) runs only those parts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { DEFAULT_PROFILE, convertBytes } from '../dist/index.js';
 import { promptLibrary } from './library.mjs';
+import { flacDecoderCost } from './flac-decoder.mjs';
 import { mp3DecoderCost } from './mp3-decoder.mjs';
 import { median, ms, pcm16Wave, timeProcess } from './tools.mjs';
 
@@ -39,6 +40,7 @@ const parts = {
   pageVersusCli,
   mp3VersusFfmpeg,
   mp3Decoder: async () => ratios.push(await mp3DecoderCost({ work, root, runs: RUNS, pcm16Wave })),
+  flacDecoder: async () => ratios.push(...(await flacDecoderCost({ work, root, runs: RUNS, pcm16Wave }))),
   levelCosts,
   targetCosts,
   checkThousandFiles,
@@ -50,7 +52,7 @@ const parts = {
 const chosen = reviewOnly ? ['review'] : only;
 const aliases = {
   library: 'promptLibrary', 'in-process': 'inProcess', 'long-file': 'longFileVersusSox', batch: 'batchVersusSoxLoop', page: 'pageVersusCli',
-  mp3: 'mp3VersusFfmpeg', mp3dec: 'mp3Decoder', level: 'levelCosts', levels: 'levelCosts', targets: 'targetCosts', check: 'checkThousandFiles', review: 'reviewThousandFiles',
+  mp3: 'mp3VersusFfmpeg', mp3dec: 'mp3Decoder', flacdec: 'flacDecoder', level: 'levelCosts', levels: 'levelCosts', targets: 'targetCosts', check: 'checkThousandFiles', review: 'reviewThousandFiles',
   refs: 'refsTenThousandFiles', memory: 'peakMemory',
 };
 const wanted = chosen?.map((name) => aliases[name] ?? name);

@@ -24,7 +24,7 @@ function reach(entry: string): { modules: string[]; outside: string[] } {
 }
 
 /**
- * The only packages the core may import: the WebAssembly audio decoders (and the parser one of them is built on), made
+ * The only packages the core may import: the WebAssembly audio decoders, made
  * to run in browsers and Node alike. Their browser bundle is checked in src/formats/open-audio-compressed.spec.ts.
  */
 const BROWSER_SAFE_PACKAGES = [
@@ -32,9 +32,7 @@ const BROWSER_SAFE_PACKAGES = [
   // leaves them out for its size, not because they need Node: build-page.mjs)
   '@audio/decode-aac',
   '@audio/decode-amr',
-  '@wasm-audio-decoders/flac',
   '@wasm-audio-decoders/ogg-vorbis',
-  'codec-parser',
   'mediabunny',
   'mpg123-decoder',
   'opus-decoder',

@@ -42,3 +42,7 @@ await build('src/wasm/kernels/index.ts', 'voiceprep-kernels.wasm', 'src/wasm/ker
 await build('src/formats/mp3/kernels/decoder.ts', 'voiceprep-mp3.wasm', 'src/formats/mp3/layer3-bytes.generated.ts', 'LAYER3_WASM_BASE64', {
   shrinkLevel: '1',
 });
+// The FLAC decoder likewise: only a conversion that opens a native FLAC file loads it.
+await build('src/formats/flac/kernels/decoder.ts', 'voiceprep-flac.wasm', 'src/formats/flac/flac-bytes.generated.ts', 'FLAC_WASM_BASE64', {
+  shrinkLevel: '1',
+});

@@ -1,104 +1,95 @@
-import { FLACDecoder } from '@wasm-audio-decoders/flac';
-import CodecParser from 'codec-parser';
+import { FLAC_WASM_BASE64 } from './flac-bytes.generated.js';
 import { VoiceprepError } from '../../errors.js';
 import { byteChunks } from '../common/byte-chunks.js';
 import type { ByteSource } from '../../source/byte-source.js';
-import { DECODABLE_FLAC_BITS, type FlacLayout } from './flac-stream.js';
+import type { FlacLayout } from './flac-stream.js';
 import type { DecodedChunk, PassContext } from '../common/decoded-source.js';
-import { hushed } from '../common/hushed.js';
+
+/** What voiceprep's own FLAC decoder (kernels/decoder.ts) exports. */
+interface FlacExports {
+  memory: WebAssembly.Memory;
+  flac_input(): number;
+  flac_capacity(): number;
+  flac_output(): number;
+  flac_stride(): number;
+  flac_damaged(): number;
+  flac_reset(channels: number, bitsPerSample: number): void;
+  flac_compact(available: number): number;
+  flac_next(available: number, final: number): number;
+}
 
 const READ_BYTES = 64 * 1024;
+/** flac_next's answers besides a frame's samples. */
+const NEED_BYTES = 0;
+const END = -1;
 
-type FlacDecoded = Awaited<ReturnType<FLACDecoder['decodeFrames']>>;
+let compiled: Promise<WebAssembly.Module> | null = null;
+
+async function instantiate(): Promise<FlacExports> {
+  if (!compiled) compiled = WebAssembly.compile(bytesOfBase64(FLAC_WASM_BASE64));
+  const instance = await WebAssembly.instantiate(await compiled, {});
+  return instance.exports as unknown as FlacExports;
+}
 
 /**
- * One pass of libFLAC (@wasm-audio-decoders/flac) over the frames, which codec-parser cuts out of the byte stream
- * (it finds each frame by its header's CRC-8 and its CRC-16). Frames go to the decoder one at a time, so that
- * what one call returns stays bounded: a frame holds at most 65535 samples, while a few kilobytes of frames of
- * digital silence would otherwise decode to minutes of audio in one array.
+ * One pass of voiceprep's FLAC decoder (a WebAssembly module of its own, kernels/decoder.ts) over the frames, one
+ * frame at a time, so that what one step holds stays bounded: a frame has at most 65535 samples, while a few
+ * kilobytes of frames of digital silence would otherwise decode to minutes of audio in one array. The module finds
+ * each frame by its header's CRC-8 and keeps it only if its CRC-16 checks out; bytes where no such frame is are
+ * skipped, each run of them counted as one damaged frame.
  */
 export async function* decodeFlac(source: ByteSource, layout: FlacLayout, context: PassContext): AsyncGenerator<DecodedChunk> {
-  const decoder = new FLACDecoder();
-  context.own(decoder);
-  await decoder.ready;
-  const parser = new CodecParser('audio/flac', { enableFrameCRC32: false });
-  let complaints = 0;
+  const { channels, bitsPerSample } = layout.streamInfo;
+  const wasm = await instantiate();
+  wasm.flac_reset(channels, bitsPerSample);
+  const inputAt = wasm.flac_input();
+  const stride = wasm.flac_stride();
+  let available = 0;
+  let final = false;
   let decodedAny = false;
-  let failure: string | null = null;
-
-  const decode = async (bytes: Uint8Array): Promise<DecodedChunk | null> => {
+  const chunks = byteChunks(source, layout.framesStart, layout.framesEnd, READ_BYTES);
+  for (;;) {
+    let samples: number;
     try {
-      // The decoding happens inside the call; the promise only hands over its result.
-      const decoded: FlacDecoded = await hushed(() => decoder.decodeFrames([bytes]), () => complaints++);
-      complaints += decoded.errors.length;
-      if (decoded.samplesDecoded === 0) return null;
-      // A frame of another depth than STREAMINFO's comes out scaled by an undefined divisor: damage, skipped.
-      if (!DECODABLE_FLAC_BITS.includes(decoded.bitDepth)) {
-        complaints++;
-        return null;
-      }
-      decodedAny = true;
-      return toFullScale(decoded);
+      samples = wasm.flac_next(available, final ? 1 : 0);
     } catch (error) {
-      failure = error instanceof Error ? error.message : String(error);
-      return null;
+      // a trap: a fault of the module's, not of the file's, yet the audio before it is still good
+      const where = `the FLAC stream could not be decoded to its end (${error instanceof Error ? error.message : String(error)})`;
+      if (!decodedAny) throw new VoiceprepError('malformed', where);
+      context.warn('decoder-failed', `${where}; the audio before the damage is kept`);
+      break;
     }
-  };
-  // Some frame headers leave the rate or depth to STREAMINFO: libFLAC gets that block first (and no other
-  // metadata: a cover picture would only be copied into WebAssembly memory to be skipped there).
-  await decode(layout.streamInfoBlock);
-
-  for await (const bytes of byteChunks(source, layout.framesStart, layout.framesEnd, READ_BYTES)) {
-    for (const frame of iterate(parser.parseChunk(bytes))) {
-      const chunk = await decode(frame.data);
-      if (chunk) yield chunk;
-      if (failure) break;
-    }
-    if (failure) break;
-  }
-  if (!failure) {
-    for (const frame of iterate(parser.flush())) {
-      const chunk = await decode(frame.data);
-      if (chunk) yield chunk;
-    }
-  }
-  if (failure) {
-    const where = `the FLAC stream could not be decoded to its end (${failure})`;
-    if (!decodedAny) throw new VoiceprepError('malformed', where);
-    context.warn('decoder-failed', `${where}; the audio before the damage is kept`);
-  }
-  if (complaints > 0) context.warn('damaged-frames', `${complaints} damaged FLAC frame(s) were skipped`);
-}
-
-/** codec-parser's methods are generators, typed only as iterators. */
-function* iterate<T>(iterator: Iterator<T>): Generator<T> {
-  for (let step = iterator.next(); !step.done; step = iterator.next()) yield step.value;
-}
-
-/**
- * The decoder divides by 2^(bits-1) - 1 (32767 for 16 bits), so full scale comes out a hair above 1.0 and no
- * value matches the same samples read from a WAV file. Multiplying back gives the integer (exactly: a float32
- * holds 24 bits), and dividing by 2^(bits-1) gives what every other reader and FFmpeg give: a FLAC converts to the
- * same bytes as the WAV it was made from.
- */
-function toFullScale(decoded: FlacDecoded): DecodedChunk {
-  const half = 2 ** (decoded.bitDepth - 1);
-  const divisor = half - 1;
-  const inverse = 1 / half; // a power of two: multiplying by it is exact, as dividing by `half` was
-  for (const channel of decoded.channelData) {
-    const length = channel.length;
-    if (decoded.bitDepth > 24) {
-      for (let i = 0; i < length; i++) channel[i] = Math.round(channel[i] * divisor) * inverse;
+    if (samples === END) break;
+    if (samples === NEED_BYTES) {
+      // the module asks for more only while what it holds is shorter than a frame can be: a read always fits
+      available = wasm.flac_compact(available);
+      const next = await chunks.next();
+      if (next.done) final = true;
+      else {
+        new Uint8Array(wasm.memory.buffer, inputAt + available, next.value.length).set(next.value);
+        available += next.value.length;
+      }
       continue;
     }
-    // Adding and taking away 1.5 x 2^52 rounds a double to the nearest integer in two additions, where Math.round
-    // cost a FLAC conversion 13 % of its CPU. The two differ only on a value exactly halfway, which x * divisor
-    // cannot be here: x is the float32 nearest n / divisor, and up to 24 bits no such float32 is a half-integer's
-    // worth (n +- 0.5) / divisor. Above 24 bits it can be (-0.5 itself), so those keep Math.round.
-    for (let i = 0; i < length; i++) channel[i] = (channel[i] * divisor + ROUNDER - ROUNDER) * inverse;
+    decodedAny = true;
+    const out = wasm.flac_output();
+    // views of the module's output, valid until the next frame is asked for (its memory never grows)
+    const chunk: Float32Array[] = [];
+    for (let channel = 0; channel < channels; channel++) chunk.push(new Float32Array(wasm.memory.buffer, out + channel * stride * 4, samples));
+    yield chunk;
   }
-  return decoded.channelData;
+  const damaged = wasm.flac_damaged();
+  // Damage and nothing else: refused here. A stream that is only cut short inside its first frame yields nothing,
+  // and DecodedSource refuses it in words that say so (the reader has warned that the file is cut).
+  if (!decodedAny && damaged > 0) {
+    throw new VoiceprepError('malformed', 'the FLAC stream could not be decoded: not one of its frames is whole');
+  }
+  if (damaged > 0) context.warn('damaged-frames', `${damaged} damaged FLAC frame(s) were skipped`);
 }
 
-/** 1.5 x 2^52: a double this large has no fraction bits, so adding it rounds to an integer (half to even). */
-const ROUNDER = 6755399441055744;
+function bytesOfBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

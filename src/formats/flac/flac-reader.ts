@@ -8,7 +8,7 @@ import { DECODABLE_FLAC_BITS, type FlacLayout, type StreamInfo, lastFrameEnd, re
 import type { FormatSummary } from '../../source/format-summary.js';
 import { toWavCommand } from '../common/unsupported-format.js';
 
-/** Native FLAC (not FLAC in Ogg), any rate, 1 to 8 channels, 8, 16 or 24 bits, decoded by libFLAC. */
+/** Native FLAC (not FLAC in Ogg), any rate, 1 to 8 channels, 8, 16 or 24 bits, decoded by voiceprep's own decoder (kernels/). */
 export const flacReader: AudioFormatReader = {
   name: flacFormat.name,
   recognizes: recognizesFlac,

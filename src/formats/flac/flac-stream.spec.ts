@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../test/fixtures/compressed/reference.js';
 import { bytesSource } from '../../source/byte-source.js';
@@ -45,6 +46,17 @@ describe('readFlacLayout and lastFrameEnd', () => {
     const bytes = fixture('speech-16bit-8k.flac');
     const source = bytesSource(bytes.subarray(0, bytes.length - 100));
     expect(await lastFrameEnd(source, await readFlacLayout(source))).toEqual({ samples: 6144, whole: false });
+  });
+
+  it('leave a Node Buffer it reads as it was, and find the frames after every metadata block in it', async () => {
+    // A Buffer's slice() is a view: the layout once marked STREAMINFO last in the caller's own bytes, and then
+    // took the blocks after it for frames.
+    const bytes = readFileSync(new URL('../../../test/fixtures/flac/mono-16-level5.flac', import.meta.url));
+    const before = Buffer.from(bytes);
+    const layout = await readFlacLayout(bytesSource(bytes));
+    expect(bytes.equals(before)).toBe(true);
+    expect(bytes[4] & 0x80).toBe(0); // STREAMINFO is not the last block of this file: a VORBIS_COMMENT follows
+    expect(bytes.subarray(layout.framesStart, layout.framesStart + 2)).toEqual(Buffer.from([0xff, 0xf8]));
   });
 
   it('refuse a file without STREAMINFO, or one whose metadata never ends', async () => {

@@ -10,9 +10,8 @@ import { crc8, crc16 } from '../common/crc.js';
  */
 
 /**
- * The bit depths decoded: those @wasm-audio-decoders/flac scales to floats (for 12 and 20 bits its divisor is
- * left undefined) and whose frames codec-parser 2.5 finds (it takes the 32-bit frame code for a reserved one, so a
- * 32-bit file would decode to nothing).
+ * The bit depths decoded: voiceprep's decoder (kernels/decoder.ts) decodes 4 to 24 bits; these are the depths its
+ * samples are checked against libFLAC's in (flac-decode.spec.ts), the ones the decoder it replaced could scale.
  */
 export const DECODABLE_FLAC_BITS: readonly number[] = [8, 16, 24];
 
@@ -34,8 +33,6 @@ export interface FlacLayout {
   framesStart: number;
   /** The end of the last frame: an ID3v1 or APE tag behind it is left out. */
   framesEnd: number;
-  /** 'fLaC' and the STREAMINFO block alone, marked as the last metadata block: what the decoder is given first. */
-  streamInfoBlock: Uint8Array;
 }
 
 const BLOCK_HEADER_BYTES = 4;
@@ -52,8 +49,6 @@ export async function readFlacLayout(source: ByteSource): Promise<FlacLayout> {
     throw new VoiceprepError('malformed', 'the FLAC file does not start with a STREAMINFO block');
   }
   const streamInfo = parseStreamInfo(marker.subarray(4 + BLOCK_HEADER_BYTES));
-  const streamInfoBlock = marker.slice(0, 4 + BLOCK_HEADER_BYTES + STREAMINFO_BYTES);
-  streamInfoBlock[4] = LAST_BLOCK;
 
   let offset = markerAt + 4;
   for (let blocks = 0; ; blocks++) {
@@ -65,7 +60,7 @@ export async function readFlacLayout(source: ByteSource): Promise<FlacLayout> {
     if (header[0] & LAST_BLOCK) break;
   }
   if (offset >= source.size) throw new VoiceprepError('malformed', 'the FLAC file ends inside its metadata; it holds no audio');
-  return { streamInfo, framesStart: offset, framesEnd: await trimTrailingTags(source, offset, source.size), streamInfoBlock };
+  return { streamInfo, framesStart: offset, framesEnd: await trimTrailingTags(source, offset, source.size) };
 }
 
 function parseStreamInfo(body: Uint8Array): StreamInfo {
