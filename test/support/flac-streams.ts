@@ -4,6 +4,7 @@ import type { PassContext } from '../../src/formats/common/decoded-source.js';
 import { crc8, crc16 } from '../../src/formats/common/crc.js';
 import { decodeFlac } from '../../src/formats/flac/flac-decode.js';
 import { parseFlacFrameHeader, readFlacLayout } from '../../src/formats/flac/flac-stream.js';
+import { concat } from '../../src/stage/chain.js';
 
 /** The FLAC fixtures (make-flac-fixtures.mjs): FFmpeg's and sox's FLAC in every mode the encoder has. */
 export const FLAC_FIXTURES = new URL('../fixtures/flac/', import.meta.url);
@@ -23,7 +24,7 @@ export async function decodeOurs(bytes: Uint8Array): Promise<Decoded> {
   for await (const chunk of decodeFlac(source, layout, context)) {
     chunk.forEach((samples, channel) => (parts[channel] ??= []).push(samples.slice()));
   }
-  return { channels: parts.map(joined), warnings };
+  return { channels: parts.map((list) => concat(list)), warnings };
 }
 
 /** libFLAC's (@wasm-audio-decoders/flac) decode of the whole file, scaled as the decoder it replaced scaled it. */
@@ -34,16 +35,6 @@ export async function decodeLibFlac(bytes: Uint8Array): Promise<Float32Array[]> 
   decoder.free();
   const half = 2 ** (decoded.bitDepth - 1);
   return decoded.channelData.map((channel) => Float32Array.from(channel, (x) => Math.round(x * (half - 1)) / half));
-}
-
-export function joined(list: Float32Array[]): Float32Array {
-  const out = new Float32Array(list.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of list) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /** The first sample where the two differ, as text, or null when every channel is identical. */

@@ -61,11 +61,7 @@ describe('voiceprep FLAC decoder on damage', () => {
     long.set(bytes.subarray(0, first));
     for (let i = 0; i < copies; i++) long.set(frames, first + i * frames.length);
     const reference = await decodeLibFlac(bytes);
-    const expected = reference.map((channel) => {
-      const out = new Float32Array(channel.length * copies);
-      for (let i = 0; i < copies; i++) out.set(channel, i * channel.length);
-      return out;
-    });
+    const expected = reference.map((channel) => repeated(channel, copies));
     const ours = await decodeOurs(long);
     expect(ours.warnings).toEqual([]);
     expect(firstDifference(ours.channels, expected)).toBeNull();
@@ -83,11 +79,7 @@ describe('voiceprep FLAC decoder on damage', () => {
     long.set(bytes.subarray(0, first));
     for (let i = 0; i < copies; i++) long.set(frames, first + i * frames.length + (i >= crossing ? garbage : 0));
     const reference = await decodeLibFlac(bytes);
-    const expected = reference.map((channel) => {
-      const out = new Float32Array(channel.length * copies);
-      for (let i = 0; i < copies; i++) out.set(channel, i * channel.length);
-      return out;
-    });
+    const expected = reference.map((channel) => repeated(channel, copies));
     const ours = await decodeOurs(long);
     expect(ours.warnings).toEqual(['damaged-frames']);
     expect(firstDifference(ours.channels, expected)).toBeNull();
@@ -171,5 +163,12 @@ function damage(bytes: Uint8Array, framesAt: number, random: Random): Uint8Array
       out = grown;
     }
   }
+  return out;
+}
+
+/** `channel` `copies` times, end to end: what a stream of that many copies of a file's frames decodes to. */
+function repeated(channel: Float32Array, copies: number): Float32Array {
+  const out = new Float32Array(channel.length * copies);
+  for (let i = 0; i < copies; i++) out.set(channel, i * channel.length);
   return out;
 }

@@ -7,6 +7,7 @@ import type { DecodedChunk, PassContext } from '../common/decoded-source.js';
 import { type Layer3Options, decodeLayer3, subbandsFor } from './layer3-decode.js';
 import { parseMpegHeader } from '../common/mpeg-frame.js';
 import { readLayout } from './mp3-reader.js';
+import { concat } from '../../stage/chain.js';
 import { decodeMpeg } from './mpeg-decode.js';
 
 /**
@@ -43,17 +44,7 @@ async function decode(bytes: Uint8Array, decoder: 'ours' | 'mpg123', options: La
   for await (const chunk of pass) chunk.forEach((samples, channel) => (parts[channel] ??= []).push(samples.slice()));
   for (const decoder of freed) decoder.free();
   const limit = layout.exactFrames ? layout.frames : Infinity;
-  return { channels: parts.map((list) => joined(list).subarray(0, limit)), warnings };
-}
-
-function joined(list: Float32Array[]): Float32Array {
-  const out = new Float32Array(list.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of list) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return { channels: parts.map((list) => concat(list).subarray(0, limit)), warnings };
 }
 
 function snrDb(reference: Float32Array, test: Float32Array): number {
