@@ -3,21 +3,16 @@
 // process on the same 60 s 44.1 kHz stereo FLAC (ffmpeg -compression_level 5) of the speech-like signal, and
 // against `ffmpeg -f null` (a whole process, native libavcodec, one thread). CPU time of the decode alone
 // (process.cpuUsage: user + system), the median of `runs` after a warm-up; the bar is 0.35.
-import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import CodecParser from 'codec-parser';
-import { median, middle, timeProcess } from './tools.mjs';
+import { encodedSpeech, median, middle, timeProcess } from './tools.mjs';
 
-/** Returns rows for the bench's ratio table. `pcm16Wave(rate, channels, seconds)` makes the signal. */
-export async function flacDecoderCost({ work, root, runs, pcm16Wave }) {
-  const wav = join(work, 'speech-60s-44k-flacdec.wav');
-  const flac = join(work, 'speech-60s-44k-flacdec.flac');
-  writeFileSync(wav, pcm16Wave(44100, 2, 60));
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', 'flac', '-compression_level', '5', flac]);
-  rmSync(wav);
+/** Returns rows for the bench's ratio table. */
+export async function flacDecoderCost({ work, root, runs }) {
+  const flac = encodedSpeech(join(work, 'speech-60s-44k-flacdec.flac'), 60, ['flac', '-compression_level', '5']);
   const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
   const [{ readFlacLayout }, { decodeFlac }, { openFileSource }] = await Promise.all([
     dist('formats/flac/flac-stream.js'),

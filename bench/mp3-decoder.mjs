@@ -2,19 +2,14 @@
 // the same 300 s 128 kbps stereo MP3 of the speech-like signal: mpg123 decoding it whole (all it can do), ours
 // decoding only the band an 8 kHz output needs, folded to mono (what a conversion asks of it). CPU time of the
 // decode alone (process.cpuUsage: user + system), the median of `runs` after a warm-up; the bar is 0.55.
-import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { middle } from './tools.mjs';
+import { encodedSpeech, middle } from './tools.mjs';
 
-/** Returns a row for the bench's ratio table. `pcm16Wave(rate, channels, seconds)` makes the signal. */
-export async function mp3DecoderCost({ work, root, runs, pcm16Wave }) {
-  const wav = join(work, 'speech-300s-44k-dec.wav');
-  const mp3 = join(work, 'speech-300s-128k-dec.mp3');
-  writeFileSync(wav, pcm16Wave(44100, 2, 300));
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '128k', mp3]);
-  rmSync(wav);
+/** Returns a row for the bench's ratio table. */
+export async function mp3DecoderCost({ work, root, runs }) {
+  const mp3 = encodedSpeech(join(work, 'speech-300s-128k-dec.mp3'), 300, ['libmp3lame', '-b:a', '128k']);
   const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
   const [{ readLayout }, { decodeMpeg }, { decodeLayer3 }, { openFileSource }] = await Promise.all([
     dist('formats/mp3/mp3-reader.js'),

@@ -14,7 +14,7 @@ import { DEFAULT_PROFILE, convertBytes } from '../dist/index.js';
 import { promptLibrary } from './library.mjs';
 import { flacDecoderCost } from './flac-decoder.mjs';
 import { mp3DecoderCost } from './mp3-decoder.mjs';
-import { median, ms, pcm16Wave, timeProcess } from './tools.mjs';
+import { encodedSpeech, median, ms, pcm16Wave, timeProcess } from './tools.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const work = join(root, 'bench', '.work');
@@ -39,8 +39,8 @@ const parts = {
   batchVersusSoxLoop,
   pageVersusCli,
   mp3VersusFfmpeg,
-  mp3Decoder: async () => ratios.push(await mp3DecoderCost({ work, root, runs: RUNS, pcm16Wave })),
-  flacDecoder: async () => ratios.push(...(await flacDecoderCost({ work, root, runs: RUNS, pcm16Wave }))),
+  mp3Decoder: async () => ratios.push(await mp3DecoderCost({ work, root, runs: RUNS })),
+  flacDecoder: async () => ratios.push(...(await flacDecoderCost({ work, root, runs: RUNS }))),
   levelCosts,
   targetCosts,
   checkThousandFiles,
@@ -158,11 +158,7 @@ async function pageVersusCli() {
 
 /** A 300 s 128 kbps stereo MP3 of the speech-like signal, whole process, against ffmpeg's one-line conversion. */
 async function mp3VersusFfmpeg() {
-  const wav = join(work, 'speech-300s-44k.wav');
-  const mp3 = join(work, 'speech-300s-128k.mp3');
-  writeFileSync(wav, pcm16Wave(44100, 2, 300));
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '128k', mp3]);
-  rmSync(wav);
+  const mp3 = encodedSpeech(join(work, 'speech-300s-128k.mp3'), 300, ['libmp3lame', '-b:a', '128k']);
   const out = join(work, 'out-mp3');
   const ours = await median(RUNS, () => {
     rmSync(out, { recursive: true, force: true });
@@ -313,12 +309,8 @@ async function peakMemory() {
   rmSync(file);
 
   // Two hours of CBR MP3: ten minutes encoded once, its frames repeated (a CBR stream without a header is just frames).
-  const wav = join(work, 'speech-600s.wav');
-  const part = join(work, 'part.mp3');
+  const part = encodedSpeech(join(work, 'part.mp3'), 600, ['libmp3lame', '-b:a', '128k', '-write_xing', '0', '-id3v2_version', '0']);
   const mp3 = join(work, 'speech-2h-128k.mp3');
-  writeFileSync(wav, pcm16Wave(44100, 2, 600));
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '128k', '-write_xing', '0', '-id3v2_version', '0', part]);
-  rmSync(wav);
   copyFileSync(part, mp3);
   const frames = readFileSync(part);
   for (let i = 1; i < 12; i++) writeFileSync(mp3, frames, { flag: 'a' });

@@ -1,6 +1,6 @@
 // What the bench's sections share: timing a whole process, medians, and the speech-like test signal.
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 /** The median of `runs` measurements after `warmups` (disk cache, JIT: a long-running upload script is warm too). */
 export async function median(runs, measure, warmups = 3) {
@@ -78,4 +78,13 @@ export function pcm16Wave(rate, channels, seconds, seed = 1) {
 
 export function ms(value) {
   return `${value.toFixed(1).padStart(7)} ms`;
+}
+
+/** `seconds` of the speech-like signal at 44.1 kHz stereo, encoded by ffmpeg with `codec` (its -c:a and options) into `path`. */
+export function encodedSpeech(path, seconds, codec) {
+  const wav = `${path}.wav`;
+  writeFileSync(wav, pcm16Wave(44100, 2, seconds));
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', ...codec, path]);
+  rmSync(wav);
+  return path;
 }
