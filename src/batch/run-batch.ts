@@ -95,7 +95,7 @@ class BatchState {
     this.planned = planned;
     // Inputs refused while planning (a bad name with --keep-names, say) need no worker.
     const toConvert = this.planned.filter((plan) => plan.output && !plan.problem).length;
-    const jobs = Math.min(jobsFor(this.options.jobs, toConvert), early ? likely : Infinity);
+    const jobs = jobsFor(this.options.jobs, toConvert);
     this.options.onProgress?.({ type: 'planned', total: this.planned.length, jobs });
     this.pool = await early;
     if (this.pool && (jobs < 2 || this.stopped)) {

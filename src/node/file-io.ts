@@ -32,7 +32,7 @@ const writeAsync = promisify(fs.write);
 
 export const THREAD_POOL_IO: FileIo = {
   open: promisify(fs.open),
-  fstat: (fd) => fstatAsync(fd),
+  fstat: fstatAsync,
   stat: (path) => fs.promises.stat(path, BIGINT),
   read: async (fd, buffer, offset, length, position) => (await readAsync(fd, buffer, offset, length, position)).bytesRead,
   write: async (fd, buffer, offset, length, position) => (await writeAsync(fd, buffer, offset, length, position)).bytesWritten,

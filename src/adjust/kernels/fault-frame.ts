@@ -15,26 +15,19 @@ export function fault_frame(frame: usize, n: i32, group: i32, window: usize, gro
   mean /= <f64>n;
   let energy: f64 = 0;
   const sums = n / group;
-  if (group == 2) {
-    // an 8 kHz frame: the steps the meter took in JavaScript
-    for (let i = 0; i < sums; i++) {
-      const even = <f64>load<f32>(frame + (<usize>(2 * i) << 2)) - mean;
-      energy += even * even;
-      const odd = <f64>load<f32>(frame + (<usize>(2 * i + 1) << 2)) - mean;
-      energy += odd * odd;
-      const windowed = even * load<f64>(window + (<usize>(2 * i) << 3)) + odd * load<f64>(window + (<usize>(2 * i + 1) << 3));
-      store<f64>(grouped + (<usize>i << 3), windowed);
+  for (let i = 0; i < sums; i++) {
+    // the group's first sample starts its sum: for a pair that is even * w + odd * w', the steps the meter took in
+    // JavaScript when it summed pairs
+    const first = i * group;
+    let x = <f64>load<f32>(frame + (<usize>first << 2)) - mean;
+    energy += x * x;
+    let windowed = x * load<f64>(window + (<usize>first << 3));
+    for (let j = first + 1, end = first + group; j < end; j++) {
+      x = <f64>load<f32>(frame + (<usize>j << 2)) - mean;
+      energy += x * x;
+      windowed += x * load<f64>(window + (<usize>j << 3));
     }
-  } else {
-    for (let i = 0; i < sums; i++) {
-      let windowed: f64 = 0;
-      for (let j = i * group, end = j + group; j < end; j++) {
-        const x = <f64>load<f32>(frame + (<usize>j << 2)) - mean;
-        energy += x * x;
-        windowed += x * load<f64>(window + (<usize>j << 3));
-      }
-      store<f64>(grouped + (<usize>i << 3), windowed);
-    }
+    store<f64>(grouped + (<usize>i << 3), windowed);
   }
   for (let i = sums * group; i < n; i++) {
     const last = <f64>load<f32>(frame + (<usize>i << 2)) - mean;
